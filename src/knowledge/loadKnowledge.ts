@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors';
+import { MESSAGE_IDS } from './messageIds';
+import type { IntentsFile, Knowledge, MessagesFile } from './types';
+import { GOAL_IDS } from './types';
+import { readValidated } from './validateFile';
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'schemas' ? [] : jsonFiles(full);
+    return entry.name.endsWith('.json') ? [full] : [];
+  });
+}
+
+function invalid(file: string, jsonPath: string, what: string): AppError {
+  return new AppError('KNOWLEDGE_INVALID', `Fichier de connaissances invalide : ${file} — ${jsonPath} ${what}`, { file, path: jsonPath });
+}
+
+function crossCheck(messages: MessagesFile, intents: IntentsFile): void {
+  for (const id of MESSAGE_IDS) {
+    if (!(id in messages.messages)) throw invalid('messages.json', `/messages/${id}`, 'est absent : ce texte est utilisé par l’assistant.');
+  }
+  const intentIds = new Set<string>();
+  intents.intents.forEach((intent, index) => {
+    if (intentIds.has(intent.id)) throw invalid('intents.json', `/intents/${index}/id`, `« ${intent.id} » est en double.`);
+    intentIds.add(intent.id);
+  });
+  const goalIds = new Set<string>();
+  intents.goals.forEach((goal, index) => {
+    if (goalIds.has(goal.id)) throw invalid('intents.json', `/goals/${index}/id`, `« ${goal.id} » est en double.`);
+    goalIds.add(goal.id);
+    if (!intentIds.has(goal.id)) throw invalid('intents.json', `/goals/${index}/id`, `« ${goal.id} » n’a pas d’exemples dans /intents.`);
+  });
+  for (const id of GOAL_IDS) {
+    if (!goalIds.has(id)) throw invalid('intents.json', '/goals', `doit contenir l’objectif « ${id} ».`);
+  }
+}
+
+/**
+ * Reads and validates the whole knowledge folder. Every JSON file must declare and satisfy its
+ * schema, even the ones no service reads yet, so that a CCI edit is checked before it goes live.
+ */
+export function loadKnowledge(dir: string): Knowledge {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new AppError('KNOWLEDGE_MISSING', `Dossier de connaissances introuvable : ${dir}. Vérifiez KNOWLEDGE_DIR.`, { file: dir });
+  }
+  const files = jsonFiles(dir);
+  const data = new Map(files.map((file) => [path.relative(dir, file).split(path.sep).join('/'), readValidated<unknown>(file, dir)]));
+  const required = (name: string) => {
+    if (!data.has(name)) throw new AppError('KNOWLEDGE_MISSING', `Fichier de connaissances manquant : ${name} dans ${dir}.`, { file: name });
+    return data.get(name);
+  };
+  const messages = required('messages.json') as MessagesFile;
+  const intents = required('intents.json') as IntentsFile;
+  crossCheck(messages, intents);
+  return { dir, messages, intents };
+}
