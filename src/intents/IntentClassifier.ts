@@ -51,6 +51,7 @@ export class IntentClassifier {
   command(text: string): Command | null {
     const normalized = normalizeText(text).replace(/\b(svp|stp|s'il vous plait|merci)\b/g, '').trim();
     if (text.trim() === '?') return 'help';
+    if (!normalized) return null;
     const exact = this.commands.get(normalized);
     if (exact) return exact;
     if (normalized.includes(' ') || normalized.length < 5) return null;

@@ -1,0 +1,134 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { rejectedUploads } from '../src/attachments/FileIntake';
+import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
+import { AskQuestionDialog } from './AskQuestionDialog';
+import { CheckDossierDialog, type CheckDossierOptions } from './CheckDossierDialog';
+import { ContactClubDialog } from './ContactClubDialog';
+import type { DialogServices } from './DialogServices';
+import { FindTendersDialog } from './FindTendersDialog';
+import { goalSuggestions } from './cards/goalSuggestions';
+import { welcomeCard } from './cards/welcomeCard';
+import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
+
+const ROUTE = 'route';
+
+type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welcome' | 'help' | 'thanks' | 'unknown' | 'nothingToCancel' | 'restart' };
+
+/**
+ * The conversation's entry point: welcomes, routes each request to the dialog of its goal, and
+ * answers "aide", "annuler" and "recommencer" wherever the user is.
+ */
+export class RootDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(ROOT_DIALOG);
+    this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
+    this.addDialog(new CheckDossierDialog(services));
+    this.addDialog(new FindTendersDialog(services));
+    this.addDialog(new AskQuestionDialog(services));
+    this.addDialog(new ContactClubDialog(services));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** The greeting sent when a user joins (Web Chat) or installs the app (Teams). */
+  async sendWelcome(context: TurnContext): Promise<void> {
+    const { messages, goals } = this.services;
+    await context.sendActivity(MessageFactory.attachment(welcomeCard(messages, goals), undefined, undefined));
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const activity = context.activity;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const { messages, intents, files } = this.services;
+    const command = activity.text ? intents.command(activity.text) : null;
+    if (command === 'help') {
+      await context.sendActivity(messages.text('help.text'));
+      return Dialog.EndOfTurn;
+    }
+    if (command === 'cancel') {
+      await innerDc.cancelAllDialogs();
+      await context.sendActivity(messages.text('cancel.done'));
+      return innerDc.endDialog();
+    }
+    if (command === 'restart') {
+      await innerDc.cancelAllDialogs();
+      await context.sendActivity(messages.text('restart.done'));
+      await this.sendWelcome(context);
+      return innerDc.endDialog();
+    }
+    // A card button or a file dropped while another goal is under way starts that goal afresh.
+    const switchesGoal = goalFromValue(activity.value) !== undefined;
+    const bringsFiles = files.hasFiles(activity.attachments, rejectedUploads(activity.channelData)) && innerDc.activeDialog?.id !== GOAL_DIALOG.CHECK_DOSSIER;
+    if (switchesGoal || bringsFiles) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ROUTE);
+    }
+    return undefined;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { messages } = this.services;
+    const route = this.route(context);
+    switch (route.kind) {
+      case 'goal': {
+        const options: CheckDossierOptions | undefined = route.goal === 'CHECK_DOSSIER' ? { filesInFirstMessage: route.withFiles } : undefined;
+        return step.beginDialog(GOAL_DIALOG[route.goal], options);
+      }
+      case 'welcome':
+        await this.sendWelcome(context);
+        return step.endDialog();
+      case 'nothingToCancel':
+        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.nothing')));
+        return step.endDialog();
+      case 'restart':
+        await context.sendActivity(messages.text('restart.done'));
+        await this.sendWelcome(context);
+        return step.endDialog();
+      case 'help':
+        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('help.text')));
+        return step.endDialog();
+      case 'thanks':
+        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
+        return step.endDialog();
+      case 'unknown':
+        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('unknown.text')));
+        return step.endDialog();
+    }
+  }
+
+  private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { messages } = this.services;
+    await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
+    return step.endDialog();
+  }
+
+  private route(context: TurnContext): Route {
+    const activity = context.activity;
+    const { intents, files } = this.services;
+    const fromCard = goalFromValue(activity.value);
+    if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false };
+    if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
+    const text = activity.text?.trim() ?? '';
+    if (!text) return { kind: 'welcome' };
+    const command = intents.command(text);
+    if (command === 'help') return { kind: 'help' };
+    if (command === 'cancel') return { kind: 'nothingToCancel' };
+    if (command === 'restart') return { kind: 'restart' };
+    const { intent } = intents.classify(text);
+    if (intent === 'GREETING') return { kind: 'welcome' };
+    if (intent === 'THANKS') return { kind: 'thanks' };
+    const goal = GOAL_IDS.find((id) => id === intent);
+    return goal ? { kind: 'goal', goal, withFiles: false } : { kind: 'unknown' };
+  }
+}
+
+function goalFromValue(value: unknown): GoalId | undefined {
+  const goal = (value as { ha30Goal?: unknown } | undefined)?.ha30Goal;
+  return GOAL_IDS.find((id) => id === goal);
+}

@@ -1,0 +1,45 @@
+import { isAppError } from '../errors';
+import { downloadFile } from './downloadFile';
+import { fileReferences } from './fileAttachments';
+import type { FileBatch, FileRefusal, IncomingAttachment, RejectedUpload } from './types';
+
+/**
+ * Turns the attachments of one message, whatever the channel, into files in memory, and reports in
+ * the same list what was refused (by the upload route, or here while downloading).
+ */
+export class FileIntake {
+  constructor(private readonly maxBytes: number) {}
+
+  get limitBytes(): number {
+    return this.maxBytes;
+  }
+
+  hasFiles(attachments: readonly IncomingAttachment[] | undefined, rejected: readonly RejectedUpload[] = []): boolean {
+    return fileReferences(attachments).length > 0 || rejected.length > 0;
+  }
+
+  async receive(attachments: readonly IncomingAttachment[] | undefined, rejected: readonly RejectedUpload[] = []): Promise<FileBatch> {
+    const refused: FileRefusal[] = rejected.map(({ name, reason }) => ({ name, reason }));
+    const received: FileBatch['received'] = [];
+    for (const file of fileReferences(attachments)) {
+      try {
+        received.push({ name: file.name, contentType: file.contentType, bytes: await downloadFile(file.url, this.maxBytes) });
+      } catch (error) {
+        if (isAppError(error, 'ATTACHMENT_TOO_LARGE')) refused.push({ name: file.name, reason: 'TOO_LARGE' });
+        else if (isAppError(error, 'ATTACHMENT_EMPTY')) refused.push({ name: file.name, reason: 'EMPTY' });
+        else refused.push({ name: file.name, reason: 'UNREACHABLE' });
+      }
+    }
+    return { received, refused };
+  }
+}
+
+/** Reads the refusals the local upload route attached to an activity, ignoring anything malformed. */
+export function rejectedUploads(channelData: unknown): RejectedUpload[] {
+  const list = (channelData as { ha30UploadRejections?: unknown } | undefined)?.ha30UploadRejections;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (item): item is RejectedUpload =>
+      typeof item === 'object' && item !== null && typeof (item as RejectedUpload).name === 'string' && ['TOO_LARGE', 'EMPTY'].includes((item as RejectedUpload).reason),
+  );
+}

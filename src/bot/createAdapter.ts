@@ -1,0 +1,28 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { Messages } from '../knowledge/Messages';
+import type { Logger } from '../logger';
+
+/**
+ * The Bot Framework adapter. With no App ID it runs in anonymous mode (Emulator, local Web Chat);
+ * with one, every request must carry a valid Bot Framework token.
+ */
+export function createAdapter(config: Config, messages: Messages, logger: Logger, anonymous = false): CloudAdapter {
+  const app = anonymous ? { id: '', password: '', type: 'MultiTenant', tenantId: '' } : config.microsoftApp;
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: app.id,
+    MicrosoftAppPassword: app.password,
+    MicrosoftAppType: app.type,
+    MicrosoftAppTenantId: app.tenantId,
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ event: 'turn_error', channel: context.activity.channelId, err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
+    try {
+      await context.sendActivity(messages.text('error.generic'));
+    } catch (sendError) {
+      logger.warn({ event: 'turn_error_reply_failed', err: (sendError as Error).message }, 'could not tell the user');
+    }
+  };
+  return adapter;
+}

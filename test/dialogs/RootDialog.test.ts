@@ -1,0 +1,66 @@
+import { transcript } from '../support/transcript';
+import { testBot } from '../support/services';
+
+describe('root dialog', () => {
+  it('welcomes a user who says hello with the four goals', async () => {
+    await transcript(testBot(), [
+      ['bonjour', /Bienvenue sur l'assistant HA30[\s\S]*Vérifier mon dossier de candidature[\s\S]*Trouver des marchés pour mon entreprise[\s\S]*Poser une question[\s\S]*Contacter le club HA30 \/ la CCI/],
+    ]);
+  });
+
+  it('routes free text, typos included, to the goal it means', async () => {
+    await transcript(testBot(), [
+      ['je voudrais verifer mon dosier svp', /Déposez ici vos fichiers/],
+      ['annuler', /C'est annulé/],
+      ['y a des appels d offres en plomberie dans le gard ?', /recherche de marchés[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
+      ['c koi le dume', /foire aux questions[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
+      ['je veux parler à un conseiller de la cci', /CCI Gard[\s\S]*gard\.cci\.fr/, /annuaire des acheteurs/, /Que souhaitez-vous faire maintenant/],
+    ]);
+  });
+
+  it('starts the goal chosen on the welcome card', async () => {
+    await transcript(testBot(), [
+      [{ type: 'message', value: { ha30Goal: 'CONTACT_CLUB' } }, /Médiateur des entreprises/, /annuaire/, /maintenant/],
+      [{ type: 'message', value: { ha30Goal: 'CHECK_DOSSIER' } }, /Déposez ici vos fichiers[\s\S]*50 Mo/],
+    ]);
+  });
+
+  it('keeps waiting for files and says how to get out', async () => {
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Déposez ici vos fichiers/],
+      ['euh je sais pas', /J'attends vos fichiers[\s\S]*annuler/],
+      ['aide', /vérifier votre dossier[\s\S]*« annuler »/],
+      ['toujours là ?', /J'attends vos fichiers/],
+    ]);
+  });
+
+  it('answers help, cancel and restart at any point', async () => {
+    await transcript(testBot(), [
+      ['Aide !', /« annuler »[\s\S]*« recommencer »/],
+      ['vérifier mon dossier', /Déposez ici/],
+      ['recomencer', /On reprend depuis le début/, /Bienvenue/],
+      ['annuler', /Il n'y a rien en cours|C'est annulé/],
+    ]);
+  });
+
+  it('never stays silent on input it does not understand', async () => {
+    await transcript(testBot(), [
+      ['quelle est la recette de la paella', /pas (bien )?compris|pas sûr de comprendre/],
+      ['🙂', /pas (bien )?compris|pas sûr de comprendre/],
+      ['merci', /Que souhaitez-vous faire maintenant/],
+    ]);
+  });
+
+  it('greets a Web Chat user who joins, and a Teams user who installs the app', async () => {
+    const webChat = testBot();
+    await transcript(webChat, [[{ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: '' }] }, /Bienvenue/]]);
+    const teams = testBot();
+    await transcript(teams, [
+      [{ type: 'conversationUpdate', channelId: 'msteams', conversation: { id: 'a:1', conversationType: 'personal', isGroup: false, name: '' }, membersAdded: [{ id: 'bot', name: '' }] }, /Bienvenue/],
+    ]);
+  });
+
+  it('ignores activity types it does not handle', async () => {
+    await transcript(testBot(), [[{ type: 'messageReaction' }], [{ type: 'somethingNew' }]]);
+  });
+});
