@@ -1,0 +1,73 @@
+import { ConversationState, UserState } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import type { DialogServices } from '../dialogs/DialogServices';
+import { RootDialog } from '../dialogs/RootDialog';
+import { FileIntake } from './attachments/FileIntake';
+import { Ha30Bot } from './bot/Ha30Bot';
+import { createAdapter } from './bot/createAdapter';
+import { IntentClassifier } from './intents/IntentClassifier';
+import { Messages } from './knowledge/Messages';
+import { loadKnowledge } from './knowledge/loadKnowledge';
+import type { Logger } from './logger';
+import { TurnTracker } from './server/TurnTracker';
+import { createServer } from './server/createServer';
+import { Database } from './store/database';
+import { StateStore } from './store/StateStore';
+
+export interface RunningApp {
+  server: Server;
+  url: string;
+  database: Database;
+  /** Stops accepting requests, lets running turns finish, flushes the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: config -> store -> knowledge -> services -> dialogs -> bot -> server.
+ * The only place that builds concrete objects; tests start it on port 0.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  const database = await Database.open(config.dataDir);
+  const storage = new StateStore(database);
+
+  const messages = new Messages(knowledge.messages);
+  const services: DialogServices = {
+    messages,
+    intents: new IntentClassifier(knowledge.intents),
+    goals: knowledge.intents.goals,
+    files: new FileIntake(config.uploadMaxBytes),
+  };
+  const bot = new Ha30Bot(new ConversationState(storage), new UserState(storage), new RootDialog(services), logger);
+  const tracker = new TurnTracker();
+  const server = createServer({
+    config,
+    logger,
+    adapter: createAdapter(config, messages, logger),
+    localAdapter: createAdapter(config, messages, logger, true),
+    logic: (context) => bot.run(context),
+    tracker,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address();
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = await tracker.drain(15_000);
+      if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
+      await database.flush();
+      server.server.closeAllConnections?.();
+      await closed;
+    })();
+    return stopping;
+  };
+  return { server, url, database, stop };
+}
