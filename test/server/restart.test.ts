@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readable } from '../support/replies';
+import { expectReplies, startTestApp } from '../support/startTestApp';
+
+describe('a conversation survives a restart', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ha30-restart-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('resumes the file check where the user left it', async () => {
+    const first = await startTestApp({}, dataDir);
+    const started = await expectReplies(first.url, { type: 'message', text: 'je veux vérifier mon dossier' });
+    expect(started.replies.map((reply) => readable(reply)).join('\n')).toMatch(/Déposez ici vos fichiers/);
+    await first.stop();
+
+    const second = await startTestApp({}, dataDir);
+    try {
+      const resumed = await expectReplies(second.url, { type: 'message', text: 'voilà' });
+      expect(resumed.replies.map((reply) => readable(reply)).join('\n')).toMatch(/J'attends vos fichiers/);
+    } finally {
+      await second.stop();
+    }
+  });
+});
