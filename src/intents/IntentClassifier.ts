@@ -77,7 +77,7 @@ export class IntentClassifier {
   }
 
   private correct(word: string): string {
-    if (word.length < 4 || this.vocabulary.has(word)) return word;
+    if (word.length < 5 || this.vocabulary.has(word)) return word;
     const allowed = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestDistance = allowed + 1;

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+
+describe('config', () => {
+  it('runs the embedded mode with no environment at all', () => {
+    const config = loadConfig({}, '/srv/ha30');
+    expect(config).toMatchObject({ port: 3978, dataDir: path.resolve('/srv/ha30/data'), knowledgeDir: path.resolve('/srv/ha30/knowledge'), uploadMaxBytes: 50 * 1024 * 1024 });
+    expect(config.microsoftApp.id).toBe('');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT="abc"/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ UPLOAD_MAX_MB: '0' }, /UPLOAD_MAX_MB/],
+    [{ LOG_LEVEL: 'bavard' }, /LOG_LEVEL.*info/],
+    [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType.*SingleTenant/],
+    [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword est vide/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
+  ])('stops on a bad value with a clear French message (%o)', (env, message) => {
+    expect(() => loadConfig(env, '/srv/ha30')).toThrow(message);
+  });
+});
