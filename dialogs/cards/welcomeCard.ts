@@ -14,7 +14,6 @@ export function welcomeCard(messages: Messages, goals: readonly Goal[]): Attachm
       { type: 'TextBlock', text: messages.text('welcome.title'), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
       { type: 'TextBlock', text: messages.text('welcome.text'), wrap: true },
       { type: 'TextBlock', text: messages.text('welcome.prompt'), wrap: true, weight: 'Bolder', spacing: 'Medium' },
-      ...goals.map((goal) => ({ type: 'TextBlock', text: `**${goal.title}** — ${goal.description}`, wrap: true, spacing: 'Small' })),
       { type: 'TextBlock', text: messages.text('welcome.privacy'), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' },
     ],
     actions: goals.map((goal) => ({

@@ -44,6 +44,9 @@ export function createServer(deps: ServerDeps): Server {
     },
   );
 
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.send(204);
+  });
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', inFlightTurns: tracker.size });
   });
