@@ -1,0 +1,28 @@
+import { PDFParse } from 'pdf-parse';
+
+export interface PdfText {
+  pages: string[];
+  info: Record<string, unknown>;
+}
+
+export class PdfPasswordError extends Error {}
+
+/** Text per page and the Info dictionary, through pdf-parse (pdf.js). */
+export async function readPdfText(bytes: Buffer): Promise<PdfText> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  try {
+    const text = await parser.getText();
+    let info: Record<string, unknown> = {};
+    try {
+      info = ((await parser.getInfo()).info as Record<string, unknown> | undefined) ?? {};
+    } catch {
+      // Metadata is a nicety; the text is what the rules read.
+    }
+    return { pages: text.pages.map((page) => page.text), info };
+  } catch (error) {
+    if ((error as Error).name === 'PasswordException') throw new PdfPasswordError('password');
+    throw error;
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,24 @@
+/** Budgets that keep a hostile dossier from exhausting memory or time (documented in the README). */
+export interface IntakeLimits {
+  /** Total bytes all archives together may inflate to. */
+  maxTotalUncompressedBytes: number;
+  /** Largest compressed→uncompressed ratio accepted for one entry (zip bombs reach thousands). */
+  maxCompressionRatio: number;
+  /** Archives inside archives, counted from the outermost. */
+  maxZipDepth: number;
+  /** Entries across all archives. */
+  maxEntries: number;
+  /** Largest single file read (after inflation). */
+  maxFileBytes: number;
+  /** Wall-clock budget of one whole check; past it the report is partial. */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_LIMITS: IntakeLimits = {
+  maxTotalUncompressedBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxZipDepth: 3,
+  maxEntries: 2000,
+  maxFileBytes: 100 * 1024 * 1024,
+  timeBudgetMs: 60_000,
+};

@@ -1,0 +1,79 @@
+/** The vocabulary of the bid check, shared by intake, classification, facts, rules and reports. */
+
+export type Severity = 'ELIMINATORY' | 'REGULARISABLE' | 'ADVICE';
+export const SEVERITIES: readonly Severity[] = ['ELIMINATORY', 'REGULARISABLE', 'ADVICE'];
+
+export type Stage = 'DEPOT' | 'ATTRIBUTION';
+export type Procedure = 'MAPA' | 'FORMALISEE';
+export type Nature = 'TRAVAUX' | 'FOURNITURES' | 'SERVICES';
+export type SubmissionChannel = 'PLATFORM' | 'EMAIL' | 'POST' | 'HAND';
+
+export const DOCUMENT_TYPES = [
+  'RC', 'DC1', 'DC2', 'DUME', 'DC4', 'ATTRI1', 'KBIS', 'EXTRAIT_K', 'RNE', 'SIRENE', 'URSSAF_VIGILANCE', 'MSA_VIGILANCE',
+  'FISCAL_REGULARITE', 'FOREIGN_WORKERS_LIST', 'INSURANCE_RC', 'INSURANCE_DECENNALE', 'QUALIFICATION_CERT', 'POUVOIR', 'RIB',
+  'BPU', 'DQE', 'DPGF', 'MEMOIRE_TECHNIQUE', 'JUGEMENT_RJ', 'DCE_BUYER_DOC',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number] | 'UNKNOWN';
+
+/** The tender context (cli-contract.md §1); every field optional — absent means unknown. */
+export interface BidContext {
+  referenceDate?: string;
+  deadline?: string;
+  submittedAt?: string;
+  stage?: Stage;
+  procedure?: Procedure;
+  nature?: Nature;
+  estimatedValue?: number;
+  submissionChannel?: SubmissionChannel;
+  requirements?: {
+    signatureAtSubmission?: boolean;
+    candidatureForms?: 'DC1_DC2' | 'DUME' | 'EITHER';
+    documents?: string[];
+    minTurnover?: number;
+    variantsAllowed?: boolean;
+    maxFileSizeMb?: number;
+    acceptedFormats?: string[];
+    kbisMaxAgeMonths?: number;
+  };
+}
+
+/** What the content of a file turned out to be, whatever its name says. */
+export type FileFormat =
+  | 'pdf' | 'zip' | 'docx' | 'xlsx' | 'pptx' | 'docm' | 'xlsm' | 'odt' | 'ods' | 'odp' | 'ole' | 'rtf'
+  | 'png' | 'jpeg' | 'gif' | 'tiff' | 'bmp' | 'heic' | 'webp' | 'rar' | '7z' | 'gzip' | 'exe' | 'elf' | 'script' | 'xml' | 'text' | 'empty' | 'unknown';
+
+/** A problem seen while opening or reading a file (becomes a finding through the rules). */
+export interface FileIssue {
+  kind:
+    | 'EMPTY' | 'TRUNCATED' | 'UNREADABLE' | 'EXTENSION_MISMATCH' | 'PASSWORD' | 'OWNER_PASSWORD_ONLY' | 'EXECUTABLE' | 'MACRO' | 'PDF_ACTIVE_CONTENT'
+    | 'PATH_TRAVERSAL' | 'ZIP_BOMB' | 'TOO_DEEP' | 'TOO_MANY_ENTRIES' | 'ZIP_CORRUPT' | 'UNUSUAL_FORMAT' | 'IMAGE_ONLY' | 'NOT_CHECKED_TIME_BUDGET';
+  detail?: string;
+}
+
+export interface PdfSignature {
+  subFilter: string | null;
+  /** The signed ranges reach the end of the file: no change after signing. */
+  coversWholeFile: boolean;
+  signerName?: string;
+  selfSigned?: boolean;
+  certificateValidTo?: string;
+  digestValid?: boolean;
+}
+
+/** One file of the dossier, after intake, extraction and classification. */
+export interface CheckedFile {
+  /** Shown name: `dossier.zip/inner.pdf` for ZIP entries. */
+  name: string;
+  size: number;
+  format: FileFormat;
+  pages?: number;
+  /** Extracted text, page by page (empty for images and unreadable files). */
+  pageTexts: string[];
+  issues: FileIssue[];
+  signatures: PdfSignature[];
+  hasImages: boolean;
+  type: DocumentType;
+  confidence: number;
+  /** Spreadsheet rows, when the file is a workbook (cells as displayed). */
+  rows?: string[][];
+}
