@@ -1,0 +1,126 @@
+import { foldText } from '../textForms';
+import type { CheckedFile } from '../types';
+import { amountAfter, findAmounts } from './amounts';
+import { dateAfter, findDates, periodAfter } from './frenchDates';
+import { type CompanyNumber, findCompanyNumbers, findIbans, type IbanFact, malformedCompanyNumbers, sirenOrSiretValid } from './identifiers';
+
+/** What the rules need to know about one document, read from its text. */
+export interface DocumentFacts {
+  folded: string;
+  companyNumbers: CompanyNumber[];
+  /** The SIREN the document is about (first labelled number, or the RCS number of a Kbis). */
+  siren?: string;
+  malformedNumbers: string[];
+  invalidNumbers: string[];
+  companyName?: string;
+  dates: { upToDate?: string; issuedOn?: string; validFrom?: string; validTo?: string };
+  ibans: IbanFact[];
+  lots: number[];
+  signatory?: string;
+  /** DC1 rubric F1 (déclaration sur l'honneur) box: true ticked, false empty, undefined unseen. */
+  exclusionBoxTicked?: boolean;
+  mentionsSubcontracting: boolean;
+  mentionsVariante: boolean;
+  turnover?: number;
+  totals: { ht?: number; tva?: number; ttc?: number };
+  emptyFields: string[];
+}
+
+const ISSUE_LABELS = /(delivree? le|date de delivrance|etablie? le|editee? le|date d'edition|date d edition|fait a [a-z' -]{1,40} le|attestation du|le present document a ete (?:edite|etabli) le|date de l'attestation)\s*:?\s*/;
+
+function companyName(folded: string): string | undefined {
+  const match = /(denomination(?: ou raison sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
+  return match?.[2]?.trim() || undefined;
+}
+
+function signatory(folded: string): string | undefined {
+  const match = /(nom,? prenom,? et qualite du signataire|nom prenom et qualite du signataire|signataire)\s*:?\s*(?:m(?:me|r|onsieur|adame)?\.?\s+)?([a-z' -]{3,50}?)(?=\s*(?:,|gerant|president|directeur|qualite|lieu|le \d|signature|$))/.exec(folded);
+  const name = match?.[2]?.trim();
+  return name && !/^[. _-]+$/.test(name) ? name : undefined;
+}
+
+function exclusionBox(rawText: string): boolean | undefined {
+  const folded = foldText(rawText);
+  const anchor = folded.search(/cocher la case suivante|n'est pas dans un de ces cas d'exclusion|n est pas dans un de ces cas d exclusion/);
+  if (anchor < 0) return undefined;
+  const zone = folded.slice(anchor, anchor + 200);
+  if (/[☒☑■✓✔]|\[x\]|\(x\)|(?<![a-z])x(?![a-z])/.test(zone)) return true;
+  if (/[☐□]|\[ \]|\( \)/.test(zone)) return false;
+  return undefined;
+}
+
+function emptyFields(folded: string, raw: string): string[] {
+  const empty: string[] = [];
+  const labels: [string, RegExp][] = [
+    ['montant', /(montant|prix)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
+    ['SIRET', /siret[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
+    ['compte à créditer', /(iban|compte)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
+    ['lot', /lot[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
+  ];
+  const plain = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  for (const [label, pattern] of labels) if (pattern.test(plain)) empty.push(label);
+  void folded;
+  return empty;
+}
+
+/** Reads the facts of one classified document. */
+export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFacts {
+  const raw = file.pageTexts.join('\n');
+  const folded = foldText(raw);
+  const numbers = findCompanyNumbers(folded);
+  const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\s?c\s?s/.exec(folded)?.[1]?.replace(/\s/g, '');
+  const primary = file.type === 'KBIS' && rcs ? rcs : (numbers.find((n) => n.labelled) ?? numbers[0])?.digits.slice(0, 9);
+  const dates: DocumentFacts['dates'] = {};
+  switch (file.type) {
+    case 'KBIS':
+    case 'EXTRAIT_K':
+      dates.upToDate = dateAfter(folded, /a jour au/) ?? dateAfter(folded, /(?<![a-z])(?:edite|delivre) le/);
+      break;
+    case 'RNE':
+      dates.upToDate = dateAfter(folded, /a la date du/) ?? dateAfter(folded, ISSUE_LABELS);
+      break;
+    case 'SIRENE':
+      dates.upToDate = dateAfter(folded, /(a la date du|situation au|en date du)/) ?? dateAfter(folded, ISSUE_LABELS) ?? createdAt;
+      break;
+    case 'URSSAF_VIGILANCE':
+    case 'MSA_VIGILANCE':
+    case 'FISCAL_REGULARITE':
+    case 'FOREIGN_WORKERS_LIST':
+      dates.issuedOn = dateAfter(folded, ISSUE_LABELS) ?? createdAt ?? findDates(folded.slice(0, 600)).at(-1)?.iso;
+      break;
+    case 'INSURANCE_RC':
+    case 'INSURANCE_DECENNALE':
+    case 'QUALIFICATION_CERT': {
+      const period = periodAfter(folded, /(periode de validite|validite|periode d'assurance|garantie|valable|effet)/) ?? periodAfter(folded);
+      dates.validFrom = period?.from;
+      dates.validTo = dateAfter(folded, /(valable jusqu'au|valable jusqu au|date de fin de validite|fin de validite|expire le|echeance)\s*:?/) ?? period?.to;
+      break;
+    }
+    default:
+      break;
+  }
+  const lots = [...new Set([...folded.matchAll(/(?<![a-z])lots?\s*(?:n\s*o?\.?\s*|numero\s*)?(\d{1,2})(?!\d)/g)].map((m) => Number(m[1])))].filter((lot) => lot > 0);
+  const turnoverZone = /chiffres? d'affaires/.exec(folded);
+  return {
+    folded,
+    companyNumbers: numbers,
+    siren: primary,
+    malformedNumbers: malformedCompanyNumbers(folded),
+    invalidNumbers: numbers.filter((n) => n.labelled && !sirenOrSiretValid(n.digits) && (n.digits.length === 9 || n.digits.length === 14)).map((n) => n.raw),
+    companyName: companyName(folded),
+    dates,
+    ibans: findIbans(raw),
+    lots: lots.sort((a, b) => a - b),
+    signatory: signatory(folded),
+    exclusionBoxTicked: file.type === 'DC1' ? exclusionBox(raw) : undefined,
+    mentionsSubcontracting: /sous[ -]?trait/.test(folded) && !/(pas de|aucune?|sans) sous[ -]?trait/.test(folded),
+    mentionsVariante: /(?<![a-z])(variante|solution alternative)/.test(folded) && !/(variantes? (ne sont pas|non) (autorisee|admise)|sans variante|pas de variante|aucune variante)/.test(folded),
+    turnover: turnoverZone ? Math.max(0, ...findAmounts(folded.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
+    totals: {
+      ht: amountAfter(folded, /(total|montant) (general )?h\s?t\s*:?/),
+      tva: amountAfter(folded, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
+      ttc: amountAfter(folded, /(total|montant) (general )?t\s?t\s?c\s*:?/),
+    },
+    emptyFields: file.type === 'ATTRI1' ? emptyFields(folded, raw) : [],
+  };
+}

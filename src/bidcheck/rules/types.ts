@@ -1,0 +1,92 @@
+import type { DocumentFacts } from '../facts/documentFacts';
+import type { BidContext, CheckedFile, DocumentType, Severity, Stage } from '../types';
+
+/** Figures the CCI may change without a developer (knowledge/rules/settings.json). */
+export interface CheckSettings {
+  kbisMaxAgeMonths: number;
+  urssafMaxAgeMonths: number;
+  fiscalMaxAgeMonths: number;
+  foreignWorkersMaxAgeMonths: number;
+  maxFileSizeMb: number;
+  largePliMb: number;
+  lateWarningHours: number;
+  electronicThresholds: { TRAVAUX: number; FOURNITURES: number; SERVICES: number };
+  turnoverCapRatio: number;
+  nameSimilarityThreshold: number;
+  documentLabels: Record<string, string>;
+}
+
+/** A condition on the context or on what a detector found (all keys must hold). */
+export interface Condition {
+  stage?: Stage;
+  nature?: string;
+  procedure?: string;
+  signatureRequired?: boolean;
+  required?: string[];
+  contextHas?: string;
+  kind?: string | string[];
+  belowElectronicThreshold?: boolean;
+  variantsAllowed?: boolean;
+  not?: Condition;
+}
+
+export interface DetectorUse {
+  detector: string;
+  params?: Record<string, unknown>;
+  kind?: string;
+  skipWhen?: Condition[];
+}
+
+export interface RuleRecord {
+  id: string;
+  ref: string;
+  title: string;
+  stage: 'DEPOT' | 'ATTRIBUTION' | 'BOTH';
+  rcDependent: boolean;
+  automation: 'FULL' | 'PARTIAL';
+  limitation?: string;
+  detect: DetectorUse[];
+  severity: { default: Severity; cases?: { when: Condition; severity: Severity }[] };
+  message: Record<string, string>;
+  legal: string;
+  remedy: string;
+}
+
+export interface RulesFile {
+  rules: RuleRecord[];
+}
+
+/** The context with its defaults applied. */
+export interface ResolvedContext extends BidContext {
+  stage: Stage;
+  referenceDate: string;
+  /** The date validity is judged at: the deadline's day at deposit, the reference date otherwise. */
+  validityDate: string;
+}
+
+export interface DossierView {
+  files: CheckedFile[];
+  facts: Map<string, DocumentFacts>;
+  context: ResolvedContext;
+  settings: CheckSettings;
+}
+
+/** One thing a detector found: about a file, or about the whole dossier when `file` is absent. */
+export interface Hit {
+  file?: string;
+  kind?: string;
+  vars?: Record<string, string | number>;
+}
+
+export type Detector = (view: DossierView, params: Record<string, unknown>) => Hit[];
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  file?: string;
+  message: string;
+  legal: string;
+  remedy: string;
+}
+
+export type { DocumentType };

@@ -1,0 +1,29 @@
+/**
+ * The forms of a text the markers are compared with (bid-rules.md §0.4): accents, case, apostrophes,
+ * NBSP and punctuation folded; and a "compact" form with no spaces at all, for words that PDF
+ * extraction glued together ("numéro982 574 717R.C.S.") or split apart.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+    .replace(/[^a-z0-9'☐☑☒■□✓✔€]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function compact(folded: string): string {
+  return folded.replace(/[\s']+/g, '');
+}
+
+/** A short marker ("dc1", "rge") must not be the middle of a longer word. */
+export function hasMarker(folded: string, compacted: string, marker: string): boolean {
+  const foldedMarker = foldText(marker);
+  const compactMarker = compact(foldedMarker);
+  if (compactMarker.length >= 8) return compacted.includes(compactMarker);
+  const escaped = foldedMarker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![a-z0-9])${escaped}(?![0-9])`).test(folded);
+}
