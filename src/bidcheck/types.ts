@@ -74,6 +74,8 @@ export interface CheckedFile {
   hasImages: boolean;
   type: DocumentType;
   confidence: number;
+  /** Creation date from the PDF metadata (a fallback for attestations' issue dates). */
+  createdAt?: string;
   /** Spreadsheet rows, when the file is a workbook (cells as displayed). */
   rows?: string[][];
 }

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { MESSAGE_IDS } from './messageIds';
+import type { DocumentsFile } from '../bidcheck/classify/classifyDocument';
+import { DETECTORS } from '../bidcheck/rules/detectors';
+import type { CheckSettings, RuleRecord, RulesFile } from '../bidcheck/rules/types';
 import type { IntentsFile, Knowledge, MessagesFile } from './types';
 import { GOAL_IDS } from './types';
 import { readValidated } from './validateFile';
@@ -38,6 +41,24 @@ function crossCheck(messages: MessagesFile, intents: IntentsFile): void {
   }
 }
 
+function crossCheckRules(rulesByFile: [string, RulesFile][], documents: DocumentsFile): RuleRecord[] {
+  const seen = new Set<string>();
+  const known = new Set(documents.types.map((type) => type.code));
+  for (const [file, content] of rulesByFile) {
+    content.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) throw invalid(file, `/rules/${index}/id`, `« ${rule.id} » est en double.`);
+      seen.add(rule.id);
+      rule.detect.forEach((use, useIndex) => {
+        if (!DETECTORS[use.detector]) throw invalid(file, `/rules/${index}/detect/${useIndex}/detector`, `« ${use.detector} » n’est pas un détecteur connu (${Object.keys(DETECTORS).join(', ')}).`);
+        const types = [...((use.params?.types as string[] | undefined) ?? []), ...((use.params?.anyOf as string[] | undefined) ?? [])];
+        const unknown = types.find((type) => type !== 'UNKNOWN' && !known.has(type as never));
+        if (unknown) throw invalid(file, `/rules/${index}/detect/${useIndex}/params`, `type de pièce inconnu « ${unknown} ».`);
+      });
+    });
+  }
+  return rulesByFile.flatMap(([, content]) => content.rules);
+}
+
 /**
  * Reads and validates the whole knowledge folder. Every JSON file must declare and satisfy its
  * schema, even the ones no service reads yet, so that a CCI edit is checked before it goes live.
@@ -55,5 +76,11 @@ export function loadKnowledge(dir: string): Knowledge {
   const messages = required('messages.json') as MessagesFile;
   const intents = required('intents.json') as IntentsFile;
   crossCheck(messages, intents);
-  return { dir, messages, intents };
+  const documents = required('documents.json') as DocumentsFile;
+  const settingsFile = required('rules/settings.json') as Omit<CheckSettings, 'documentLabels'>;
+  const rulesByFile = [...data.entries()].filter(([name]) => name.startsWith('rules/') && name !== 'rules/settings.json').sort(([a], [b]) => a.localeCompare(b)) as [string, RulesFile][];
+  if (rulesByFile.length === 0) throw new AppError('KNOWLEDGE_MISSING', `Aucune règle dans ${path.join(dir, 'rules')}.`, { file: 'rules/' });
+  const rules = crossCheckRules(rulesByFile, documents);
+  const checkSettings: CheckSettings = { ...settingsFile, documentLabels: Object.fromEntries(documents.types.map((type) => [type.code, type.label])) };
+  return { dir, messages, intents, documents, rules, checkSettings };
 }

@@ -1,3 +1,6 @@
+import type { DocumentsFile } from '../bidcheck/classify/classifyDocument';
+import type { CheckSettings, RuleRecord } from '../bidcheck/rules/types';
+
 /** The shapes of the knowledge files, as their JSON Schemas (knowledge/schemas) guarantee them. */
 
 export type GoalId = 'CHECK_DOSSIER' | 'FIND_TENDERS' | 'ASK_QUESTION' | 'CONTACT_CLUB';
@@ -31,4 +34,7 @@ export interface Knowledge {
   dir: string;
   messages: MessagesFile;
   intents: IntentsFile;
+  documents: DocumentsFile;
+  rules: RuleRecord[];
+  checkSettings: CheckSettings;
 }

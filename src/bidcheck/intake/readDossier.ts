@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { odfText, readDocxText, readXlsxRows } from '../extract/officeText';
+import { pdfDate } from '../facts/frenchDates';
 import { readPdfStructure } from '../extract/pdfStructure';
 import { PdfPasswordError, readPdfText } from '../extract/pdfText';
 import type { CheckedFile, FileFormat, FileIssue } from '../types';
@@ -66,6 +67,7 @@ async function readPdf(file: ExtractedFile, bytes: Buffer): Promise<void> {
     const text = await readPdfText(bytes);
     file.pageTexts = text.pages;
     file.pages = text.pages.length;
+    file.createdAt = pdfDate(text.info.CreationDate);
     if (structure.encrypted) file.issues.push({ kind: 'OWNER_PASSWORD_ONLY' });
     const withText = text.pages.filter((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE).length;
     if (text.pages.length > 0 && withText === 0) file.issues.push({ kind: 'IMAGE_ONLY' });

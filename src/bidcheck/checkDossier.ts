@@ -1,0 +1,74 @@
+import { classifyDocument, type DocumentsFile } from './classify/classifyDocument';
+import { documentFacts, type DocumentFacts } from './facts/documentFacts';
+import type { IntakeLimits } from './intake/limits';
+import { type InputFile, type ProgressListener, readDossier } from './intake/readDossier';
+import { evaluateRules } from './rules/evaluateRules';
+import type { CheckSettings, Finding, RuleRecord } from './rules/types';
+import { resolveContext } from './resolveContext';
+import { type BidContext, type CheckedFile, type DocumentType, SEVERITIES } from './types';
+
+export interface ReportDocument {
+  file: string;
+  type: DocumentType;
+  confidence: number;
+  pages?: number;
+  siren?: string;
+  dates: DocumentFacts['dates'];
+  signed: boolean;
+}
+
+export interface CheckReport {
+  referenceDate: string;
+  documents: ReportDocument[];
+  findings: Finding[];
+  /** True when the time budget stopped the check before every file was read. */
+  partial: boolean;
+}
+
+export interface BidCheckKnowledge {
+  documents: DocumentsFile;
+  rules: RuleRecord[];
+  checkSettings: CheckSettings;
+}
+
+const UNCLASSIFIABLE = ['PASSWORD', 'UNREADABLE', 'EMPTY', 'ZIP_BOMB', 'PATH_TRAVERSAL', 'TOO_DEEP', 'EXECUTABLE', 'NOT_CHECKED_TIME_BUDGET', 'ZIP_CORRUPT'];
+
+/**
+ * The bid check as one function for the chat, the CLI, the tests and the benchmark: files in,
+ * documents and findings out. Hostile or broken files become findings; nothing is written to disk.
+ */
+export async function checkDossier(
+  inputs: readonly InputFile[],
+  context: BidContext,
+  knowledge: BidCheckKnowledge,
+  options: { referenceDate?: string; limits: IntakeLimits; onProgress?: ProgressListener },
+): Promise<CheckReport> {
+  const read = await readDossier(inputs, options.limits, options.onProgress);
+  const files: CheckedFile[] = read.files.map((file) => {
+    if (file.issues.some((issue) => UNCLASSIFIABLE.includes(issue.kind)) && file.pageTexts.join('').trim() === '') return { ...file, type: 'UNKNOWN', confidence: 0 };
+    const classification = classifyDocument(file.pageTexts.join('\n'), file.name, knowledge.documents);
+    return { ...file, type: classification.type, confidence: classification.confidence };
+  });
+  const facts = new Map(files.map((file) => [file.name, documentFacts(file, file.createdAt)]));
+  const resolved = resolveContext(context, options.referenceDate);
+  const findings = evaluateRules(knowledge.rules, { files, facts, context: resolved, settings: knowledge.checkSettings });
+  const order = new Map(knowledge.rules.map((rule, index) => [rule.id, index]));
+  findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+  return {
+    referenceDate: resolved.referenceDate,
+    documents: files.map((file) => {
+      const fileFacts = facts.get(file.name)!;
+      return {
+        file: file.name,
+        type: file.type,
+        confidence: file.confidence,
+        ...(file.pages !== undefined ? { pages: file.pages } : {}),
+        ...(fileFacts.siren ? { siren: fileFacts.siren } : {}),
+        dates: Object.fromEntries(Object.entries(fileFacts.dates).filter(([, value]) => value !== undefined)),
+        signed: file.signatures.length > 0,
+      };
+    }),
+    findings,
+    partial: read.partial,
+  };
+}
