@@ -27,3 +27,17 @@ export function hasMarker(folded: string, compacted: string, marker: string): bo
   const escaped = foldedMarker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![a-z0-9])${escaped}(?![0-9])`).test(folded);
 }
+
+/**
+ * A lighter fold for reading values: accents, case, apostrophes and NBSP folded, but the
+ * punctuation of dates ("02/06/2026"), amounts ("1 234,56 €") and "R.C.S." kept.
+ */
+export function lightFold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+    .replace(/[ \t]+/g, ' ');
+}

@@ -1,4 +1,4 @@
-import { foldText } from '../textForms';
+import { foldText, lightFold } from '../textForms';
 import type { CheckedFile } from '../types';
 import { amountAfter, findAmounts } from './amounts';
 import { dateAfter, findDates, periodAfter } from './frenchDates';
@@ -29,7 +29,7 @@ export interface DocumentFacts {
 const ISSUE_LABELS = /(delivree? le|date de delivrance|etablie? le|editee? le|date d'edition|date d edition|fait a [a-z' -]{1,40} le|attestation du|le present document a ete (?:edite|etabli) le|date de l'attestation)\s*:?\s*/;
 
 function companyName(folded: string): string | undefined {
-  const match = /(denomination(?: ou raison sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
+  const match = /(?<![a-z])(denomination(?: ou raison sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)(?![a-z])\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
   return match?.[2]?.trim() || undefined;
 }
 
@@ -67,45 +67,46 @@ function emptyFields(folded: string, raw: string): string[] {
 export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFacts {
   const raw = file.pageTexts.join('\n');
   const folded = foldText(raw);
-  const numbers = findCompanyNumbers(folded);
-  const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\s?c\s?s/.exec(folded)?.[1]?.replace(/\s/g, '');
+  const light = lightFold(raw);
+  const numbers = findCompanyNumbers(light);
+  const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\.?\s?c\.?\s?s/.exec(light)?.[1]?.replace(/\s/g, '');
   const primary = file.type === 'KBIS' && rcs ? rcs : (numbers.find((n) => n.labelled) ?? numbers[0])?.digits.slice(0, 9);
   const dates: DocumentFacts['dates'] = {};
   switch (file.type) {
     case 'KBIS':
     case 'EXTRAIT_K':
-      dates.upToDate = dateAfter(folded, /a jour au/) ?? dateAfter(folded, /(?<![a-z])(?:edite|delivre) le/);
+      dates.upToDate = dateAfter(light, /a jour au/) ?? dateAfter(light, /(?<![a-z])(?:edite|delivre) le/);
       break;
     case 'RNE':
-      dates.upToDate = dateAfter(folded, /a la date du/) ?? dateAfter(folded, ISSUE_LABELS);
+      dates.upToDate = dateAfter(light, /a la date du/) ?? dateAfter(light, ISSUE_LABELS);
       break;
     case 'SIRENE':
-      dates.upToDate = dateAfter(folded, /(a la date du|situation au|en date du)/) ?? dateAfter(folded, ISSUE_LABELS) ?? createdAt;
+      dates.upToDate = dateAfter(light, /(a la date du|situation au|en date du)/) ?? dateAfter(light, ISSUE_LABELS) ?? createdAt;
       break;
     case 'URSSAF_VIGILANCE':
     case 'MSA_VIGILANCE':
     case 'FISCAL_REGULARITE':
     case 'FOREIGN_WORKERS_LIST':
-      dates.issuedOn = dateAfter(folded, ISSUE_LABELS) ?? createdAt ?? findDates(folded.slice(0, 600)).at(-1)?.iso;
+      dates.issuedOn = dateAfter(light, ISSUE_LABELS) ?? createdAt ?? findDates(light.slice(0, 600)).at(-1)?.iso;
       break;
     case 'INSURANCE_RC':
     case 'INSURANCE_DECENNALE':
     case 'QUALIFICATION_CERT': {
-      const period = periodAfter(folded, /(periode de validite|validite|periode d'assurance|garantie|valable|effet)/) ?? periodAfter(folded);
+      const period = periodAfter(light, /(periode de validite|validite|periode d'assurance|garantie|valable|effet)/) ?? periodAfter(light);
       dates.validFrom = period?.from;
-      dates.validTo = dateAfter(folded, /(valable jusqu'au|valable jusqu au|date de fin de validite|fin de validite|expire le|echeance)\s*:?/) ?? period?.to;
+      dates.validTo = dateAfter(light, /(valable jusqu'au|valable jusqu au|date de fin de validite|fin de validite|expire le|echeance)\s*:?/) ?? period?.to;
       break;
     }
     default:
       break;
   }
   const lots = [...new Set([...folded.matchAll(/(?<![a-z])lots?\s*(?:n\s*o?\.?\s*|numero\s*)?(\d{1,2})(?!\d)/g)].map((m) => Number(m[1])))].filter((lot) => lot > 0);
-  const turnoverZone = /chiffres? d'affaires/.exec(folded);
+  const turnoverZone = /chiffres? d'affaires/.exec(light);
   return {
     folded,
     companyNumbers: numbers,
     siren: primary,
-    malformedNumbers: malformedCompanyNumbers(folded),
+    malformedNumbers: malformedCompanyNumbers(light),
     invalidNumbers: numbers.filter((n) => n.labelled && !sirenOrSiretValid(n.digits) && (n.digits.length === 9 || n.digits.length === 14)).map((n) => n.raw),
     companyName: companyName(folded),
     dates,
@@ -115,11 +116,11 @@ export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFa
     exclusionBoxTicked: file.type === 'DC1' ? exclusionBox(raw) : undefined,
     mentionsSubcontracting: /sous[ -]?trait/.test(folded) && !/(pas de|aucune?|sans) sous[ -]?trait/.test(folded),
     mentionsVariante: /(?<![a-z])(variante|solution alternative)/.test(folded) && !/(variantes? (ne sont pas|non) (autorisee|admise)|sans variante|pas de variante|aucune variante)/.test(folded),
-    turnover: turnoverZone ? Math.max(0, ...findAmounts(folded.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
+    turnover: turnoverZone ? Math.max(0, ...findAmounts(light.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
     totals: {
-      ht: amountAfter(folded, /(total|montant) (general )?h\s?t\s*:?/),
-      tva: amountAfter(folded, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
-      ttc: amountAfter(folded, /(total|montant) (general )?t\s?t\s?c\s*:?/),
+      ht: amountAfter(light, /(total|montant) (general )?h\s?t\s*:?/),
+      tva: amountAfter(light, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
+      ttc: amountAfter(light, /(total|montant) (general )?t\s?t\s?c\s*:?/),
     },
     emptyFields: file.type === 'ATTRI1' ? emptyFields(folded, raw) : [],
   };
