@@ -40,12 +40,12 @@ function signatory(folded: string): string | undefined {
 }
 
 function exclusionBox(rawText: string): boolean | undefined {
-  const folded = foldText(rawText);
-  const anchor = folded.search(/cocher la case suivante|n'est pas dans un de ces cas d'exclusion|n est pas dans un de ces cas d exclusion/);
-  if (anchor < 0) return undefined;
-  const zone = folded.slice(anchor, anchor + 200);
-  if (/[☒☑■✓✔]|\[x\]|\(x\)|(?<![a-z])x(?![a-z])/.test(zone)) return true;
-  if (/[☐□]|\[ \]|\( \)/.test(zone)) return false;
+  const folded = lightFold(rawText);
+  const anchorMatch = /cocher la case suivante|n'est pas dans un de ces cas d'exclusion/.exec(folded);
+  if (!anchorMatch) return undefined;
+  const zone = folded.slice(anchorMatch.index + anchorMatch[0].length, anchorMatch.index + anchorMatch[0].length + 120);
+  if (/[☒☑■✓✔]|\[\s*x\s*\]|\(\s*x\s*\)|^\s*:?\s*x(?![a-z])/.test(zone)) return true;
+  if (/[☐□]|\[\s*\]|\(\s*\)/.test(zone)) return false;
   return undefined;
 }
 

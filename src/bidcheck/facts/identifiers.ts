@@ -48,7 +48,7 @@ export function findCompanyNumbers(folded: string): CompanyNumber[] {
   for (const match of folded.matchAll(NUMBER)) {
     const digits = match.slice(1).filter(Boolean).join('');
     const before = folded.slice(Math.max(0, match.index - 40), match.index);
-    if (/(fr\d{2}|euid|gestion|tva|tel|telephone|fax|iban|fr76)\W{0,4}$/.test(before)) continue;
+    if (/(euid\S*|fr\d{2,6}\.?|gestion|tva|tel|telephone|fax|iban)\W{0,4}$/.test(before)) continue;
     const labelled = LABEL.test(before);
     if (!labelled && !sirenOrSiretValid(digits)) continue;
     found.push({ digits, raw: match[0], labelled, index: match.index });

@@ -1,0 +1,44 @@
+import { findCompanyNumbers, findIbans, luhnValid, ribKeyValid, sirenOrSiretValid } from '../../../src/bidcheck/facts/identifiers';
+import { lightFold } from '../../../src/bidcheck/textForms';
+
+describe('SIREN / SIRET (bid-rules.md R26 vectors)', () => {
+  it.each([
+    ['73282932000074', true],
+    ['35600000000048', true],
+    ['35600000049837', true],
+    ['552081317', true],
+    ['12345678912345', false],
+    ['552081318', false],
+    ['35600000049838', false],
+  ])('%s valid: %s', (digits, valid) => {
+    expect(sirenOrSiretValid(digits)).toBe(valid);
+  });
+
+  it('Luhn is the plain algorithm', () => {
+    expect(luhnValid('79927398713')).toBe(true);
+    expect(luhnValid('79927398710')).toBe(false);
+  });
+
+  it('reads numbers through NBSP, glued words and labels, not EUID nor phone numbers', () => {
+    const text = lightFold('Immatriculation au RCS, numéro982\u00a0574\u00a0717 R.C.S. Nîmes EUIDFR3801.982574717 Tél. 04 66 00 00 00 SIRET : 732\u202f829\u202f320 00074');
+    const numbers = findCompanyNumbers(text).map((n) => n.digits);
+    expect(numbers).toContain('982574717');
+    expect(numbers).toContain('73282932000074');
+    expect(numbers.filter((n) => n === '982574717')).toHaveLength(1);
+  });
+});
+
+describe('IBAN and RIB key (R45)', () => {
+  it('accepts the reference French IBAN and its RIB key', () => {
+    expect(findIbans('IBAN : FR76 3000 6000 0112 3456 7890 189')).toEqual([{ value: 'FR7630006000011234567890189', valid: true, ribKeyValid: true }]);
+  });
+
+  it('rejects a one-digit typo', () => {
+    expect(findIbans('IBAN FR76 3000 6000 0112 3456 7890 188')[0]).toMatchObject({ valid: false });
+  });
+
+  it('computes the RIB key with letters in the account number', () => {
+    expect(ribKeyValid('3000600001123456789018' + '9')).toBe(true);
+    expect(ribKeyValid('30006000011234567890100')).toBe(false);
+  });
+});
