@@ -1,57 +1,152 @@
-import { ActivityTypes } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { rejectedUploads } from '../src/attachments/FileIntake';
-import { formatSize } from '../src/attachments/formatSize';
-import type { FileRefusal } from '../src/attachments/types';
+import { ActionTypes, ActivityTypes, type CardAction, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { FileBatch } from '../src/attachments/types';
+import type { CheckReport } from '../src/bidcheck/checkDossier';
+import { isDontKnow, parseDeadline, parseNature, parseStage } from '../src/bidcheck/parseAnswers';
+import { frDate } from '../src/bidcheck/rules/dossierQueries';
+import { summaryLine } from '../src/bidcheck/report/summarize';
+import { parisDate } from '../src/bidcheck/resolveContext';
+import type { BidContext } from '../src/bidcheck/types';
+import type { MessageId } from '../src/knowledge/messageIds';
 import type { DialogServices } from './DialogServices';
+import { reportCards } from './cards/reportCards';
 import { GOAL_DIALOG } from './dialogIds';
+import { WAIT_FOR_FILES, WaitForFilesDialog } from './WaitForFilesDialog';
 
 export interface CheckDossierOptions {
-  /** The message that started the dialog already carries files. */
+  /** The message that started the dialog already carries files: check them at once, with defaults. */
   filesInFirstMessage?: boolean;
 }
 
-const REFUSAL_MESSAGE = { TOO_LARGE: 'upload.tooLarge', EMPTY: 'upload.empty', UNREACHABLE: 'upload.unreachable' } as const;
+const FLOW = 'checkFlow';
+const STAGE = 'stagePrompt';
+const DEADLINE = 'deadlinePrompt';
+const NATURE = 'naturePrompt';
+const MAX_PROGRESS_MESSAGES = 12;
+
+interface FlowValues {
+  context?: BidContext;
+}
 
 /**
- * Goal "Vérifier mon dossier de candidature": collects the SME's files. The content check itself
- * arrives with the bid-check issue; until then the dialog says so plainly and shows no result.
+ * Goal "Vérifier mon dossier de candidature": asks what the check needs (stage, deadline, nature —
+ * "je ne sais pas" always accepted), takes the files, runs the bid check and reports by severity.
  */
-export class CheckDossierDialog extends Dialog<CheckDossierOptions> {
+export class CheckDossierDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(GOAL_DIALOG.CHECK_DOSSIER);
+    this.addDialog(new TextPrompt(STAGE, async (prompt) => this.accepts(prompt, (text) => parseStage(text) !== undefined)));
+    this.addDialog(new TextPrompt(DEADLINE, async (prompt) => this.accepts(prompt, (text) => parseDeadline(text) !== undefined)));
+    this.addDialog(new TextPrompt(NATURE, async (prompt) => this.accepts(prompt, (text) => parseNature(text) !== undefined)));
+    this.addDialog(new WaitForFilesDialog(services));
+    this.addDialog(new WaterfallDialog(FLOW, [this.stageStep.bind(this), this.deadlineStep.bind(this), this.natureStep.bind(this), this.filesStep.bind(this), this.checkStep.bind(this)]));
+    this.initialDialogId = FLOW;
   }
 
-  override async beginDialog(dc: DialogContext, options?: CheckDossierOptions): Promise<DialogTurnResult> {
-    if (options?.filesInFirstMessage) return this.receiveFilesStep(dc);
-    const limit = formatSize(this.services.files.limitBytes);
-    await dc.context.sendActivity(this.services.messages.text('checkDossier.intro', { limit }));
-    return Dialog.EndOfTurn;
+  private async accepts(prompt: PromptValidatorContext<string>, understood: (text: string) => boolean): Promise<boolean> {
+    const text = prompt.recognized.value ?? '';
+    return text.length > 0 && (isDontKnow(text) || understood(text));
   }
 
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const activity = dc.context.activity;
-    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    if (this.services.files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return this.receiveFilesStep(dc);
-    await dc.context.sendActivity(this.services.messages.text('checkDossier.waitingForFiles'));
-    return Dialog.EndOfTurn;
+  private choices(ids: MessageId[]): CardAction[] {
+    return ids.map((id) => {
+      const text = this.services.messages.text(id);
+      return { type: ActionTypes.ImBack, title: text, value: text };
+    });
   }
 
-  private async receiveFilesStep(dc: DialogContext): Promise<DialogTurnResult> {
-    const { messages, files } = this.services;
-    const activity = dc.context.activity;
-    await dc.context.sendActivity({ type: ActivityTypes.Typing });
-    const batch = await files.receive(activity.attachments, rejectedUploads(activity.channelData));
-    for (const file of batch.received) {
-      await dc.context.sendActivity(messages.text('checkDossier.received', { name: file.name, size: formatSize(file.bytes.length) }));
+  private ask(id: MessageId, retry: MessageId, choices: MessageId[]) {
+    const { messages } = this.services;
+    return {
+      prompt: MessageFactory.suggestedActions(this.choices(choices), messages.text(id)),
+      retryPrompt: MessageFactory.suggestedActions(this.choices(choices), messages.text(retry)),
+    };
+  }
+
+  private async stageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as CheckDossierOptions | undefined;
+    if (options?.filesInFirstMessage) return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
+    return step.prompt(STAGE, this.ask('checkDossier.askStage', 'checkDossier.stageNotUnderstood', ['checkDossier.choice.depot', 'checkDossier.choice.attribution', 'checkDossier.choice.dontKnow']));
+  }
+
+  private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.isBatch(step.result)) return step.next(step.result);
+    const context: BidContext = { stage: parseStage(String(step.result)) ?? 'DEPOT' };
+    (step.values as FlowValues).context = context;
+    if (context.stage === 'ATTRIBUTION') return step.next();
+    return step.prompt(DEADLINE, this.ask('checkDossier.askDeadline', 'checkDossier.deadlineNotUnderstood', ['checkDossier.choice.dontKnow']));
+  }
+
+  private async natureStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.isBatch(step.result)) return step.next(step.result);
+    const context = (step.values as FlowValues).context!;
+    const deadline = typeof step.result === 'string' ? parseDeadline(step.result) : undefined;
+    if (deadline) context.deadline = deadline;
+    return step.prompt(NATURE, this.ask('checkDossier.askNature', 'checkDossier.askNature', ['checkDossier.choice.travaux', 'checkDossier.choice.fournitures', 'checkDossier.choice.services', 'checkDossier.choice.dontKnow']));
+  }
+
+  private async filesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.isBatch(step.result)) return step.next(step.result);
+    const context = (step.values as FlowValues).context!;
+    const nature = typeof step.result === 'string' ? parseNature(step.result) : undefined;
+    if (nature) context.nature = nature;
+    return step.beginDialog(WAIT_FOR_FILES);
+  }
+
+  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const batch = step.result as FileBatch;
+    const context = (step.values as FlowValues).context ?? {};
+    const progress = this.progressReporter(step.context);
+    const report = await this.services.bidCheck.check(
+      batch.received.map((file) => ({ name: file.name, bytes: file.bytes })),
+      context,
+      progress,
+    );
+    await progress.flush();
+    await this.sendReport(step.context, report, context);
+    return step.endDialog({ findings: report.findings.length });
+  }
+
+  private isBatch(value: unknown): value is FileBatch {
+    return typeof value === 'object' && value !== null && Array.isArray((value as FileBatch).received);
+  }
+
+  /** One progress line per file (a long ZIP is summarised), with a typing indicator in between. */
+  private progressReporter(context: TurnContext) {
+    let sent = 0;
+    let skipped = 0;
+    const { messages } = this.services;
+    const report = async (name: string) => {
+      if (sent < MAX_PROGRESS_MESSAGES) {
+        sent++;
+        await context.sendActivity(messages.text('checkDossier.progress', { name: name.split('/').pop() ?? name }));
+      } else {
+        skipped++;
+      }
+      await context.sendActivity({ type: ActivityTypes.Typing });
+    };
+    return Object.assign(report, {
+      flush: async () => {
+        if (skipped > 0) await context.sendActivity(messages.text('checkDossier.progressMore', { count: skipped }));
+      },
+    });
+  }
+
+  private async sendReport(context: TurnContext, report: CheckReport, bidContext: BidContext): Promise<void> {
+    const { messages, bidCheck } = this.services;
+    const count = report.documents.length;
+    const labels = report.documents.map((document) => `${document.file.split('/').pop()} (${document.type === 'UNKNOWN' ? 'non reconnue' : (bidCheck.documentLabels[document.type] ?? document.type)})`);
+    await context.sendActivity(messages.text('checkDossier.documents', { list: labels.join(', ') }));
+    if (report.partial) await context.sendActivity(messages.text('checkDossier.partial'));
+    if (!bidContext.deadline && (bidContext.stage ?? 'DEPOT') === 'DEPOT') await context.sendActivity(messages.text('checkDossier.assumptions', { date: frDate(parisDate()) }));
+    if (report.findings.length === 0) {
+      await context.sendActivity(messages.text('checkDossier.noFinding', { count }));
+    } else {
+      const summary = messages.text('checkDossier.summary', { count, summary: summaryLine(report.findings) });
+      const activity = MessageFactory.carousel(reportCards(report), summary);
+      activity.attachmentLayout = 'list';
+      await context.sendActivity(activity);
     }
-    for (const refusal of batch.refused) await dc.context.sendActivity(this.refusalText(refusal));
-    if (batch.received.length === 0) return Dialog.EndOfTurn;
-    await dc.context.sendActivity(messages.text('checkDossier.notYetAvailable'));
-    return dc.endDialog({ filesReceived: batch.received.length });
-  }
-
-  private refusalText(refusal: FileRefusal): string {
-    return this.services.messages.text(REFUSAL_MESSAGE[refusal.reason], { name: refusal.name, limit: formatSize(this.services.files.limitBytes) });
+    await context.sendActivity(messages.text('checkDossier.nextStep'));
   }
 }

@@ -1,4 +1,5 @@
 import type { FileIntake } from '../src/attachments/FileIntake';
+import type { BidCheckService } from '../src/bidcheck/BidCheckService';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
@@ -9,4 +10,5 @@ export interface DialogServices {
   intents: IntentClassifier;
   goals: readonly Goal[];
   files: FileIntake;
+  bidCheck: BidCheckService;
 }

@@ -4,6 +4,8 @@ import type { Config } from './config';
 import type { DialogServices } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
 import { FileIntake } from './attachments/FileIntake';
+import { BidCheckService } from './bidcheck/BidCheckService';
+import { DEFAULT_LIMITS } from './bidcheck/intake/limits';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { IntentClassifier } from './intents/IntentClassifier';
@@ -13,6 +15,7 @@ import type { Logger } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
 import { Database } from './store/database';
+import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
 
 export interface RunningApp {
@@ -38,6 +41,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
     files: new FileIntake(config.uploadMaxBytes),
+    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
   };
   const bot = new Ha30Bot(new ConversationState(storage), new UserState(storage), new RootDialog(services), logger);
   const tracker = new TurnTracker();

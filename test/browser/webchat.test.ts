@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { formatSize } from '../../src/attachments/formatSize';
-import { smallPdf } from '../fixtures/smallPdf';
+import { LINES, pdf } from '../fixtures/documents';
 import { startTestApp, type TestApp } from '../support/startTestApp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,24 +38,38 @@ describe('Web Chat page in Chromium', () => {
     await page.getByText(/effacés au plus tard 30 minutes/).first().waitFor();
   });
 
-  it('starts a goal from the card and answers a typed message', async () => {
+  const say = async (text: string) => {
+    const input = page.locator('[data-id="webchat-sendbox-input"]').first();
+    await input.fill(text);
+    await input.press('Enter');
+  };
+
+  it('starts a goal from the card and answers typed messages', async () => {
     await page.getByRole('button', { name: 'Contacter le club HA30 / la CCI' }).first().click();
     await page.getByText(/Médiateur des entreprises intervient/).first().waitFor({ timeout: 15_000 });
-    const input = page.locator('input[data-id="webchat-sendbox-input"], textarea[data-id="webchat-sendbox-input"]').first();
-    await input.fill('je veux vérifier mon dossier');
-    await input.press('Enter');
-    await page.getByText(/Déposez ici vos fichiers/).first().waitFor({ timeout: 15_000 });
+    await say('je veux vérifier mon dossier');
+    await page.getByText(/Où en êtes-vous/).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Je prépare mon dépôt' }).first().click();
+    await page.getByText(/date limite de remise/).first().waitFor({ timeout: 15_000 });
+    await say('je sais pas');
+    await page.getByText(/travaux, de fournitures ou de services/).first().waitFor({ timeout: 15_000 });
+    await say('travaux');
+    await page.getByText(/Déposez maintenant vos fichiers/).first().waitFor({ timeout: 15_000 });
   });
 
-  it('uploads a small PDF and sees the bot acknowledge it by name and size', async () => {
-    const pdf = await smallPdf(['Attestation de vigilance', 'URSSAF Languedoc-Roussillon']);
-    const file = path.join(work, 'attestation-vigilance.pdf');
-    writeFileSync(file, pdf);
+  it('uploads a small dossier, sees it acknowledged by name and size, then the report card', async () => {
+    const kbis = await pdf(LINES.kbis('3 mars 2026'));
+    const file = path.join(work, 'kbis-societe.pdf');
+    writeFileSync(file, kbis);
     await page.locator('input[type="file"]').first().setInputFiles(file);
     // Web Chat 4.18 attaches the file to the send box; the user then presses "Envoyer".
     const send = page.getByRole('button', { name: /Envoyer/ });
     if (await send.count()) await send.first().click();
-    const size = formatSize(pdf.length).replace(/\s/g, '\\s');
-    await page.getByText(new RegExp(`J['’]ai bien reçu « attestation-vigilance\\.pdf » \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
+    const size = formatSize(kbis.length).replace(/\s/g, '\\s');
+    await page.getByText(new RegExp(`J['’]ai bien reçu « kbis-societe\\.pdf » \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/Résultat de la vérification de 1 pièce/).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/Conseil \(\d+\)/).first().waitFor({ timeout: 10_000 });
+    await page.getByText(/Votre Extrait Kbis « kbis-societe\.pdf » est à jour au 03\/03\/2026/).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(work, 'report.png') });
   });
 });

@@ -1,23 +1,74 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LINES, pdf, zip } from '../fixtures/documents';
+import { cleanDossier } from '../bidcheck/support';
 import { transcript } from '../support/transcript';
-import { realServices, testBot } from '../support/services';
+import { MemoryStats, realServices, testBot } from '../support/services';
 
-describe('check dossier dialog: receiving files from every channel', () => {
+describe('check dossier dialog', () => {
   let server: Server;
   let base: string;
+  const served = new Map<string, Buffer>();
   beforeAll(async () => {
+    served.set('/teams/devis.pdf', Buffer.alloc(3000, 1));
+    served.set('/big.pdf', Buffer.alloc(2 * 1024 * 1024, 1));
+    served.set('/empty.pdf', Buffer.alloc(0));
+    const files = await cleanDossier();
+    served.set('/kbis-ancien.pdf', await pdf(LINES.kbis('3 mars 2026')));
+    const withOldKbis = files.filter((f) => f.name !== 'memoire.pdf').map((f) => (f.name.startsWith('Kbis') ? { ...f, bytes: served.get('/kbis-ancien.pdf')! } : f));
+    served.set('/dossier.zip', await zip(Object.fromEntries(withOldKbis.map((f) => [f.name, f.bytes]))));
     server = createServer((req, res) => {
-      if (req.url === '/teams/devis.pdf') return void res.end(Buffer.alloc(3000, 1));
-      if (req.url === '/big.pdf') return void res.end(Buffer.alloc(2 * 1024 * 1024, 1));
-      if (req.url === '/empty.pdf') return void res.end();
-      res.statusCode = 401;
-      res.end();
+      const body = served.get(req.url ?? '');
+      if (!body) {
+        res.statusCode = 401;
+        return void res.end();
+      }
+      res.end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('asks stage, deadline and nature, then checks an uploaded ZIP and reports by severity', async () => {
+    const stats = new MemoryStats();
+    await transcript(testBot(realServices(undefined, stats)), [
+      ['je veux vérifier mon dossier', /Où en êtes-vous[\s\S]*Je prépare mon dépôt \| Je suis retenu/],
+      ['euh', /Je n'ai pas compris/],
+      ['je prépare mon dépot', /date limite de remise/],
+      ['vendredi 4 décembre 2026 à 12h', /travaux, de fournitures ou de services/],
+      ['des travaux', /Déposez maintenant vos fichiers/],
+      [
+        { type: 'message', attachments: [{ contentType: 'application/zip', name: 'dossier.zip', contentUrl: `${base}/dossier.zip` }] },
+        /J'ai bien reçu « dossier\.zip »/,
+        /Je vérifie « dossier\.zip »/,
+        /Je vérifie « Kbis BATI-GARD\.pdf »/,
+        ...Array(7).fill(/Je vérifie/),
+        /Pièces reconnues : Kbis BATI-GARD\.pdf \(Extrait Kbis\)/,
+        /Résultat de la vérification de 8 pièce\(s\) : 0 point bloquant, 0 point à corriger, 1 conseil[\s\S]*Conseil \(1\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :/,
+        /Corrigez les points signalés/,
+        /Que souhaitez-vous faire maintenant/,
+      ],
+    ]);
+    expect(stats.records).toHaveLength(1);
+    expect(JSON.stringify(stats.records[0])).not.toMatch(/BATI|dossier\.zip|Kbis BATI/);
+    expect(stats.records[0]!.documentTypes).toContain('KBIS');
+  });
+
+  it('checks files sent straight away with defaults, and says what it assumed', async () => {
+    await transcript(testBot(), [
+      [
+        { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] },
+        /J'ai bien reçu « kbis\.pdf »/,
+        /Je vérifie « kbis\.pdf »/,
+        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\)/,
+        /Sans date limite/,
+        /Résultat de la vérification[\s\S]*Kbis[\s\S]*03\/03\/2026[\s\S]*Que faire/,
+        /Corrigez/,
+        /maintenant/,
+      ],
+    ]);
+  });
 
   it('reads a Teams file through its downloadUrl, ignoring the html body attachment', async () => {
     await transcript(testBot(), [
@@ -31,22 +82,21 @@ describe('check dossier dialog: receiving files from every channel', () => {
           ],
         },
         /J'ai bien reçu « Devis lot 2\.pdf » \(2,9 Ko\)/,
-        /en cours de développement/,
-        /Que souhaitez-vous faire maintenant/,
+        /Je vérifie/,
+        /Pièces reconnues/,
+        /Sans date limite/,
+        /Résultat/,
+        /Corrigez/,
+        /maintenant/,
       ],
-    ]);
-  });
-
-  it('reads an Emulator-style attachment by contentUrl after the user chose the goal', async () => {
-    await transcript(testBot(), [
-      ['vérifier mon dossier', /Déposez ici vos fichiers/],
-      [{ type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/teams/devis.pdf` }] }, /reçu « kbis\.pdf »/, /développement/, /maintenant/],
     ]);
   });
 
   it('refuses too large, empty and unreachable files in French and keeps waiting', async () => {
     await transcript(testBot(realServices(1024 * 1024)), [
-      ['vérifier mon dossier', /jusqu'à 1 Mo/],
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['je suis retenu', /travaux, de fournitures ou de services/],
+      ['je ne sais pas', /jusqu'à 1 Mo/],
       [
         {
           type: 'message',

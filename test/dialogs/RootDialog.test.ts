@@ -10,7 +10,7 @@ describe('root dialog', () => {
 
   it('routes free text, typos included, to the goal it means', async () => {
     await transcript(testBot(), [
-      ['je voudrais verifer mon dosier svp', /Déposez ici vos fichiers/],
+      ['je voudrais verifer mon dosier svp', /Où en êtes-vous/],
       ['annuler', /C'est annulé/],
       ['y a des appels d offres en plomberie dans le gard ?', /recherche de marchés[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
       ['c koi le dume', /foire aux questions[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
@@ -21,13 +21,16 @@ describe('root dialog', () => {
   it('starts the goal chosen on the welcome card', async () => {
     await transcript(testBot(), [
       [{ type: 'message', value: { ha30Goal: 'CONTACT_CLUB' } }, /Médiateur des entreprises/, /annuaire/, /maintenant/],
-      [{ type: 'message', value: { ha30Goal: 'CHECK_DOSSIER' } }, /Déposez ici vos fichiers[\s\S]*50 Mo/],
+      [{ type: 'message', value: { ha30Goal: 'CHECK_DOSSIER' } }, /Où en êtes-vous/],
     ]);
   });
 
   it('keeps waiting for files and says how to get out', async () => {
     await transcript(testBot(), [
-      ['vérifier mon dossier', /Déposez ici vos fichiers/],
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['je prépare mon dépôt', /date limite de remise/],
+      ['le 12/12/2026 à 12h', /travaux, de fournitures ou de services/],
+      ['travaux', /Déposez maintenant vos fichiers[\s\S]*50 Mo/],
       ['euh je sais pas', /J'attends vos fichiers[\s\S]*annuler/],
       ['aide', /vérifier votre dossier[\s\S]*« annuler »/],
       ['toujours là ?', /J'attends vos fichiers/],
@@ -37,7 +40,7 @@ describe('root dialog', () => {
   it('answers help, cancel and restart at any point', async () => {
     await transcript(testBot(), [
       ['Aide !', /« annuler »[\s\S]*« recommencer »/],
-      ['vérifier mon dossier', /Déposez ici/],
+      ['vérifier mon dossier', /Où en êtes-vous/],
       ['recomencer', /On reprend depuis le début/, /Bienvenue/],
       ['annuler', /Il n'y a rien en cours|C'est annulé/],
     ]);

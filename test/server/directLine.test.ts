@@ -18,7 +18,8 @@ describe('local Direct Line (Web Chat)', () => {
     await chat.botSays(/Bienvenue/);
     const response = await chat.upload([{ name: 'Attestation URSSAF été.pdf', bytes: Buffer.alloc(2048, 1) }]);
     expect(response.status).toBe(200);
-    const said = await chat.botSays(/reçu « Attestation URSSAF été\.pdf » \(2 Ko\)/);
+    const said = await chat.botSays(/Résultat de la vérification|aucun des motifs/);
+    expect(said.join('\n')).toMatch(/reçu « Attestation URSSAF été\.pdf » \(2 Ko\)/);
     expect(said.join('\n')).not.toMatch(/vide|dépasse/);
   });
 

@@ -11,13 +11,13 @@ describe('a conversation survives a restart', () => {
   it('resumes the file check where the user left it', async () => {
     const first = await startTestApp({}, dataDir);
     const started = await expectReplies(first.url, { type: 'message', text: 'je veux vérifier mon dossier' });
-    expect(started.replies.map((reply) => readable(reply)).join('\n')).toMatch(/Déposez ici vos fichiers/);
+    expect(started.replies.map((reply) => readable(reply)).join('\n')).toMatch(/Où en êtes-vous/);
     await first.stop();
 
     const second = await startTestApp({}, dataDir);
     try {
-      const resumed = await expectReplies(second.url, { type: 'message', text: 'voilà' });
-      expect(resumed.replies.map((reply) => readable(reply)).join('\n')).toMatch(/J'attends vos fichiers/);
+      const resumed = await expectReplies(second.url, { type: 'message', text: 'je suis retenu' });
+      expect(resumed.replies.map((reply) => readable(reply)).join('\n')).toMatch(/travaux, de fournitures ou de services/);
     } finally {
       await second.stop();
     }

@@ -3,6 +3,9 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbui
 import type { DialogServices } from '../../dialogs/DialogServices';
 import { RootDialog } from '../../dialogs/RootDialog';
 import { FileIntake } from '../../src/attachments/FileIntake';
+import { BidCheckService } from '../../src/bidcheck/BidCheckService';
+import { DEFAULT_LIMITS } from '../../src/bidcheck/intake/limits';
+import type { CheckStatRecord } from '../../src/store/database';
 import { Ha30Bot } from '../../src/bot/Ha30Bot';
 import { IntentClassifier } from '../../src/intents/IntentClassifier';
 import { Messages } from '../../src/knowledge/Messages';
@@ -11,19 +14,28 @@ import { createLogger } from '../../src/logger';
 
 export const KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');
 
-let cached: DialogServices | undefined;
+/** Anonymous statistics kept in memory, for tests to read. */
+export class MemoryStats {
+  readonly records: CheckStatRecord[] = [];
+  async record(stat: CheckStatRecord): Promise<void> {
+    this.records.push(stat);
+  }
+  async all(): Promise<readonly CheckStatRecord[]> {
+    return this.records;
+  }
+}
 
-/** The real services over the real knowledge folder, built once per test file. */
-export function realServices(uploadMaxBytes = 50 * 1024 * 1024): DialogServices {
-  if (cached && cached.files.limitBytes === uploadMaxBytes) return cached;
-  const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-  cached = {
+const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+
+/** The real services over the real knowledge folder. */
+export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new MemoryStats()): DialogServices {
+  return {
     messages: new Messages(knowledge.messages),
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
     files: new FileIntake(uploadMaxBytes),
+    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stats),
   };
-  return cached;
 }
 
 /** A TestAdapter driving the real bot, for transcript tests. */

@@ -14,7 +14,8 @@ export async function transcript(adapter: TestAdapter, exchanges: Exchange[]): P
     await adapter.receiveActivity(typeof userTurn === 'string' ? { type: 'message', text: userTurn } : userTurn);
     const replies = adapter.activeQueue.splice(0).filter((activity) => activity.type !== 'typing');
     const said = replies.map((reply) => readable(reply));
-    expect({ user: userTurn, replies: said.length }).toEqual({ user: userTurn, replies: expected.length });
+    expect({ user: userTurn, replies: said }).toEqual({ user: userTurn, replies: expect.any(Array) });
+    if (said.length !== expected.length) throw new Error(`Expected ${expected.length} replies to ${JSON.stringify(userTurn).slice(0, 80)}, got ${said.length}:\n${said.join('\n---\n')}`);
     expected.forEach((pattern, index) => {
       const text = said[index] ?? '';
       if (typeof pattern === 'string') expect(text).toContain(pattern);

@@ -1,0 +1,41 @@
+import { findDates } from './facts/frenchDates';
+import { foldText, lightFold } from './textForms';
+import type { Nature, Stage } from './types';
+
+/** "je ne sais pas" and its phone variants: the answer is unknown, the check goes on with defaults. */
+export function isDontKnow(text: string): boolean {
+  return /(je ne sais pas|sais pas|chais pas|jsp|aucune idee|ne sait pas|inconnu|passer|peu importe)/.test(foldText(text)) || text.trim() === '?';
+}
+
+export function parseStage(text: string): Stage | undefined {
+  const folded = foldText(text);
+  if (/(retenu|attributaire|gagne|justificatif|attribu|laureat|selectionne)/.test(folded)) return 'ATTRIBUTION';
+  if (/(depot|depose|prepar|repondre|reponse|avant|candidat|pli)/.test(folded)) return 'DEPOT';
+  return undefined;
+}
+
+export function parseNature(text: string): Nature | undefined {
+  const folded = foldText(text);
+  if (/(travau|travo|chantier|btp|batiment)/.test(folded)) return 'TRAVAUX';
+  if (/(fourni|livraison|achat de materiel|materiel)/.test(folded)) return 'FOURNITURES';
+  if (/(servic|prestation|nettoyage|entretien|maintenance|etude)/.test(folded)) return 'SERVICES';
+  return undefined;
+}
+
+const parisOffset = (isoDate: string): string => {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${isoDate}T12:00:00Z`))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name?.replace('GMT', '') || '+01:00';
+};
+
+/** A deadline typed by a person ("12/12/2026 à 12h", "lundi 14 décembre 2026 17h30") as an ISO instant in Paris time. */
+export function parseDeadline(text: string): string | undefined {
+  const light = lightFold(text);
+  const date = findDates(light)[0];
+  if (!date) return undefined;
+  const time = /(?<!\d)([01]?\d|2[0-3])\s*(?:h|:|heures?)\s*([0-5]\d)?/.exec(light.slice(date.end));
+  const hours = time ? time[1]!.padStart(2, '0') : '12';
+  const minutes = time?.[2] ?? '00';
+  return `${date.iso}T${hours}:${minutes}:00${parisOffset(date.iso)}`;
+}
