@@ -30,7 +30,7 @@ export function reportCards(report: CheckReport): Attachment[] {
             separator: true,
             spacing: 'Medium',
             items: [
-              ...(finding.file ? [{ type: 'TextBlock', text: `📄 ${finding.file}`, size: 'Small', isSubtle: true, wrap: true }] : []),
+              ...(finding.file ? [{ type: 'TextBlock', text: `Fichier : ${finding.file}`, size: 'Small', isSubtle: true, wrap: true }] : []),
               { type: 'TextBlock', text: finding.message, wrap: true, weight: 'Bolder' },
               { type: 'TextBlock', text: `**Que faire :** ${finding.remedy}`, wrap: true },
               { type: 'TextBlock', text: `**Pourquoi :** ${finding.legal}`, wrap: true, size: 'Small', isSubtle: true },
