@@ -69,3 +69,19 @@ describe('npm run check', () => {
     expect((await cli(['--json'])).code).toBe(2);
   });
 });
+
+describe('PDF extraction on worker threads (compiled build)', () => {
+  it('reads text in a worker, and abandons a file past the time budget without hanging', async () => {
+    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PdfTextPool, PdfTimeoutError } = require(path.join(ROOT, 'dist/src/bidcheck/extract/PdfTextPool.js'));
+    const pool = new PdfTextPool();
+    expect(pool.parallel).toBe(true);
+    const bytes = await pdf(LINES.kbis('6 novembre 2026'));
+    const text = await pool.extract(bytes, 30_000);
+    expect(text.pages.join('\n')).toContain('Extrait Kbis');
+    await expect(pool.extract(bytes, 1)).rejects.toBeInstanceOf(PdfTimeoutError);
+    expect((await pool.extract(bytes, 30_000)).pages.length).toBe(1);
+    await pool.close();
+  }, 60_000);
+});

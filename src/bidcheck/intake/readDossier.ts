@@ -2,7 +2,8 @@ import path from 'node:path';
 import { odfText, readDocxText, readXlsxRows } from '../extract/officeText';
 import { pdfDate } from '../facts/frenchDates';
 import { readPdfStructure } from '../extract/pdfStructure';
-import { PdfPasswordError, readPdfText } from '../extract/pdfText';
+import { PdfPasswordError } from '../extract/pdfText';
+import { PdfTextPool, PdfTimeoutError } from '../extract/PdfTextPool';
 import type { CheckedFile, FileFormat, FileIssue } from '../types';
 import type { IntakeLimits } from './limits';
 import { type InflateBudget, readZip } from './readZip';
@@ -32,8 +33,25 @@ interface Walk {
   budget: InflateBudget;
   deadline: number;
   onProgress?: ProgressListener;
-  out: ExtractedFile[];
   partial: boolean;
+}
+
+/** Shared by every check of the process: its workers outlive one dossier. */
+const pdfPool = new PdfTextPool();
+const CONCURRENCY = 3;
+
+/** Maps with at most `limit` calls in flight, keeping the input order in the result. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
 }
 
 function record(name: string, bytes: Buffer | undefined, format: FileFormat, issues: FileIssue[]): ExtractedFile {
@@ -56,7 +74,7 @@ function legacyStrings(bytes: Buffer): string {
   return [...wide, ...latin].join('\n');
 }
 
-async function readPdf(file: ExtractedFile, bytes: Buffer): Promise<void> {
+async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<void> {
   const structure = readPdfStructure(bytes);
   file.signatures = structure.signatures;
   file.hasImages = structure.hasImages;
@@ -64,7 +82,7 @@ async function readPdf(file: ExtractedFile, bytes: Buffer): Promise<void> {
   if (structure.javascript || structure.launch) file.issues.push({ kind: 'PDF_ACTIVE_CONTENT', detail: structure.openActionScript ? 'OpenAction' : structure.launch ? 'Launch' : 'JavaScript' });
   if (structure.embeddedExecutable) file.issues.push({ kind: 'EXECUTABLE', detail: 'fichier exécutable incorporé au PDF' });
   try {
-    const text = await readPdfText(bytes);
+    const text = await pdfPool.extract(bytes, walk.deadline - Date.now());
     file.pageTexts = text.pages;
     file.pages = text.pages.length;
     file.createdAt = pdfDate(text.info.CreationDate);
@@ -73,6 +91,10 @@ async function readPdf(file: ExtractedFile, bytes: Buffer): Promise<void> {
     if (text.pages.length > 0 && withText === 0) file.issues.push({ kind: 'IMAGE_ONLY' });
   } catch (error) {
     if (error instanceof PdfPasswordError) file.issues.push({ kind: 'PASSWORD' });
+    else if (error instanceof PdfTimeoutError) {
+      walk.partial = true;
+      file.issues.push({ kind: 'NOT_CHECKED_TIME_BUDGET' });
+    }
     else if (!file.issues.some((issue) => issue.kind === 'TRUNCATED')) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
   }
 }
@@ -102,11 +124,10 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
   }
 }
 
-async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): Promise<void> {
+async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): Promise<ExtractedFile[]> {
   if (Date.now() > walk.deadline) {
     walk.partial = true;
-    walk.out.push(record(name, bytes, 'unknown', [{ kind: 'NOT_CHECKED_TIME_BUDGET' }]));
-    return;
+    return [record(name, bytes, 'unknown', [{ kind: 'NOT_CHECKED_TIME_BUDGET' }])];
   }
   await walk.onProgress?.(name);
   let format = sniffFormat(bytes);
@@ -119,12 +140,11 @@ async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): 
   if (format === 'zip') return readArchive(name, bytes, depth, walk);
 
   const file = record(name, bytes, format, []);
-  walk.out.push(file);
   const mismatch = extensionMismatch(name, format);
   if (mismatch) file.issues.push(mismatch);
   if (format === 'empty') file.issues.push({ kind: 'EMPTY' });
   else if (format === 'exe' || format === 'elf' || format === 'script' || EXECUTABLE_EXTENSIONS.test(name)) file.issues.push({ kind: 'EXECUTABLE' });
-  else if (format === 'pdf') await readPdf(file, bytes);
+  else if (format === 'pdf') await readPdf(file, bytes, walk);
   else if (['docx', 'docm', 'xlsx', 'xlsm', 'odt', 'ods', 'odp', 'pptx'].includes(format)) await readOffice(file, bytes, walk);
   else if (format === 'ole') {
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) file.issues.push({ kind: 'PASSWORD' });
@@ -136,20 +156,19 @@ async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): 
   } else if (format === 'text' || format === 'xml') file.pageTexts = [bytes.toString('utf8').replace(/<[^>]+>/g, ' ')];
   else if (format === 'rtf') file.pageTexts = [bytes.toString('latin1').replace(/\\[a-z]+-?\d* ?|[{}]/g, ' ')];
   if (!COMMON_FORMATS.includes(format) && !file.issues.some((issue) => ['EXECUTABLE', 'EMPTY'].includes(issue.kind))) file.issues.push({ kind: 'UNUSUAL_FORMAT', detail: format });
+  return [file];
 }
 
-async function readArchive(name: string, bytes: Buffer, depth: number, walk: Walk): Promise<void> {
-  if (depth >= walk.limits.maxZipDepth) {
-    walk.out.push(record(name, bytes, 'zip', [{ kind: 'TOO_DEEP' }]));
-    return;
-  }
+async function readArchive(name: string, bytes: Buffer, depth: number, walk: Walk): Promise<ExtractedFile[]> {
+  if (depth >= walk.limits.maxZipDepth) return [record(name, bytes, 'zip', [{ kind: 'TOO_DEEP' }])];
   const archive = await readZip(bytes, walk.budget);
-  if (archive.issues.length > 0) walk.out.push(record(name, bytes, 'zip', archive.issues));
-  for (const entry of archive.entries) {
-    const inner = `${name}/${entry.name}`;
-    if (entry.bytes && entry.issues.length === 0) await readOne(inner, entry.bytes, depth + 1, walk);
-    else walk.out.push({ ...record(inner, entry.bytes, 'unknown', entry.issues), size: entry.size });
-  }
+  const own = archive.issues.length > 0 ? [record(name, bytes, 'zip', archive.issues)] : [];
+  const inner = await mapLimited(archive.entries, CONCURRENCY, async (entry) => {
+    const innerName = `${name}/${entry.name}`;
+    if (entry.bytes && entry.issues.length === 0) return readOne(innerName, entry.bytes, depth + 1, walk);
+    return [{ ...record(innerName, entry.bytes, 'unknown', entry.issues), size: entry.size }];
+  });
+  return [...own, ...inner.flat()];
 }
 
 /**
@@ -162,9 +181,8 @@ export async function readDossier(inputs: readonly InputFile[], limits: IntakeLi
     budget: { remainingBytes: limits.maxTotalUncompressedBytes, remainingEntries: limits.maxEntries, maxRatio: limits.maxCompressionRatio, maxFileBytes: limits.maxFileBytes },
     deadline: Date.now() + limits.timeBudgetMs,
     onProgress,
-    out: [],
     partial: false,
   };
-  for (const input of inputs) await readOne(input.name, input.bytes, 0, walk);
-  return { files: walk.out, partial: walk.partial };
+  const files = (await mapLimited(inputs, CONCURRENCY, (input) => readOne(input.name, input.bytes, 0, walk))).flat();
+  return { files, partial: walk.partial };
 }
