@@ -168,7 +168,7 @@ export const priceDocumentIncomplete: Detector = (view) =>
   ofType(view, ['BPU', 'DQE', 'DPGF']).flatMap((file): Hit[] => {
     if (/(voir devis|cf\.? annexe|voir annexe|cf devis)/.test(facts(view, file).folded)) return [{ file: file.name, kind: 'REFERENCE', vars: { count: 0 } }];
     const rows = file.rows ?? [];
-    const header = rows.findIndex((row) => row.some((cell) => /prix|montant/i.test(cell)));
+    const header = rows.findIndex((row) => row.filter((cell) => cell.trim()).length >= 2 && row.some((cell) => /prix|montant/i.test(cell)));
     if (header < 0) return [];
     const priceColumns = rows[header]!.map((cell, index) => (/prix|montant/i.test(cell) ? index : -1)).filter((index) => index >= 0);
     const missing = rows.slice(header + 1).filter((row) => {
