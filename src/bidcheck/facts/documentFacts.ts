@@ -1,7 +1,7 @@
 import { foldText, lightFold } from '../textForms';
 import type { CheckedFile } from '../types';
 import { amountAfter, findAmounts } from './amounts';
-import { dateAfter, findDates, periodAfter } from './frenchDates';
+import { dateAfter, periodAfter } from './frenchDates';
 import { type CompanyNumber, findCompanyNumbers, findIbans, type IbanFact, malformedCompanyNumbers, sirenOrSiretValid } from './identifiers';
 
 /** What the rules need to know about one document, read from its text. */
@@ -70,7 +70,9 @@ export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFa
   const light = lightFold(raw);
   const numbers = findCompanyNumbers(light);
   const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\.?\s?c\.?\s?s/.exec(light)?.[1]?.replace(/\s/g, '');
-  const primary = file.type === 'KBIS' && rcs ? rcs : (numbers.find((n) => n.labelled) ?? numbers[0])?.digits.slice(0, 9);
+  // Only a labelled number (or the Kbis' RCS line) names the company: a bare 9-digit run that happens
+  // to pass Luhn in a price table must not make two documents look like two companies.
+  const primary = (['KBIS', 'EXTRAIT_K'].includes(file.type) && rcs) || numbers.find((n) => n.labelled)?.digits.slice(0, 9);
   const dates: DocumentFacts['dates'] = {};
   switch (file.type) {
     case 'KBIS':
@@ -87,7 +89,7 @@ export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFa
     case 'MSA_VIGILANCE':
     case 'FISCAL_REGULARITE':
     case 'FOREIGN_WORKERS_LIST':
-      dates.issuedOn = dateAfter(light, ISSUE_LABELS) ?? createdAt ?? findDates(light.slice(0, 600)).at(-1)?.iso;
+      dates.issuedOn = dateAfter(light, ISSUE_LABELS) ?? createdAt;
       break;
     case 'INSURANCE_RC':
     case 'INSURANCE_DECENNALE':
