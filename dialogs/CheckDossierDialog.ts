@@ -1,5 +1,6 @@
 import { ActionTypes, ActivityTypes, type CardAction, MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogContext, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { FileBatch } from '../src/attachments/types';
 import type { CheckReport } from '../src/bidcheck/checkDossier';
 import { isDontKnow, parseDeadline, parseNature, parseStage } from '../src/bidcheck/parseAnswers';
@@ -16,6 +17,8 @@ import { WAIT_FOR_FILES, WaitForFilesDialog } from './WaitForFilesDialog';
 export interface CheckDossierOptions {
   /** The message that started the dialog already carries files: check them at once, with defaults. */
   filesInFirstMessage?: boolean;
+  /** What the user already answered before sending files early. */
+  context?: BidContext;
 }
 
 const FLOW = 'checkFlow';
@@ -43,6 +46,19 @@ export class CheckDossierDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
+  /** Files sent while a question is pending are not lost: the check starts with what is known. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const activity = innerDc.context.activity;
+    const waitingForAnswer = [STAGE, DEADLINE, NATURE].includes(innerDc.activeDialog?.id ?? '');
+    if (waitingForAnswer && activity.type === ActivityTypes.Message && this.services.files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) {
+      const flow = innerDc.stack.find((instance) => instance.id === FLOW);
+      const context = (flow?.state as { values?: FlowValues } | undefined)?.values?.context;
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(FLOW, { filesInFirstMessage: true, context } satisfies CheckDossierOptions);
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
   private async accepts(prompt: PromptValidatorContext<string>, understood: (text: string) => boolean): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     return text.length > 0 && (isDontKnow(text) || understood(text));
@@ -65,7 +81,10 @@ export class CheckDossierDialog extends ComponentDialog {
 
   private async stageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CheckDossierOptions | undefined;
-    if (options?.filesInFirstMessage) return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
+    if (options?.filesInFirstMessage) {
+      (step.values as FlowValues).context = options.context ?? {};
+      return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
+    }
     return step.prompt(STAGE, this.ask('checkDossier.askStage', 'checkDossier.stageNotUnderstood', ['checkDossier.choice.depot', 'checkDossier.choice.attribution', 'checkDossier.choice.dontKnow']));
   }
 

@@ -1,4 +1,5 @@
 import { findDates } from './facts/frenchDates';
+import { parisDate } from './resolveContext';
 import { foldText, lightFold } from './textForms';
 import type { Nature, Stage } from './types';
 
@@ -30,9 +31,25 @@ const parisOffset = (isoDate: string): string => {
 };
 
 /** A deadline typed by a person ("12/12/2026 à 12h", "lundi 14 décembre 2026 17h30") as an ISO instant in Paris time. */
-export function parseDeadline(text: string): string | undefined {
+const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
+
+/** "12/12" or "12 décembre" typed without the year: the next such day from today. */
+function dateWithoutYear(light: string, today: string): { iso: string; end: number } | undefined {
+  const numeric = /(?<!\d)(0?[1-9]|[12]\d|3[01])\s?[/.-]\s?(0?[1-9]|1[0-2])(?![\d/.-])/.exec(light);
+  const textual = new RegExp(`(?<!\\d)(1er|0?[1-9]|[12]\\d|3[01])\\s*(${MONTHS.join('|')})`).exec(light);
+  const match = numeric ?? textual;
+  if (!match) return undefined;
+  const day = match[1] === '1er' ? 1 : Number(match[1]);
+  const month = numeric ? Number(match[2]) : MONTHS.indexOf(match[2]!) + 1;
+  let year = Number(today.slice(0, 4));
+  const candidate = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (candidate(year) < today) year++;
+  return { iso: candidate(year), end: match.index + match[0].length };
+}
+
+export function parseDeadline(text: string, today: string = parisDate()): string | undefined {
   const light = lightFold(text);
-  const date = findDates(light)[0];
+  const date = findDates(light)[0] ?? dateWithoutYear(light, today);
   if (!date) return undefined;
   const time = /(?<!\d)([01]?\d|2[0-3])\s*(?:h|:|heures?)\s*([0-5]\d)?/.exec(light.slice(date.end));
   const hours = time ? time[1]!.padStart(2, '0') : '12';

@@ -70,6 +70,23 @@ describe('check dossier dialog', () => {
     ]);
   });
 
+  it('does not lose files sent while a question is pending', async () => {
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['je prépare mon dépôt', /date limite/],
+      [
+        { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] },
+        /J'ai bien reçu « kbis\.pdf »/,
+        /Je vérifie/,
+        /Pièces reconnues/,
+        /Sans date limite/,
+        /Résultat/,
+        /Corrigez/,
+        /maintenant/,
+      ],
+    ]);
+  });
+
   it('reads a Teams file through its downloadUrl, ignoring the html body attachment', async () => {
     await transcript(testBot(), [
       [
