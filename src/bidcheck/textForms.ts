@@ -1,15 +1,12 @@
+import { baseFold } from '../text/baseFold';
+
 /**
  * The forms of a text the markers are compared with (bid-rules.md §0.4): accents, case, apostrophes,
  * NBSP and punctuation folded; and a "compact" form with no spaces at all, for words that PDF
  * extraction glued together ("numéro982 574 717R.C.S.") or split apart.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+  return baseFold(text)
     .replace(/[^a-z0-9'☐☑☒■□✓✔€]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -33,11 +30,5 @@ export function hasMarker(folded: string, compacted: string, marker: string): bo
  * punctuation of dates ("02/06/2026"), amounts ("1 234,56 €") and "R.C.S." kept.
  */
 export function lightFold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/[\u00a0\u202f\u2007]/g, ' ')
-    .replace(/[ \t]+/g, ' ');
+  return baseFold(text).replace(/[ \t]+/g, ' ');
 }

@@ -21,6 +21,16 @@ export interface Classification {
 }
 
 const FILE_NAME_WEIGHT = 1;
+const TITLE_LINES = 40;
+
+/**
+ * A marker counts double when it stands as a heading: alone (or nearly) on one of the first lines.
+ * A règlement that lists "acte d'engagement, DC1, Kbis…" in a sentence gets no bonus for them.
+ */
+function isHeading(headLines: readonly string[], marker: string): boolean {
+  const compactMarker = compact(foldText(marker));
+  return headLines.some((line) => line.includes(compactMarker) && line.length <= compactMarker.length * 1.6 + 12);
+}
 
 /**
  * Recognises a document from weighted text markers held in knowledge/documents.json. A marker in
@@ -29,15 +39,19 @@ const FILE_NAME_WEIGHT = 1;
 export function classifyDocument(text: string, fileName: string, data: DocumentsFile): Classification {
   const folded = foldText(text);
   const compacted = compact(folded);
-  const titleFolded = folded.slice(0, data.titleZoneChars);
-  const titleCompacted = compact(titleFolded);
+  const headLines = text
+    .slice(0, data.titleZoneChars)
+    .split(/\r?\n/)
+    .slice(0, TITLE_LINES)
+    .map((line) => compact(foldText(line)))
+    .filter(Boolean);
   const name = foldText(fileName.split('/').pop() ?? fileName);
   const scores: Partial<Record<DocumentType, number>> = {};
   for (const type of data.types) {
     let score = 0;
     for (const [marker, weight] of type.markers) {
       if (!hasMarker(folded, compacted, marker)) continue;
-      score += hasMarker(titleFolded, titleCompacted, marker) ? weight * 2 : weight;
+      score += isHeading(headLines, marker) ? weight * 2 : weight;
     }
     if (type.fileNameHints?.some((hint) => name.includes(foldText(hint)))) score += FILE_NAME_WEIGHT;
     if (score > 0) scores[type.code] = score;
