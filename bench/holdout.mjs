@@ -29,6 +29,20 @@ export const HOLDOUT = [
   { file: 'cctp.pdf', type: 'DCE_BUYER_DOC', lines: ['CAHIER DES CLAUSES TECHNIQUES PARTICULIERES', 'Article 1 - Objet du marché'] },
   { file: 'msa.pdf', type: 'MSA_VIGILANCE', lines: ['MSA Languedoc', 'Mutualité sociale agricole', 'Attestation de fourniture des déclarations sociales et de paiement des cotisations'] },
   { file: 'jugement.pdf', type: 'JUGEMENT_RJ', lines: ['TRIBUNAL DE COMMERCE DE NIMES', 'JUGEMENT', 'arrêtant le plan de redressement de la société', 'PAR CES MOTIFS'] },
+  // Harder ones, added before any run: letters around the document, glued extraction, lists of pieces.
+  { file: 'Pièce 4.pdf', type: 'RC', lines: ['Communauté d\'agglomération du Gard rhodanien', 'MARCHE PUBLIC DE TRAVAUX', 'Réfection de la voirie communautaire', 'REGLEMENT DE LA CONSULTATION (RC)', 'Article 5 - Contenu des plis : lettre de candidature DC1, déclaration DC2, attestation d\'assurance, acte d\'engagement, DPGF, mémoire technique', 'Article 6 - Date limite de réception des offres : 08/01/2027 à 12h00'] },
+  { file: 'courrier.pdf', type: 'UNKNOWN', lines: ['Madame, Monsieur,', 'Veuillez trouver ci-joint notre extrait Kbis, notre attestation de vigilance et notre mémoire technique.', 'Nous restons à votre disposition.', 'Le gérant'] },
+  { file: 'kbis_glued.pdf', type: 'KBIS', lines: ['GreffedutribunaldecommercedeNimes', 'Codedeverification:Q7T4Z1', 'EXTRAITD\'IMMATRICULATIONPRINCIPALEAUREGISTREDUCOMMERCEETDESSOCIETES', 'ajourau21octobre2026'] },
+  { file: 'AE.pdf', type: 'ATTRI1', lines: ['Département du Gard', 'Marché n° 2026-041', 'Objet : maintenance des ascenseurs', 'ACTE D\'ENGAGEMENT', 'Le titulaire s\'engage, sur la base de son offre, à exécuter les prestations', 'Montant HT : 24 000,00 €'] },
+  { file: 'memoire_lot2.pdf', type: 'MEMOIRE_TECHNIQUE', lines: ['SARL CEVENNES ELEC', 'Réponse au marché de rénovation électrique - lot 2', 'Sommaire', '1. Présentation de l\'entreprise et moyens humains', '2. Moyens matériels', '3. Méthodologie d\'exécution', '4. Planning prévisionnel', 'Notre attestation de vigilance URSSAF et notre Kbis sont joints au dossier de candidature.'] },
+  { file: 'att-urssaf-2.pdf', type: 'URSSAF_VIGILANCE', lines: ['Sécurité sociale', 'urssaf.fr', 'Attestation de vigilance', 'Nous attestons que l\'entreprise est à jour de ses obligations'] },
+  { file: 'dc4_plombier.pdf', type: 'DC4', lines: ['MARCHES PUBLICS', 'DECLARATION DE SOUS-TRAITANCE', 'A - Identification de l\'acheteur', 'C - Identification du soumissionnaire ou du titulaire du marché public', 'D - Identification du sous-traitant'] },
+  // Added after the cover-letter fix, run once, not tuned on.
+  { file: 'bordereau_envoi.pdf', type: 'UNKNOWN', lines: ['Bordereau des pièces remises', '1. DC1 - 2. DC2 - 3. Attestation d\'assurance - 4. RIB - 5. Mémoire', 'Fait à Uzès, le 20/11/2026'] },
+  { file: 'scan-ocr.pdf', type: 'INSURANCE_RC', lines: ['MAAF PRO', 'ATTESTATION D ASSURANCE', 'RESPONSABILITE CIVILE PROFESSIONNELLE', 'Nous soussignés certifions que l\'entreprise est titulaire du contrat n° 998877', 'valable du 01.01.2026 au 31.12.2026'] },
+  { file: 'annexe1.pdf', type: 'DQE', lines: ['Lot 1 - Gros oeuvre', 'Détail Quantitatif Estimatif', 'Désignation Unité Quantité PU HT Montant HT', 'Béton de propreté m3 12 110,00 1 320,00'] },
+  { file: 'attestation_honneur.pdf', type: 'FOREIGN_WORKERS_LIST', lines: ['ATTESTATION SUR L\'HONNEUR', 'Je soussigné déclare sur l\'honneur que l\'entreprise n\'emploie pas de salariés étrangers soumis à autorisation de travail', '(article D.8254-2 du code du travail)'] },
+  { file: 'extrait-inpi.pdf', type: 'RNE', lines: ['RNE', 'Extrait du Registre national des entreprises', 'Entreprise individuelle DURAND Paul', 'Activité : plomberie'] },
   { file: 'photo_facture.pdf', type: 'UNKNOWN', lines: ['FACTURE N° 2026-114', 'Désignation : fournitures de bureau', 'Total TTC 145,20 €'] },
   { file: 'cv.pdf', type: 'UNKNOWN', lines: ['Curriculum vitae', 'Jean MARTIN, conducteur de travaux', 'Expérience : 12 ans'] },
 ];

@@ -29,7 +29,7 @@ const TITLE_LINES = 40;
  */
 function isHeading(headLines: readonly string[], marker: string): boolean {
   const compactMarker = compact(foldText(marker));
-  return headLines.some((line) => line.includes(compactMarker) && line.length <= compactMarker.length * 1.6 + 12);
+  return headLines.some((line) => line.includes(compactMarker) && compactMarker.length / line.length >= 0.6);
 }
 
 /**
@@ -49,10 +49,17 @@ export function classifyDocument(text: string, fileName: string, data: Documents
   const scores: Partial<Record<DocumentType, number>> = {};
   for (const type of data.types) {
     let score = 0;
+    let found = 0;
+    let heading = false;
     for (const [marker, weight] of type.markers) {
       if (!hasMarker(folded, compacted, marker)) continue;
-      score += isHeading(headLines, marker) ? weight * 2 : weight;
+      found++;
+      const asHeading = isHeading(headLines, marker);
+      heading ||= asHeading;
+      score += asHeading ? weight * 2 : weight;
     }
+    // One marker mentioned in a sentence ("ci-joint notre extrait Kbis") is not a document of that type.
+    if (!heading && found < 2) continue;
     if (type.fileNameHints?.some((hint) => name.includes(foldText(hint)))) score += FILE_NAME_WEIGHT;
     if (score > 0) scores[type.code] = score;
   }
