@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { formatSize } from '../../src/attachments/formatSize';
-import { LINES, pdf } from '../fixtures/documents';
+import { LINES, pdf, zip } from '../fixtures/documents';
 import { startTestApp, type TestApp } from '../support/startTestApp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,17 +57,19 @@ describe('Web Chat page in Chromium', () => {
     await page.getByText(/Déposez maintenant vos fichiers/).first().waitFor({ timeout: 15_000 });
   });
 
-  it('uploads a small dossier, sees it acknowledged by name and size, then the report card', async () => {
-    const kbis = await pdf(LINES.kbis('3 mars 2026'));
-    const file = path.join(work, 'kbis-societe.pdf');
+  it('uploads a small dossier, sees it acknowledged by name and size, then the report cards', async () => {
+    const kbis = await zip({ 'kbis-societe.pdf': await pdf(LINES.kbis('3 mars 2026')), 'DC1.pdf': await pdf(LINES.dc1(false, '2')) });
+    const file = path.join(work, 'mon dossier.zip');
     writeFileSync(file, kbis);
     await page.locator('input[type="file"]').first().setInputFiles(file);
     // Web Chat 4.18 attaches the file to the send box; the user then presses "Envoyer".
     const send = page.getByRole('button', { name: /Envoyer/ });
     if (await send.count()) await send.first().click();
     const size = formatSize(kbis.length).replace(/\s/g, '\\s');
-    await page.getByText(new RegExp(`J['’]ai bien reçu « kbis-societe\\.pdf » \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
-    await page.getByText(/Résultat de la vérification de 1 pièce/).first().waitFor({ timeout: 20_000 });
+    await page.getByText(new RegExp(`J['’]ai bien reçu « mon dossier\\.zip » \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/Résultat de la vérification de 2 pièce/).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/À régulariser \(\d+\)/).first().waitFor({ timeout: 10_000 });
+    await page.getByText(/la case de la rubrique F1/).first().waitFor({ timeout: 10_000 });
     await page.getByText(/Conseil \(\d+\)/).first().waitFor({ timeout: 10_000 });
     await page.getByText(/Votre Extrait Kbis « kbis-societe\.pdf » est à jour au 03\/03\/2026/).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(work, 'report.png') });
