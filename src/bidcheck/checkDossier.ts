@@ -5,6 +5,7 @@ import { type InputFile, type ProgressListener, readDossier } from './intake/rea
 import { evaluateRules } from './rules/evaluateRules';
 import type { CheckSettings, Finding, RuleRecord } from './rules/types';
 import { resolveContext } from './resolveContext';
+import { foldText } from './textForms';
 import { type BidContext, type CheckedFile, type DocumentType, SEVERITIES } from './types';
 
 export interface ReportDocument {
@@ -44,12 +45,14 @@ export async function checkDossier(
   options: { referenceDate?: string; limits: IntakeLimits; onProgress?: ProgressListener },
 ): Promise<CheckReport> {
   const read = await readDossier(inputs, options.limits, options.onProgress);
+  // Each text is folded once, for the classifier and for the facts.
+  const folded = new Map(read.files.map((file) => [file.name, foldText(file.pageTexts.join('\n'))]));
   const files: CheckedFile[] = read.files.map((file) => {
     if (file.issues.some((issue) => UNCLASSIFIABLE.includes(issue.kind)) && file.pageTexts.join('').trim() === '') return { ...file, type: 'UNKNOWN', confidence: 0 };
-    const classification = classifyDocument(file.pageTexts.join('\n'), file.name, knowledge.documents);
+    const classification = classifyDocument(file.pageTexts.join('\n'), file.name, knowledge.documents, folded.get(file.name));
     return { ...file, type: classification.type, confidence: classification.confidence };
   });
-  const facts = new Map(files.map((file) => [file.name, documentFacts(file, file.createdAt)]));
+  const facts = new Map(files.map((file) => [file.name, documentFacts(file, file.createdAt, folded.get(file.name))]));
   const resolved = resolveContext(context, options.referenceDate);
   const findings = evaluateRules(knowledge.rules, { files, facts, context: resolved, settings: knowledge.checkSettings });
   const order = new Map(knowledge.rules.map((rule, index) => [rule.id, index]));

@@ -8,7 +8,6 @@ import { baseFold } from '../text/baseFold';
 export function foldText(text: string): string {
   return baseFold(text)
     .replace(/[^a-z0-9'☐☑☒■□✓✔€]+/g, ' ')
-    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -16,13 +15,27 @@ export function compact(folded: string): string {
   return folded.replace(/[\s']+/g, '');
 }
 
-/** A short marker ("dc1", "rge") must not be the middle of a longer word. */
-export function hasMarker(folded: string, compacted: string, marker: string): boolean {
+export interface MarkerMatcher {
+  /** The marker with no spaces, as headings are compared. */
+  compact: string;
+  test(folded: string, compacted: string): boolean;
+}
+
+/**
+ * Prepares a marker once: long ones are looked for in the compact text (glued words); a short one
+ * ("dc1", "rge") must not be the middle of a longer word.
+ */
+export function markerMatcher(marker: string): MarkerMatcher {
   const foldedMarker = foldText(marker);
   const compactMarker = compact(foldedMarker);
-  if (compactMarker.length >= 8) return compacted.includes(compactMarker);
+  if (compactMarker.length >= 8) return { compact: compactMarker, test: (_folded, compacted) => compacted.includes(compactMarker) };
   const escaped = foldedMarker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![a-z0-9])${escaped}(?![0-9])`).test(folded);
+  const pattern = new RegExp(`(?<![a-z0-9])${escaped}(?![0-9])`);
+  return { compact: compactMarker, test: (folded) => pattern.test(folded) };
+}
+
+export function hasMarker(folded: string, compacted: string, marker: string): boolean {
+  return markerMatcher(marker).test(folded, compacted);
 }
 
 /**

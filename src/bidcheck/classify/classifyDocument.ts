@@ -1,4 +1,4 @@
-import { compact, foldText, hasMarker } from '../textForms';
+import { compact, foldText, type MarkerMatcher, markerMatcher } from '../textForms';
 import type { DocumentType } from '../types';
 
 export interface DocumentTypeMarkers {
@@ -27,17 +27,37 @@ const TITLE_LINES = 40;
  * A marker counts double when it stands as a heading: alone (or nearly) on one of the first lines.
  * A règlement that lists "acte d'engagement, DC1, Kbis…" in a sentence gets no bonus for them.
  */
-function isHeading(headLines: readonly string[], marker: string): boolean {
-  const compactMarker = compact(foldText(marker));
-  return headLines.some((line) => line.includes(compactMarker) && compactMarker.length / line.length >= 0.6);
+function isHeading(headLines: readonly string[], marker: MarkerMatcher): boolean {
+  return headLines.some((line) => line.includes(marker.compact) && marker.compact.length / line.length >= 0.6);
+}
+
+interface CompiledType {
+  code: DocumentTypeMarkers['code'];
+  markers: [MarkerMatcher, number][];
+  hints: string[];
+}
+
+const compiledByFile = new WeakMap<DocumentsFile, CompiledType[]>();
+
+/** Markers are folded and their patterns built once per knowledge load, not once per document. */
+function compiled(data: DocumentsFile): CompiledType[] {
+  let types = compiledByFile.get(data);
+  if (!types) {
+    types = data.types.map((type) => ({
+      code: type.code,
+      markers: type.markers.map(([marker, weight]) => [markerMatcher(marker), weight] as [MarkerMatcher, number]),
+      hints: (type.fileNameHints ?? []).map((hint) => foldText(hint)),
+    }));
+    compiledByFile.set(data, types);
+  }
+  return types;
 }
 
 /**
  * Recognises a document from weighted text markers held in knowledge/documents.json. A marker in
  * the title zone counts double; the file name only nudges. Below `minScore` the answer is UNKNOWN.
  */
-export function classifyDocument(text: string, fileName: string, data: DocumentsFile): Classification {
-  const folded = foldText(text);
+export function classifyDocument(text: string, fileName: string, data: DocumentsFile, folded: string = foldText(text)): Classification {
   const compacted = compact(folded);
   const headLines = text
     .slice(0, data.titleZoneChars)
@@ -47,12 +67,12 @@ export function classifyDocument(text: string, fileName: string, data: Documents
     .filter(Boolean);
   const name = foldText(fileName.split('/').pop() ?? fileName);
   const scores: Partial<Record<DocumentType, number>> = {};
-  for (const type of data.types) {
+  for (const type of compiled(data)) {
     let score = 0;
     let found = 0;
     let heading = false;
     for (const [marker, weight] of type.markers) {
-      if (!hasMarker(folded, compacted, marker)) continue;
+      if (!marker.test(folded, compacted)) continue;
       found++;
       const asHeading = isHeading(headLines, marker);
       heading ||= asHeading;
@@ -60,7 +80,7 @@ export function classifyDocument(text: string, fileName: string, data: Documents
     }
     // One marker mentioned in a sentence ("ci-joint notre extrait Kbis") is not a document of that type.
     if (!heading && found < 2) continue;
-    if (type.fileNameHints?.some((hint) => name.includes(foldText(hint)))) score += FILE_NAME_WEIGHT;
+    if (type.hints.some((hint) => name.includes(hint))) score += FILE_NAME_WEIGHT;
     if (score > 0) scores[type.code] = score;
   }
   const ranked = Object.entries(scores).sort(([, a], [, b]) => b - a) as [DocumentType, number][];

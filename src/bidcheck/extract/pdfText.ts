@@ -9,7 +9,8 @@ export class PdfPasswordError extends Error {}
 
 /** Text per page and the Info dictionary, through pdf-parse (pdf.js). */
 export async function readPdfText(bytes: Buffer): Promise<PdfText> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
+  // No font faces, no system fonts, no eval: text extraction needs none, and a hostile PDF gets less surface.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false });
   try {
     const text = await parser.getText();
     let info: Record<string, unknown> = {};

@@ -64,9 +64,9 @@ function emptyFields(folded: string, raw: string): string[] {
 }
 
 /** Reads the facts of one classified document. */
-export function documentFacts(file: CheckedFile, createdAt?: string): DocumentFacts {
+export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?: string): DocumentFacts {
   const raw = file.pageTexts.join('\n');
-  const folded = foldText(raw);
+  const folded = foldedText ?? foldText(raw);
   const light = lightFold(raw);
   const numbers = findCompanyNumbers(light);
   const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\.?\s?c\.?\s?s/.exec(light)?.[1]?.replace(/\s/g, '');
