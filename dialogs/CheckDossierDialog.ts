@@ -5,6 +5,7 @@ import type { FileBatch } from '../src/attachments/types';
 import type { CheckReport } from '../src/bidcheck/checkDossier';
 import { isDontKnow, parseDeadline, parseNature, parseStage } from '../src/bidcheck/parseAnswers';
 import { frDate } from '../src/bidcheck/rules/dossierQueries';
+import { documentLabel } from '../src/bidcheck/report/documentLabel';
 import { summaryLine } from '../src/bidcheck/report/summarize';
 import { parisDate } from '../src/bidcheck/resolveContext';
 import type { BidContext } from '../src/bidcheck/types';
@@ -154,7 +155,7 @@ export class CheckDossierDialog extends ComponentDialog {
   private async sendReport(context: TurnContext, report: CheckReport, bidContext: BidContext): Promise<void> {
     const { messages, bidCheck } = this.services;
     const count = report.documents.length;
-    const labels = report.documents.map((document) => `${document.file.split('/').pop()} (${document.type === 'UNKNOWN' ? 'non reconnue' : (bidCheck.documentLabels[document.type] ?? document.type)})`);
+    const labels = report.documents.map((document) => `${document.file.split('/').pop()} (${documentLabel(document, bidCheck.documentLabels)})`);
     await context.sendActivity(messages.text('checkDossier.documents', { list: labels.join(', ') }));
     if (report.partial) await context.sendActivity(messages.text('checkDossier.partial'));
     if (!bidContext.deadline && (bidContext.stage ?? 'DEPOT') === 'DEPOT') await context.sendActivity(messages.text('checkDossier.assumptions', { date: frDate(parisDate()) }));

@@ -1,4 +1,4 @@
-import { classifyDocument, type DocumentsFile } from './classify/classifyDocument';
+import { classifyDocument, type DocumentsFile, guessFromFileName } from './classify/classifyDocument';
 import { documentFacts, type DocumentFacts } from './facts/documentFacts';
 import type { IntakeLimits } from './intake/limits';
 import { type InputFile, type ProgressListener, readDossier } from './intake/readDossier';
@@ -49,6 +49,10 @@ export async function checkDossier(
   const folded = new Map(read.files.map((file) => [file.name, foldText(file.pageTexts.join('\n'))]));
   const files: CheckedFile[] = read.files.map((file) => {
     if (file.issues.some((issue) => UNCLASSIFIABLE.includes(issue.kind)) && file.pageTexts.join('').trim() === '') return { ...file, type: 'UNKNOWN', confidence: 0 };
+    if (file.pageTexts.join('').trim() === '') {
+      const guess = guessFromFileName(file.name, knowledge.documents);
+      return { ...file, type: guess.type, confidence: guess.confidence };
+    }
     const classification = classifyDocument(file.pageTexts.join('\n'), file.name, knowledge.documents, folded.get(file.name));
     return { ...file, type: classification.type, confidence: classification.confidence };
   });

@@ -49,3 +49,21 @@ describe('checkDossier on whole dossiers', () => {
     expect(report.findings[0]!.message).toContain('29 seconde');
   });
 });
+
+describe('scans and unreadable files', () => {
+  const scan = () => pdf([], { signatureImage: true });
+
+  it('takes a scanned DC1 for a DC1 by its name only (low confidence), and says it was not read', async () => {
+    const files = (await cleanDossier()).filter((file) => file.name !== 'DC1.pdf');
+    const report = await check([...files, { name: 'DC1 signé.pdf', bytes: await scan() }]);
+    expect(report.documents.find((document) => document.file === 'DC1 signé.pdf')).toMatchObject({ type: 'DC1', confidence: 0.3 });
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['PDF_IMAGE_ONLY_NO_TEXT']);
+  });
+
+  it('does not assert a piece is missing without saying which files could not be read', async () => {
+    const files = (await cleanDossier()).filter((file) => file.name !== 'DC1.pdf');
+    const report = await check([...files, { name: 'scan0001.pdf', bytes: await scan() }]);
+    const missing = report.findings.find((finding) => finding.rule === 'CANDIDATURE_FORM_MISSING');
+    expect(missing?.message).toContain('peut-être dans un fichier que je n\'ai pas pu lire (« scan0001.pdf »)');
+  });
+});

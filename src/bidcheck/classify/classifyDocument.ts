@@ -90,3 +90,13 @@ export function classifyDocument(text: string, fileName: string, data: Documents
   const strength = Math.min(1, best[1] / (data.minScore * 3));
   return { type: best[0], confidence: Math.round(Math.min(0.99, 0.5 * margin + 0.5 * strength) * 100) / 100, scores };
 }
+
+/**
+ * For a file with no text at all (a scan, a photo), the name is the only clue: "DC1 signé.pdf" is
+ * probably the DC1. The guess carries a low confidence and never overrides text.
+ */
+export function guessFromFileName(fileName: string, data: DocumentsFile): Classification {
+  const name = foldText(fileName.split('/').pop() ?? fileName);
+  const matches = compiled(data).filter((type) => type.hints.some((hint) => new RegExp(`(?<![a-z0-9])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(name)));
+  return matches.length === 1 ? { type: matches[0]!.code, confidence: 0.3, scores: {} } : { type: 'UNKNOWN', confidence: 0, scores: {} };
+}

@@ -1,6 +1,7 @@
 import type { CheckReport } from '../checkDossier';
 import { frDate } from '../rules/dossierQueries';
 import { SEVERITIES } from '../types';
+import { documentLabel } from './documentLabel';
 import { SEVERITY_TITLES, summaryLine } from './summarize';
 
 /** The readable French report of the CLI (and the chat's plain-text fallback). */
@@ -10,8 +11,7 @@ export function formatTextReport(report: CheckReport, labels: Record<string, str
   if (report.partial) lines.push('Attention : le temps de vérification a été dépassé, ce rapport est partiel.');
   lines.push('', 'Pièces reconnues :');
   for (const document of report.documents) {
-    const label = document.type === 'UNKNOWN' ? 'non reconnue' : (labels[document.type] ?? document.type);
-    lines.push(`  - ${document.file} : ${label}${document.signed ? ' (signée électroniquement)' : ''}`);
+    lines.push(`  - ${document.file} : ${documentLabel(document, labels)}${document.signed ? ' (signée électroniquement)' : ''}`);
   }
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((finding) => finding.severity === severity);

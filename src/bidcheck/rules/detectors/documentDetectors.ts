@@ -5,7 +5,11 @@ import type { Detector, DossierView, Hit } from '../types';
 /** Whole-dossier hit when none of the listed document types is present. */
 export const missingDocument: Detector = (view, params) => {
   const types = stringList(params.anyOf);
-  return hasAnyType(view, types) ? [] : [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou ') } }];
+  if (hasAnyType(view, types)) return [];
+  // The piece may be in a file that could not be read: say so rather than assert it is absent.
+  const unread = view.files.filter((file) => file.type === 'UNKNOWN' && file.pageTexts.join('').trim() === '').map((file) => `« ${file.name.split('/').pop()} »`);
+  const unreadNote = unread.length > 0 ? ` Elle se trouve peut-être dans un fichier que je n'ai pas pu lire (${unread.slice(0, 3).join(', ')}) : vérifiez-le.` : '';
+  return [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou '), unreadNote } }];
 };
 
 function windowMonths(view: DossierView, params: Record<string, unknown>): number {
