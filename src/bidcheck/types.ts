@@ -56,6 +56,8 @@ export interface PdfSignature {
   coversWholeFile: boolean;
   signerName?: string;
   selfSigned?: boolean;
+  /** The certificate carries the qcStatements extension (declares itself qualified). */
+  declaresQualified?: boolean;
   certificateValidTo?: string;
   digestValid?: boolean;
 }

@@ -4,6 +4,8 @@ import type { PdfSignature } from '../types';
 
 type SignatureDetails = Omit<PdfSignature, 'subFilter' | 'coversWholeFile'>;
 
+const QC_STATEMENTS = '1.3.6.1.5.5.7.1.3';
+
 /**
  * Reads the CMS container of one PDF signature: who signed, whether the certificate is its own
  * issuer (self-signed, so certainly not qualified), its end of validity, and whether the signed
@@ -22,6 +24,9 @@ export function inspectSignature(bytes: Buffer, [a, b, c, d]: [number, number, n
       details.signerName = String(certificate.subject.getField('CN')?.value ?? '');
       details.selfSigned = certificate.subject.hash === certificate.issuer.hash;
       details.certificateValidTo = certificate.validity.notAfter.toISOString();
+      // qcStatements (RFC 3739): the certificate declares itself qualified (eIDAS). A declaration only —
+      // trust needs the EU lists — but its absence is decisive: such a certificate is not qualified.
+      details.declaresQualified = certificate.extensions.some((extension: { id?: string }) => extension.id === QC_STATEMENTS);
     }
     const attributes = message.rawCapture?.authenticatedAttributes ?? [];
     const digestAttribute = attributes.find((attribute) => {

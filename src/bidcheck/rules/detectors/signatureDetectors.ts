@@ -34,6 +34,7 @@ export const signatureProblems: Detector = (view) =>
       const at = view.context.submittedAt?.slice(0, 10) ?? view.context.validityDate;
       if (signature.certificateValidTo && signature.certificateValidTo.slice(0, 10) < at) return [{ file: file.name, kind: 'EXPIRED', vars: { date: signature.certificateValidTo.slice(0, 10) } }];
       if (signature.selfSigned) return [{ file: file.name, kind: 'SELF_SIGNED', vars: { signer: signature.signerName ?? '' } }];
+      if (signature.declaresQualified === false) return [{ file: file.name, kind: 'NOT_QUALIFIED', vars: { signer: signature.signerName ?? '' } }];
       return [{ file: file.name, kind: 'QUALIFICATION_UNVERIFIED', vars: { signer: signature.signerName ?? '' } }];
     }),
   );
