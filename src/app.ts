@@ -48,8 +48,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const server = createServer({
     config,
     logger,
-    adapter: createAdapter(config, messages, logger),
-    localAdapter: createAdapter(config, messages, logger, true),
+    connection: createAdapter(config, messages, logger),
+    localAdapter: createAdapter(config, messages, logger, true).adapter,
     logic: (context) => bot.run(context),
     tracker,
   });

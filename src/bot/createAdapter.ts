@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Messages } from '../knowledge/Messages';
 import type { Logger } from '../logger';
@@ -7,7 +7,15 @@ import type { Logger } from '../logger';
  * The Bot Framework adapter. With no App ID it runs in anonymous mode (Emulator, local Web Chat);
  * with one, every request must carry a valid Bot Framework token.
  */
-export function createAdapter(config: Config, messages: Messages, logger: Logger, anonymous = false): CloudAdapter {
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+export interface BotConnection {
+  adapter: CloudAdapter;
+  /** Checks a request's Bot Framework token (anonymous mode accepts none) before any work is done. */
+  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult>;
+}
+
+export function createAdapter(config: Config, messages: Messages, logger: Logger, anonymous = false): BotConnection {
   const app = anonymous ? { id: '', password: '', type: 'MultiTenant', tenantId: '' } : config.microsoftApp;
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: app.id,
@@ -15,7 +23,8 @@ export function createAdapter(config: Config, messages: Messages, logger: Logger
     MicrosoftAppType: app.type,
     MicrosoftAppTenantId: app.tenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const authentication = new ConfigurationBotFrameworkAuthentication(options);
+  const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ event: 'turn_error', channel: context.activity.channelId, err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     try {
@@ -24,5 +33,5 @@ export function createAdapter(config: Config, messages: Messages, logger: Logger
       logger.warn({ event: 'turn_error_reply_failed', err: (sendError as Error).message }, 'could not tell the user');
     }
   };
-  return adapter;
+  return { adapter, authenticate: (activity, authorization) => authentication.authenticateRequest(activity, authorization) };
 }

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { BotConnection } from '../bot/createAdapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -11,7 +12,7 @@ export interface ServerDeps {
   config: Config;
   logger: Logger;
   /** Authenticates /api/messages (anonymous when no App ID is configured). */
-  adapter: CloudAdapter;
+  connection: BotConnection;
   /** Always anonymous: the in-process adapter behind the local Web Chat. */
   localAdapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
@@ -27,7 +28,7 @@ function sendFile(res: Response, file: string, contentType: string): void {
 
 /** restify only: routes, parsing and status codes. The bot and the dialogs are given, not known. */
 export function createServer(deps: ServerDeps): Server {
-  const { config, logger, adapter, logic, tracker } = deps;
+  const { config, logger, connection, logic, tracker } = deps;
   const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
@@ -40,7 +41,27 @@ export function createServer(deps: ServerDeps): Server {
         res.send(400, { error: { code: 'BadArgument', message: 'Activité invalide : un objet JSON avec un champ "type" est attendu.' } });
         return;
       }
-      await tracker.track(adapter.process(req, res, logic));
+      const activity = body as Partial<Activity>;
+      // Invokes and expectReplies need their answer in this HTTP response; the rest is acknowledged at
+      // once (Teams and the Bot Service give up after ~15 s) and the bot replies through the connector.
+      if (activity.type === 'invoke' || activity.deliveryMode === 'expectReplies') {
+        await tracker.track(connection.adapter.process(req, res, logic));
+        return;
+      }
+      let authenticated;
+      try {
+        authenticated = await connection.authenticate(activity as Activity, String(req.headers.authorization ?? ''));
+      } catch (error) {
+        res.send(401, { error: { code: 'Unauthorized', message: (error as Error).message } });
+        return;
+      }
+      res.send(202);
+      const turn = { ...activity, timestamp: activity.timestamp ? new Date(activity.timestamp) : undefined } as Activity;
+      void tracker.track(
+        connection.adapter.processActivityDirect(authenticated, turn, logic).catch((error: Error) => {
+          logger.error({ event: 'turn_failed', err: error.message.split('\n')[0] }, 'background turn failed');
+        }),
+      );
     },
   );
 

@@ -57,3 +57,40 @@ describe('POST /api/messages with an App ID configured', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('POST /api/messages without expectReplies (how Teams and the Bot Service call)', () => {
+  let app: TestApp;
+  let connector: import('node:http').Server;
+  const received: Record<string, unknown>[] = [];
+  let connectorUrl = '';
+  beforeAll(async () => {
+    const http = await import('node:http');
+    connector = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (body) received.push(JSON.parse(body));
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id: String(received.length) }));
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    connectorUrl = `http://127.0.0.1:${(connector.address() as import('node:net').AddressInfo).port}`;
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.cleanup();
+    await new Promise((resolve) => connector.close(resolve));
+  });
+
+  it('acknowledges at once with 202, then replies through the connector', async () => {
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'bonjour', channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id: 'a:teams-1', conversationType: 'personal' }, from: { id: '29:user' }, recipient: { id: '28:bot' }, id: 'act-1' }),
+    });
+    expect(response.status).toBe(202);
+    for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readable(received[0]!)).toContain("Bienvenue sur l'assistant HA30");
+  });
+});
