@@ -167,6 +167,6 @@ export class CheckDossierDialog extends ComponentDialog {
       activity.attachmentLayout = 'list';
       await context.sendActivity(activity);
     }
-    await context.sendActivity(messages.text('checkDossier.nextStep'));
+    await context.sendActivity(messages.text(report.findings.length === 0 ? 'checkDossier.nextStepClean' : 'checkDossier.nextStep'));
   }
 }

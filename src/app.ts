@@ -34,6 +34,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
   const storage = new StateStore(database);
+  const purge = async () => {
+    const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
+    if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge().catch(() => undefined), 86_400_000);
+  purgeTimer.unref();
 
   const messages = new Messages(knowledge.messages);
   const services: DialogServices = {
@@ -64,6 +71,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await tracker.drain(15_000);
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');

@@ -41,6 +41,7 @@ export const MESSAGE_IDS = [
   'checkDossier.assumptions',
   'checkDossier.partial',
   'checkDossier.nextStep',
+  'checkDossier.nextStepClean',
   'findTenders.notYetAvailable',
   'askQuestion.notYetAvailable',
   'contactClub.text',

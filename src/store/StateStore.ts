@@ -30,14 +30,36 @@ export class StateStore {
         throw new AppError('STORAGE_CONFLICT', `Storage: error writing "${key}" due to eTag conflict.`, { key });
       }
     }
+    const now = new Date().toISOString();
     for (const [key, change] of Object.entries(changes)) {
-      if (change) state[key] = { ...structuredClone(change), eTag: randomUUID() };
+      if (!change) continue;
+      state[key] = { ...structuredClone(change), eTag: randomUUID() };
+      this.db.data.botStateSavedAt[key] = now;
     }
     await this.db.save();
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const key of keys) delete this.db.data.botState[key];
+    for (const key of keys) {
+      delete this.db.data.botState[key];
+      delete this.db.data.botStateSavedAt[key];
+    }
     await this.db.save();
+  }
+
+  /**
+   * Forgets conversations and users not seen since `before` (privacy: a conversation is not kept for
+   * ever). State written before the purge existed has no date and is dated now, then purged later.
+   */
+  async purgeOlderThan(before: Date): Promise<number> {
+    const limit = before.toISOString();
+    const savedAt = this.db.data.botStateSavedAt;
+    const stale = Object.keys(this.db.data.botState).filter((key) => (savedAt[key] ??= new Date().toISOString()) < limit);
+    for (const key of stale) {
+      delete this.db.data.botState[key];
+      delete savedAt[key];
+    }
+    await this.db.save();
+    return stale.length;
   }
 }

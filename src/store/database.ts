@@ -18,10 +18,12 @@ export interface CheckStatRecord {
 
 export interface DatabaseShape {
   botState: Record<string, StoredItem>;
+  /** When each state key was last written (ISO time), for the retention purge. */
+  botStateSavedAt: Record<string, string>;
   checkStats: CheckStatRecord[];
 }
 
-const EMPTY: DatabaseShape = { botState: {}, checkStats: [] };
+const EMPTY: DatabaseShape = { botState: {}, botStateSavedAt: {}, checkStats: [] };
 
 /**
  * The embedded database: one JSON file under DATA_DIR. lowdb rewrites the whole file on each write

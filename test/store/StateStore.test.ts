@@ -50,3 +50,19 @@ describe('StateStore (lowdb file)', () => {
     await adapter.send('a').assertReply('tour 1').send('b').assertReply('tour 2').startTest();
   });
 });
+
+describe('StateStore retention', () => {
+  it('forgets state not written since the limit, keeps the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ha30-retention-'));
+    try {
+      const db = await Database.open(dir);
+      const store = new StateStore(db);
+      await store.write({ old: { a: 1 }, recent: { b: 2 } });
+      db.data.botStateSavedAt.old = '2020-01-01T00:00:00.000Z';
+      expect(await store.purgeOlderThan(new Date('2026-01-01T00:00:00Z'))).toBe(1);
+      expect(Object.keys(await store.read(['old', 'recent']))).toEqual(['recent']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
