@@ -11,7 +11,8 @@ interface Job {
   bytes: Buffer;
   resolve: (text: PdfText) => void;
   reject: (error: Error) => void;
-  timeoutMs: number;
+  /** Absolute time (ms) after which the job is abandoned, queued time included. */
+  deadline: number;
 }
 
 interface Slot {
@@ -39,7 +40,7 @@ export class PdfTextPool {
   extract(bytes: Buffer, timeoutMs: number): Promise<PdfText> {
     if (!this.parallel) return readPdfText(bytes);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, resolve, reject, timeoutMs });
+      this.queue.push({ id: this.nextId++, bytes, resolve, reject, deadline: Date.now() + timeoutMs });
       this.pump();
     });
   }
@@ -76,7 +77,7 @@ export class PdfTextPool {
   private run(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker.ref();
-    slot.timer = setTimeout(() => this.fail(slot, new PdfTimeoutError('time budget')), Math.max(1, job.timeoutMs));
+    slot.timer = setTimeout(() => this.fail(slot, new PdfTimeoutError('time budget')), Math.max(1, job.deadline - Date.now()));
     slot.worker.postMessage({ id: job.id, bytes: job.bytes });
   }
 
