@@ -101,7 +101,10 @@ export class CheckDossierDialog extends ComponentDialog {
     if (this.isBatch(step.result)) return step.next(step.result);
     const context = (step.values as FlowValues).context!;
     const deadline = typeof step.result === 'string' ? parseDeadline(step.result) : undefined;
-    if (deadline) context.deadline = deadline;
+    if (deadline) {
+      context.deadline = deadline;
+      await step.context.sendActivity(this.services.messages.text('checkDossier.deadlineNoted', { date: frDate(deadline.slice(0, 10)), time: deadline.slice(11, 16).replace(':', 'h') }));
+    }
     return step.prompt(NATURE, this.ask('checkDossier.askNature', 'checkDossier.askNature', ['checkDossier.choice.travaux', 'checkDossier.choice.fournitures', 'checkDossier.choice.services', 'checkDossier.choice.dontKnow']));
   }
 

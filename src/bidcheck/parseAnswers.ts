@@ -51,8 +51,11 @@ export function parseDeadline(text: string, today: string = parisDate()): string
   const light = lightFold(text);
   const date = findDates(light)[0] ?? dateWithoutYear(light, today);
   if (!date) return undefined;
-  const time = /(?<!\d)([01]?\d|2[0-3])\s*(?:h|:|heures?)\s*([0-5]\d)?/.exec(light.slice(date.end));
-  const hours = time ? time[1]!.padStart(2, '0') : '12';
-  const minutes = time?.[2] ?? '00';
+  const rest = light.slice(date.end);
+  const time = /(?<!\d)([01]?\d|2[0-3])\s*(?:h|:|heures?)\s*([0-5]\d)?/.exec(rest);
+  const midnight = !time && /minuit/.test(rest);
+  // No time given (or "midi"): noon, the most common hour in règlements de consultation.
+  const hours = time ? time[1]!.padStart(2, '0') : midnight ? '23' : '12';
+  const minutes = time?.[2] ?? (midnight ? '59' : '00');
   return `${date.iso}T${hours}:${minutes}:00${parisOffset(date.iso)}`;
 }

@@ -29,6 +29,7 @@ export const MESSAGE_IDS = [
   'checkDossier.stageNotUnderstood',
   'checkDossier.askDeadline',
   'checkDossier.deadlineNotUnderstood',
+  'checkDossier.deadlineNoted',
   'checkDossier.askNature',
   'checkDossier.choice.travaux',
   'checkDossier.choice.fournitures',

@@ -8,6 +8,8 @@ describe('answers typed in the check dialog', () => {
     ['12/12 a 10h', '2026-12-12T10:00:00+01:00'],
     ['3 fevrier', '2027-02-03T12:00:00+01:00'],
     ['le 2 juin 2026 à 9h', '2026-06-02T09:00:00+02:00'],
+    ['le 15/12 vers midi', '2026-12-15T12:00:00+01:00'],
+    ['18/12/2026 minuit', '2026-12-18T23:59:00+01:00'],
   ])('deadline "%s" is %s (Paris time)', (text, iso) => {
     expect(parseDeadline(text, '2026-11-25')).toBe(iso);
   });

@@ -36,7 +36,7 @@ describe('check dossier dialog', () => {
       ['je veux vérifier mon dossier', /Où en êtes-vous[\s\S]*Je prépare mon dépôt \| Je suis retenu/],
       ['euh', /Je n'ai pas compris/],
       ['je prépare mon dépot', /date limite de remise/],
-      ['vendredi 4 décembre 2026 à 12h', /travaux, de fournitures ou de services/],
+      ['vendredi 4 décembre 2026 à 12h', /C'est noté : date limite le 04\/12\/2026 à 12h00/, /travaux, de fournitures ou de services/],
       ['des travaux', /Déposez maintenant vos fichiers/],
       [
         { type: 'message', attachments: [{ contentType: 'application/zip', name: 'dossier.zip', contentUrl: `${base}/dossier.zip` }] },

@@ -29,7 +29,7 @@ describe('root dialog', () => {
     await transcript(testBot(), [
       ['vérifier mon dossier', /Où en êtes-vous/],
       ['je prépare mon dépôt', /date limite de remise/],
-      ['le 12/12/2026 à 12h', /travaux, de fournitures ou de services/],
+      ['le 12/12/2026 à 12h', /date limite le 12\/12\/2026/, /travaux, de fournitures ou de services/],
       ['travaux', /Déposez maintenant vos fichiers[\s\S]*50 Mo/],
       ['euh je sais pas', /J'attends vos fichiers[\s\S]*annuler/],
       ['aide', /vérifier votre dossier[\s\S]*« annuler »/],
