@@ -12,6 +12,8 @@ export interface IntakeLimits {
   maxFileBytes: number;
   /** Wall-clock budget of one whole check; past it the report is partial. */
   timeBudgetMs: number;
+  /** Scanned pages read by OCR per document (when tesseract is installed); 0 disables OCR. */
+  ocrMaxPages: number;
 }
 
 export const DEFAULT_LIMITS: IntakeLimits = {
@@ -21,4 +23,5 @@ export const DEFAULT_LIMITS: IntakeLimits = {
   maxEntries: 2000,
   maxFileBytes: 100 * 1024 * 1024,
   timeBudgetMs: 60_000,
+  ocrMaxPages: 2,
 };

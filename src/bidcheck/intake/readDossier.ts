@@ -4,6 +4,7 @@ import { pdfDate } from '../facts/frenchDates';
 import { readPdfStructure } from '../extract/pdfStructure';
 import { PdfPasswordError } from '../extract/pdfText';
 import { PdfTextPool, PdfTimeoutError } from '../extract/PdfTextPool';
+import { ocrAvailable, ocrPages } from '../extract/ocr';
 import type { CheckedFile, FileFormat, FileIssue } from '../types';
 import type { IntakeLimits } from './limits';
 import { type InflateBudget, readZip } from './readZip';
@@ -88,7 +89,7 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
     file.createdAt = pdfDate(text.info.CreationDate);
     if (structure.encrypted) file.issues.push({ kind: 'OWNER_PASSWORD_ONLY' });
     const withText = text.pages.filter((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE).length;
-    if (text.pages.length > 0 && withText === 0) file.issues.push({ kind: 'IMAGE_ONLY' });
+    if (text.pages.length > 0 && withText === 0) await readScan(file, bytes, 'pdf', walk);
   } catch (error) {
     if (error instanceof PdfPasswordError) file.issues.push({ kind: 'PASSWORD' });
     else if (error instanceof PdfTimeoutError) {
@@ -97,6 +98,25 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
     }
     else if (!file.issues.some((issue) => issue.kind === 'TRUNCATED')) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
   }
+}
+
+/** A scan: read by OCR when possible (noted, errors are likely), otherwise reported as unread. */
+async function readScan(file: ExtractedFile, bytes: Buffer, kind: 'pdf' | 'image', walk: Walk): Promise<void> {
+  const timeLeft = walk.deadline - Date.now();
+  if (walk.limits.ocrMaxPages > 0 && timeLeft > 2000 && !['heic', 'webp'].includes(file.format) && (await ocrAvailable())) {
+    try {
+      const pages = await ocrPages(bytes, kind, walk.limits.ocrMaxPages, timeLeft);
+      if (pages.some((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE)) {
+        file.pageTexts = pages;
+        file.issues.push({ kind: 'OCR_USED' });
+        return;
+      }
+    } catch {
+      // OCR is best effort: a failure leaves the file reported as an unread scan.
+    }
+  }
+  file.pageTexts = [];
+  file.issues.push({ kind: 'IMAGE_ONLY' });
 }
 
 async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<void> {
@@ -152,7 +172,7 @@ async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): 
     if (bytes.includes(Buffer.from('VBA', 'utf16le')) && bytes.includes(Buffer.from('_VBA_PROJECT', 'utf16le'))) file.issues.push({ kind: 'MACRO' });
   } else if (IMAGE_FORMATS.includes(format)) {
     file.hasImages = true;
-    file.issues.push({ kind: 'IMAGE_ONLY' });
+    await readScan(file, bytes, 'image', walk);
   } else if (format === 'text' || format === 'xml') file.pageTexts = [bytes.toString('utf8').replace(/<[^>]+>/g, ' ')];
   else if (format === 'rtf') file.pageTexts = [bytes.toString('latin1').replace(/\\[a-z]+-?\d* ?|[{}]/g, ' ')];
   if (!COMMON_FORMATS.includes(format) && !file.issues.some((issue) => ['EXECUTABLE', 'EMPTY'].includes(issue.kind))) file.issues.push({ kind: 'UNUSUAL_FORMAT', detail: format });
