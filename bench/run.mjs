@@ -71,24 +71,53 @@ async function speed() {
   return { ours: median(ours), theirs: havePdftotext ? median(theirs) : undefined, totalMb, pages: 600 };
 }
 
-async function accuracy() {
+async function samplePdf(sample) {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  sample.lines.forEach((line, i) => page.drawText(line, { x: 40, y: 800 - i * 14, size: 9, font }));
+  return Buffer.from(await doc.save());
+}
+
+/** The same page as a greyscale 150 dpi picture in a PDF: what a scanner gives. */
+async function scanned(bytes) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ha30-bench-scan-'));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), bytes);
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-singlefile', path.join(dir, 'in.pdf'), path.join(dir, 'page')]);
+    const doc = await PDFDocument.create();
+    const image = await doc.embedPng(readFileSync(path.join(dir, 'page.png')));
+    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+    return Buffer.from(await doc.save());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function accuracy(asScan) {
   let right = 0;
   const misses = [];
+  const start = performance.now();
   for (const sample of HOLDOUT) {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const page = doc.addPage([595, 842]);
-    sample.lines.forEach((line, i) => page.drawText(line, { x: 40, y: 800 - i * 14, size: 9, font }));
-    const report = await checkDossier([{ name: sample.file, bytes: Buffer.from(await doc.save()) }], {}, knowledge, { limits: DEFAULT_LIMITS });
+    let bytes = await samplePdf(sample);
+    if (asScan) bytes = await scanned(bytes);
+    const report = await checkDossier([{ name: sample.file, bytes }], {}, knowledge, { limits: DEFAULT_LIMITS });
     const got = report.documents[0].type;
     if (got === sample.type) right++;
     else misses.push(`${sample.file}: attendu ${sample.type}, obtenu ${got}`);
   }
-  return { right, total: HOLDOUT.length, misses };
+  return { right, total: HOLDOUT.length, misses, msPerDoc: (performance.now() - start) / HOLDOUT.length };
 }
 
 const s = await speed();
-const a = await accuracy();
+const a = await accuracy(false);
+let scan;
+try {
+  execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
+  scan = await accuracy(true);
+} catch {
+  scan = undefined;
+}
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const lines = [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; median of ${RUNS} runs`,
@@ -98,5 +127,9 @@ const lines = [
   `  peak RSS of the benchmark process: ${rssMb.toFixed(0)} MB`,
   `Classification on the held-out set: ${a.right}/${a.total} (${((100 * a.right) / a.total).toFixed(0)} %)`,
   ...a.misses.map((miss) => `  miss — ${miss}`),
+  scan
+    ? `Same held-out set scanned (150 dpi greyscale image, read by OCR): ${scan.right}/${scan.total} (${((100 * scan.right) / scan.total).toFixed(0)} %), ${scan.msPerDoc.toFixed(0)} ms per document`
+    : 'Scanned held-out set: skipped (tesseract not installed)',
+  ...(scan?.misses ?? []).map((miss) => `  scan miss — ${miss}`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
