@@ -67,3 +67,15 @@ describe('scans and unreadable files', () => {
     expect(missing?.message).toContain('peut-être dans un fichier que je n\'ai pas pu lire (« scan0001.pdf »)');
   });
 });
+
+describe('when the règlement is not known', () => {
+  it('reminds of the usual pieces as advice, saying what to check, rather than asserting they are required', async () => {
+    const files = (await cleanDossier()).filter((file) => !['memoire.pdf', 'RC Pro 2026.pdf'].includes(file.name));
+    const report = await check(files, { deadline: CONTEXT.deadline, nature: 'TRAVAUX' });
+    const byRule = Object.fromEntries(report.findings.map((finding) => [finding.rule, finding]));
+    expect(byRule.MEMOIRE_TECHNIQUE_MISSING).toMatchObject({ severity: 'ADVICE', message: expect.stringContaining('vérifiez le règlement') });
+    expect(byRule.INSURANCE_RC_PRO_MISSING_OR_EXPIRED).toMatchObject({ severity: 'ADVICE' });
+    expect(byRule.PRICE_DOCUMENT_INCOMPLETE).toMatchObject({ severity: 'ADVICE' });
+    expect(report.findings.every((finding) => finding.severity === 'ADVICE')).toBe(true);
+  });
+});

@@ -45,7 +45,7 @@ describe('check dossier dialog', () => {
         /Je vérifie « Kbis BATI-GARD\.pdf »/,
         ...Array(7).fill(/Je vérifie/),
         /Pièces reconnues : Kbis BATI-GARD\.pdf \(Extrait Kbis\)/,
-        /Résultat de la vérification de 8 pièce\(s\) : 0 point bloquant, 0 point à corriger, 1 conseil[\s\S]*Conseil \(1\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :/,
+        /Résultat de la vérification de 8 pièce\(s\) : 0 point bloquant, 0 point à corriger, 3 conseils[\s\S]*Conseil \(3\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :[\s\S]*mémoire technique/,
         /Corrigez les points signalés/,
         /Que souhaitez-vous faire maintenant/,
       ],
