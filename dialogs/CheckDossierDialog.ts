@@ -10,7 +10,7 @@ import { summaryLine } from '../src/bidcheck/report/summarize';
 import { parisDate } from '../src/bidcheck/resolveContext';
 import type { BidContext } from '../src/bidcheck/types';
 import type { MessageId } from '../src/knowledge/messageIds';
-import type { DialogServices } from './DialogServices';
+import type { ConversationMemory, DialogServices } from './DialogServices';
 import { reportCards } from './cards/reportCards';
 import { GOAL_DIALOG } from './dialogIds';
 import { WAIT_FOR_FILES, WaitForFilesDialog } from './WaitForFilesDialog';
@@ -37,7 +37,10 @@ interface FlowValues {
  * "je ne sais pas" always accepted), takes the files, runs the bid check and reports by severity.
  */
 export class CheckDossierDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly memory: ConversationMemory,
+  ) {
     super(GOAL_DIALOG.CHECK_DOSSIER);
     this.addDialog(new TextPrompt(STAGE, async (prompt) => this.accepts(prompt, (text) => parseStage(text) !== undefined)));
     this.addDialog(new TextPrompt(DEADLINE, async (prompt) => this.accepts(prompt, (text) => parseDeadline(text) !== undefined)));
@@ -83,7 +86,11 @@ export class CheckDossierDialog extends ComponentDialog {
   private async stageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CheckDossierOptions | undefined;
     if (options?.filesInFirstMessage) {
-      (step.values as FlowValues).context = options.context ?? {};
+      const remembered = options.context ? undefined : await this.memory.lastCheckContext.get(step.context);
+      (step.values as FlowValues).context = options.context ?? remembered ?? {};
+      if (remembered && (remembered.deadline || remembered.nature || remembered.stage === 'ATTRIBUTION')) {
+        await step.context.sendActivity(this.services.messages.text('checkDossier.reusingAnswers', { answers: describeContext(remembered) }));
+      }
       return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
     }
     return step.prompt(STAGE, this.ask('checkDossier.askStage', 'checkDossier.stageNotUnderstood', ['checkDossier.choice.depot', 'checkDossier.choice.attribution', 'checkDossier.choice.dontKnow']));
@@ -126,6 +133,7 @@ export class CheckDossierDialog extends ComponentDialog {
       progress,
     );
     await progress.flush();
+    await this.memory.lastCheckContext.set(step.context, context);
     await this.sendReport(step.context, report, context);
     return step.endDialog({ findings: report.findings.length });
   }
@@ -172,4 +180,14 @@ export class CheckDossierDialog extends ComponentDialog {
     }
     await context.sendActivity(messages.text(report.findings.length === 0 ? 'checkDossier.nextStepClean' : 'checkDossier.nextStep'));
   }
+}
+
+const NATURE_WORDS = { TRAVAUX: 'travaux', FOURNITURES: 'fournitures', SERVICES: 'services' } as const;
+
+/** "dépôt, date limite le 15/12/2026, travaux" — what the SME answered last time. */
+function describeContext(context: BidContext): string {
+  const parts = [context.stage === 'ATTRIBUTION' ? 'vous avez été retenu' : 'dépôt'];
+  if (context.deadline) parts.push(`date limite le ${frDate(context.deadline.slice(0, 10))}`);
+  if (context.nature) parts.push(NATURE_WORDS[context.nature]);
+  return parts.join(', ');
 }

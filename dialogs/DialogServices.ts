@@ -1,8 +1,16 @@
+import type { StatePropertyAccessor } from 'botbuilder';
 import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService } from '../src/bidcheck/BidCheckService';
+import type { BidContext } from '../src/bidcheck/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
+
+/** Conversation memory the dialogs keep across goals (kept in the bot's conversation state). */
+export interface ConversationMemory {
+  /** The answers of the last dossier check, reused when the SME sends corrected files. */
+  lastCheckContext: StatePropertyAccessor<BidContext>;
+}
 
 /** What the dialogs may use: domain services only — never storage, parsers or the network. */
 export interface DialogServices {

@@ -5,7 +5,7 @@ import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions } from './CheckDossierDialog';
 import { ContactClubDialog } from './ContactClubDialog';
-import type { DialogServices } from './DialogServices';
+import type { ConversationMemory, DialogServices } from './DialogServices';
 import { FindTendersDialog } from './FindTendersDialog';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
@@ -20,10 +20,13 @@ type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welco
  * answers "aide", "annuler" and "recommencer" wherever the user is.
  */
 export class RootDialog extends ComponentDialog {
-  constructor(private readonly services: DialogServices) {
+  constructor(
+    private readonly services: DialogServices,
+    private readonly memory: ConversationMemory,
+  ) {
     super(ROOT_DIALOG);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
-    this.addDialog(new CheckDossierDialog(services));
+    this.addDialog(new CheckDossierDialog(services, memory));
     this.addDialog(new FindTendersDialog(services));
     this.addDialog(new AskQuestionDialog(services));
     this.addDialog(new ContactClubDialog(services));
@@ -57,6 +60,7 @@ export class RootDialog extends ComponentDialog {
     }
     if (command === 'restart') {
       await innerDc.cancelAllDialogs();
+      await this.memory.lastCheckContext.delete(context);
       await context.sendActivity(messages.text('restart.done'));
       await this.sendWelcome(context);
       return innerDc.endDialog();
@@ -87,6 +91,7 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.nothing')));
         return step.endDialog();
       case 'restart':
+        await this.memory.lastCheckContext.delete(context);
         await context.sendActivity(messages.text('restart.done'));
         await this.sendWelcome(context);
         return step.endDialog();

@@ -6,6 +6,7 @@ import { RootDialog } from '../dialogs/RootDialog';
 import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService } from './bidcheck/BidCheckService';
 import { DEFAULT_LIMITS } from './bidcheck/intake/limits';
+import type { BidContext } from './bidcheck/types';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { IntentClassifier } from './intents/IntentClassifier';
@@ -50,7 +51,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     files: new FileIntake(config.uploadMaxBytes),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
   };
-  const bot = new Ha30Bot(new ConversationState(storage), new UserState(storage), new RootDialog(services), logger);
+  const conversationState = new ConversationState(storage);
+  const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
+  const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), logger);
   const tracker = new TurnTracker();
   const server = createServer({
     config,

@@ -30,6 +30,7 @@ export const MESSAGE_IDS = [
   'checkDossier.askDeadline',
   'checkDossier.deadlineNotUnderstood',
   'checkDossier.deadlineNoted',
+  'checkDossier.reusingAnswers',
   'checkDossier.askNature',
   'checkDossier.choice.travaux',
   'checkDossier.choice.fournitures',

@@ -55,6 +55,21 @@ describe('check dossier dialog', () => {
     expect(stats.records[0]!.documentTypes).toContain('KBIS');
   });
 
+  it('reuses the previous answers when corrected files are sent, until "recommencer"', async () => {
+    const upload = { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] };
+    const reportReplies = [/J'ai bien reçu/, /Je vérifie/, /Pièces reconnues/, /Résultat/, /Corrigez/, /maintenant/];
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['dépôt', /date limite/],
+      ['15/12/2026 à 12h', /C'est noté/, /travaux, de fournitures/],
+      ['services', /Déposez maintenant/],
+      [upload, ...reportReplies],
+      [upload, /Je reprends vos réponses de la vérification précédente \(dépôt, date limite le 15\/12\/2026, services\)/, ...reportReplies],
+      ['recommencer', /On reprend depuis le début/, /Bienvenue/],
+      [upload, /J'ai bien reçu/, /Je vérifie/, /Pièces reconnues/, /Sans date limite/, /Résultat/, /Corrigez/, /maintenant/],
+    ]);
+  });
+
   it('checks files sent straight away with defaults, and says what it assumed', async () => {
     await transcript(testBot(), [
       [

@@ -6,6 +6,7 @@ import { FileIntake } from '../../src/attachments/FileIntake';
 import { BidCheckService } from '../../src/bidcheck/BidCheckService';
 import { DEFAULT_LIMITS } from '../../src/bidcheck/intake/limits';
 import type { CheckStatRecord } from '../../src/store/database';
+import type { BidContext } from '../../src/bidcheck/types';
 import { Ha30Bot } from '../../src/bot/Ha30Bot';
 import { IntentClassifier } from '../../src/intents/IntentClassifier';
 import { Messages } from '../../src/knowledge/Messages';
@@ -41,6 +42,8 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
 /** A TestAdapter driving the real bot, for transcript tests. */
 export function testBot(services = realServices()): TestAdapter {
   const storage = new MemoryStorage();
-  const bot = new Ha30Bot(new ConversationState(storage), new UserState(storage), new RootDialog(services), createLogger('silent'));
+  const conversationState = new ConversationState(storage);
+  const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
+  const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), createLogger('silent'));
   return new TestAdapter(async (context) => bot.run(context), { locale: 'fr-FR' });
 }
