@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   const app = await startApp(config, logger);
   const mode = config.microsoftApp.id ? 'Azure Bot (App ID configuré)' : 'local anonyme (Web Chat, Emulator)';
   logger.info({ event: 'started', url: app.url, mode }, `Assistant HA30 prêt : ${app.url} — mode ${mode}`);
+  // The JSON logs are for machines; a person who just typed `npm start` needs one plain sentence.
+  process.stderr.write(`\nAssistant HA30 prêt : ouvrez ${app.url} dans votre navigateur (Ctrl+C pour arrêter).\n\n`);
 
   const shutdown = (signal: string) => {
     logger.info({ event: 'stopping', signal }, 'arrêt demandé : fin des échanges en cours');
