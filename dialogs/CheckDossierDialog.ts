@@ -127,11 +127,11 @@ export class CheckDossierDialog extends ComponentDialog {
     const batch = step.result as FileBatch;
     const context = (step.values as FlowValues).context ?? {};
     const progress = this.progressReporter(step.context);
-    const report = await this.services.bidCheck.check(
-      batch.received.map((file) => ({ name: file.name, bytes: file.bytes })),
-      context,
-      progress,
-    );
+    const dossier = this.services.dossiers.add(dossierKey(step.context), batch.received.map((file) => ({ name: file.name, bytes: file.bytes })));
+    if (dossier.earlier.length > 0) {
+      await step.context.sendActivity(this.services.messages.text('checkDossier.withEarlierFiles', { count: dossier.earlier.length, names: dossier.earlier.map((name) => `« ${name} »`).join(', ') }));
+    }
+    const report = await this.services.bidCheck.check(dossier.files, context, progress);
     await progress.flush();
     await this.memory.lastCheckContext.set(step.context, context);
     await this.sendReport(step.context, report, context);
@@ -190,4 +190,9 @@ function describeContext(context: BidContext): string {
   if (context.deadline) parts.push(`date limite le ${frDate(context.deadline.slice(0, 10))}`);
   if (context.nature) parts.push(NATURE_WORDS[context.nature]);
   return parts.join(', ');
+}
+
+/** The pieces of one conversation belong together (see DossierSessions). */
+export function dossierKey(context: TurnContext): string {
+  return `${context.activity.channelId}|${context.activity.conversation.id}`;
 }

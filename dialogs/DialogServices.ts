@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService } from '../src/bidcheck/BidCheckService';
+import type { DossierSessions } from '../src/bidcheck/DossierSessions';
 import type { BidContext } from '../src/bidcheck/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
@@ -19,4 +20,5 @@ export interface DialogServices {
   goals: readonly Goal[];
   files: FileIntake;
   bidCheck: BidCheckService;
+  dossiers: DossierSessions;
 }

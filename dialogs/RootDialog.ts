@@ -3,7 +3,7 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, Wat
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import { AskQuestionDialog } from './AskQuestionDialog';
-import { CheckDossierDialog, type CheckDossierOptions } from './CheckDossierDialog';
+import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
 import { ContactClubDialog } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { FindTendersDialog } from './FindTendersDialog';
@@ -39,6 +39,12 @@ export class RootDialog extends ComponentDialog {
     await context.sendActivity(MessageFactory.attachment(welcomeCard(messages, goals), undefined, undefined));
   }
 
+  /** "recommencer": the previous answers and the pieces received so far are forgotten. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.memory.lastCheckContext.delete(context);
+    this.services.dossiers.clear(dossierKey(context));
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
@@ -60,7 +66,7 @@ export class RootDialog extends ComponentDialog {
     }
     if (command === 'restart') {
       await innerDc.cancelAllDialogs();
-      await this.memory.lastCheckContext.delete(context);
+      await this.forget(context);
       await context.sendActivity(messages.text('restart.done'));
       await this.sendWelcome(context);
       return innerDc.endDialog();
@@ -91,7 +97,7 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.nothing')));
         return step.endDialog();
       case 'restart':
-        await this.memory.lastCheckContext.delete(context);
+        await this.forget(context);
         await context.sendActivity(messages.text('restart.done'));
         await this.sendWelcome(context);
         return step.endDialog();

@@ -5,6 +5,7 @@ import type { DialogServices } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
 import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService } from './bidcheck/BidCheckService';
+import { DossierSessions } from './bidcheck/DossierSessions';
 import { DEFAULT_LIMITS } from './bidcheck/intake/limits';
 import type { BidContext } from './bidcheck/types';
 import { Ha30Bot } from './bot/Ha30Bot';
@@ -50,6 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     goals: knowledge.intents.goals,
     files: new FileIntake(config.uploadMaxBytes),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
+    dossiers: new DossierSessions(),
   };
   const conversationState = new ConversationState(storage);
   const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };

@@ -31,6 +31,7 @@ export const MESSAGE_IDS = [
   'checkDossier.deadlineNotUnderstood',
   'checkDossier.deadlineNoted',
   'checkDossier.reusingAnswers',
+  'checkDossier.withEarlierFiles',
   'checkDossier.askNature',
   'checkDossier.choice.travaux',
   'checkDossier.choice.fournitures',

@@ -70,6 +70,26 @@ describe('check dossier dialog', () => {
     ]);
   });
 
+  it('checks a dossier sent one piece at a time as a whole', async () => {
+    served.set('/dc1.pdf', await pdf(LINES.dc1(true, '2')));
+    const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
+    await transcript(testBot(), [
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [
+        send('dc1.pdf', '/dc1.pdf'),
+        /reçu « dc1\.pdf »/,
+        /avec les 1 pièce\(s\) reçue\(s\) tout à l'heure \(« kbis\.pdf »\)/,
+        /Je vérifie « kbis\.pdf »/,
+        /Je vérifie « dc1\.pdf »/,
+        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\), dc1\.pdf/,
+        /Sans date limite/,
+        /Résultat de la vérification de 2 pièce/,
+        /Corrigez/,
+        /maintenant/,
+      ],
+    ]);
+  });
+
   it('checks files sent straight away with defaults, and says what it assumed', async () => {
     await transcript(testBot(), [
       [

@@ -4,6 +4,7 @@ import type { DialogServices } from '../../dialogs/DialogServices';
 import { RootDialog } from '../../dialogs/RootDialog';
 import { FileIntake } from '../../src/attachments/FileIntake';
 import { BidCheckService } from '../../src/bidcheck/BidCheckService';
+import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { DEFAULT_LIMITS } from '../../src/bidcheck/intake/limits';
 import type { CheckStatRecord } from '../../src/store/database';
 import type { BidContext } from '../../src/bidcheck/types';
@@ -36,6 +37,7 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     goals: knowledge.intents.goals,
     files: new FileIntake(uploadMaxBytes),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stats),
+    dossiers: new DossierSessions(),
   };
 }
 
