@@ -30,13 +30,17 @@ const ISSUE_LABELS = /(delivree? le|date de delivrance|etablie? le|editee? le|da
 
 function companyName(folded: string): string | undefined {
   const match = /(?<![a-z])(denomination(?: ou raison sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)(?![a-z])\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
-  return match?.[2]?.trim() || undefined;
+  const name = match?.[2]?.trim();
+  if (!name || /(?<![a-z])(adresse|forme|siret|siren|capital|numero|siege)(?![a-z])/.test(name)) return undefined;
+  return name;
 }
 
 function signatory(folded: string): string | undefined {
   const match = /(nom,? prenom,? et qualite du signataire|nom prenom et qualite du signataire|signataire)\s*:?\s*(?:m(?:me|r|onsieur|adame)?\.?\s+)?([a-z' -]{3,50}?)(?=\s*(?:,|gerant|president|directeur|qualite|lieu|le \d|signature|$))/.exec(folded);
   const name = match?.[2]?.trim();
-  return name && !/^[. _-]+$/.test(name) ? name : undefined;
+  // An empty form field lets the next label slip in ("lieu et date de signature"): that is no name.
+  if (!name || /^[. _-]+$/.test(name) || /(?<![a-z])(lieu|date|signature|qualite|nom|prenom|cachet|fait|le|du)(?![a-z])/.test(name)) return undefined;
+  return name;
 }
 
 function exclusionBox(rawText: string): boolean | undefined {
