@@ -79,3 +79,16 @@ describe('when the règlement is not known', () => {
     expect(report.findings.every((finding) => finding.severity === 'ADVICE')).toBe(true);
   });
 });
+
+describe('identifiers of third parties on attestations', () => {
+  it("does not take the insurer's own RCS number for a different candidate", async () => {
+    const files = await cleanDossier();
+    const insurance = files.findIndex((file) => file.name === 'RC Pro 2026.pdf');
+    files[insurance] = {
+      name: 'RC Pro 2026.pdf',
+      bytes: await pdf(['Mutuelle du Midi, SA au capital de 10 000 000 €, RCS Nîmes 775 670 417', ...LINES.insurance('01/01/2026', '31/12/2026')]),
+    };
+    const report = await check(files);
+    expect(report.findings.map((finding) => finding.rule)).not.toContain('SIRET_MISMATCH_ACROSS_DOCUMENTS');
+  });
+});

@@ -131,14 +131,20 @@ export const malformedCompanyNumber: Detector = (view) =>
 export const invalidCompanyNumber: Detector = (view) =>
   view.files.flatMap((file) => facts(view, file).invalidNumbers.map((raw) => ({ file: file.name, vars: { number: raw } })));
 
-/** R27: documents of the candidate naming different SIRENs (the majority SIREN is the candidate). */
+/**
+ * R27: a document of the candidate on which the candidate's SIREN never appears. The candidate's SIREN
+ * is the registration extract's, or else the one most documents give. An attestation may also carry
+ * the insurer's or the bank's own RCS number: that alone is no mismatch.
+ */
 export const sirenMismatch: Detector = (view) => {
-  const documents = view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'UNKNOWN', 'JUGEMENT_RJ', 'QUALIFICATION_CERT'].includes(file.type) && facts(view, file).siren);
+  const documents = view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'UNKNOWN', 'JUGEMENT_RJ', 'QUALIFICATION_CERT', 'RIB'].includes(file.type) && facts(view, file).siren);
+  const sirensOf = (file: (typeof documents)[number]) => new Set([facts(view, file).siren!, ...facts(view, file).companyNumbers.filter((n) => n.labelled).map((n) => n.digits.slice(0, 9))]);
+  const registry = ofType(view, ['KBIS', 'EXTRAIT_K', 'RNE', 'SIRENE']).map((file) => facts(view, file).siren).find(Boolean);
   const counts = new Map<string, number>();
   for (const file of documents) counts.set(facts(view, file).siren!, (counts.get(facts(view, file).siren!) ?? 0) + 1);
-  if (counts.size < 2) return [];
-  const [main] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
-  return documents.filter((file) => facts(view, file).siren !== main).map((file) => ({ file: file.name, vars: { siren: facts(view, file).siren!, expected: main } }));
+  const main = registry ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!main) return [];
+  return documents.filter((file) => !sirensOf(file).has(main)).map((file) => ({ file: file.name, vars: { siren: facts(view, file).siren!, expected: main } }));
 };
 
 function similarity(a: string, b: string): number {
