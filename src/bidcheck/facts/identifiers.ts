@@ -56,13 +56,20 @@ export function findCompanyNumbers(folded: string): CompanyNumber[] {
   return found;
 }
 
-/** Labelled numbers whose length is neither 9 nor 14 (a digit forgotten or added). */
+/**
+ * Labelled numbers whose length is neither 9 nor 14 (a digit forgotten or added). The digits after a
+ * label may run on into an address or a phone number ("SIRET 55208131700018 12 rue…"): a number is
+ * well formed when its groups add up to 14 (or 9) digits at a group boundary.
+ */
 export function malformedCompanyNumbers(folded: string): string[] {
   const bad: string[] = [];
-  for (const match of folded.matchAll(/(?:n\W{0,3})?(siret|siren)\W{0,12}((?:\d[\s.]?){8,16})/g)) {
-    const digits = match[2]!.replace(/\D/g, '');
-    const expected = match[1] === 'siret' ? 14 : 9;
-    if (digits.length !== expected && !(match[1] === 'siren' && digits.length === 14) && !(match[1] === 'siret' && digits.length === 9)) bad.push(match[2]!.trim());
+  for (const match of folded.matchAll(/(?:n\W{0,3})?(siret|siren)\W{0,12}((?:\d[\s.]?){8,20})/g)) {
+    const groups = match[2]!.trim().split(/[\s.]+/).filter(Boolean);
+    const total = groups.join('').length;
+    let running = 0;
+    const boundaries = new Set(groups.map((group) => (running += group.length)));
+    const wellFormed = boundaries.has(14) || total === 9 || (match[1] === 'siren' && boundaries.has(9));
+    if (!wellFormed) bad.push(match[2]!.trim());
   }
   return bad;
 }

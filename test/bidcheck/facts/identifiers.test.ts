@@ -1,4 +1,4 @@
-import { findCompanyNumbers, findIbans, luhnValid, ribKeyValid, sirenOrSiretValid } from '../../../src/bidcheck/facts/identifiers';
+import { findCompanyNumbers, findIbans, luhnValid, malformedCompanyNumbers, ribKeyValid, sirenOrSiretValid } from '../../../src/bidcheck/facts/identifiers';
 import { lightFold } from '../../../src/bidcheck/textForms';
 
 describe('SIREN / SIRET (bid-rules.md R26 vectors)', () => {
@@ -40,5 +40,19 @@ describe('IBAN and RIB key (R45)', () => {
   it('computes the RIB key with letters in the account number', () => {
     expect(ribKeyValid('3000600001123456789018' + '9')).toBe(true);
     expect(ribKeyValid('30006000011234567890100')).toBe(false);
+  });
+});
+
+describe('malformed SIRET/SIREN (R25)', () => {
+  it.each([
+    ['SIRET : 552 081 317 0001', true],
+    ['N° SIRET 5520813170001899', true],
+    ['SIRET : 552 081 317 00018', false],
+    ['SIRET 55208131700018 12 rue des Arènes', false],
+    ['SIREN : 552 081 317', false],
+    ['SIRET : 552 081 317', false],
+    ['SIREN 552 081 317 Nîmes 30000', false],
+  ])('"%s" malformed: %s', (text, malformed) => {
+    expect(malformedCompanyNumbers(lightFold(text)).length > 0).toBe(malformed);
   });
 });
