@@ -34,9 +34,6 @@ export function markerMatcher(marker: string): MarkerMatcher {
   return { compact: compactMarker, test: (folded) => pattern.test(folded) };
 }
 
-export function hasMarker(folded: string, compacted: string, marker: string): boolean {
-  return markerMatcher(marker).test(folded, compacted);
-}
 
 /**
  * A lighter fold for reading values: accents, case, apostrophes and NBSP folded, but the

@@ -36,5 +36,4 @@ export async function cleanDossier(): Promise<InputFile[]> {
   ];
 }
 
-export const rulesOf = (report: CheckReport) => report.findings.map((finding) => finding.rule);
 export { COMPANY };
