@@ -43,6 +43,12 @@ export const HOLDOUT = [
   { file: 'annexe1.pdf', type: 'DQE', lines: ['Lot 1 - Gros oeuvre', 'Détail Quantitatif Estimatif', 'Désignation Unité Quantité PU HT Montant HT', 'Béton de propreté m3 12 110,00 1 320,00'] },
   { file: 'attestation_honneur.pdf', type: 'FOREIGN_WORKERS_LIST', lines: ['ATTESTATION SUR L\'HONNEUR', 'Je soussigné déclare sur l\'honneur que l\'entreprise n\'emploie pas de salariés étrangers soumis à autorisation de travail', '(article D.8254-2 du code du travail)'] },
   { file: 'extrait-inpi.pdf', type: 'RNE', lines: ['RNE', 'Extrait du Registre national des entreprises', 'Entreprise individuelle DURAND Paul', 'Activité : plomberie'] },
+  // Added with the "markers in one line are a mention" rule, before running it: not tuned on.
+  { file: 'memoire_v2.pdf', type: 'MEMOIRE_TECHNIQUE', lines: ['Entreprise GARRIGUES TP', 'Offre technique - Lot 4 VRD', '1. Organisation et méthodologie du chantier', '2. Moyens humains : un chef de chantier, trois compagnons', '3. Moyens matériels : mini-pelle, compacteur', '4. Planning d\'exécution sur 6 semaines', 'Nos qualifications QUALIBAT et notre attestation décennale sont jointes.'] },
+  { file: 'lettre_accompagnement.pdf', type: 'UNKNOWN', lines: ['Objet : réponse à la consultation n° 2026-18', 'Vous trouverez ci-joint notre acte d\'engagement ATTRI1 signé et notre DPGF.', 'Nous vous prions d\'agréer nos salutations distinguées.'] },
+  { file: 'KBIS 2026.pdf', type: 'KBIS', lines: ['Greffe du Tribunal de Commerce de Nîmes', 'Extrait Kbis', 'à jour au 10 novembre 2026', 'Immatriculation au RCS, numéro 482 913 005 R.C.S. Nîmes', 'Dénomination : GARRIGUES TP'] },
+  { file: 'decennale_smabtp.pdf', type: 'INSURANCE_DECENNALE', lines: ['SMABTP', 'Attestation d\'assurance', 'Responsabilité civile décennale - Travaux de bâtiment', 'Période de validité du 01/01/2026 au 31/12/2026', 'Activités garanties : VRD, terrassement'] },
+  { file: 'fiche_dc2.pdf', type: 'DC2', lines: ['Formulaire DC2', 'Déclaration du candidat individuel ou du membre du groupement', 'E - Aptitude à exercer l\'activité professionnelle', 'F - Capacité économique et financière'] },
   { file: 'photo_facture.pdf', type: 'UNKNOWN', lines: ['FACTURE N° 2026-114', 'Désignation : fournitures de bureau', 'Total TTC 145,20 €'] },
   { file: 'cv.pdf', type: 'UNKNOWN', lines: ['Curriculum vitae', 'Jean MARTIN, conducteur de travaux', 'Expérience : 12 ans'] },
 ];

@@ -27,8 +27,16 @@ const TITLE_LINES = 40;
  * A marker counts double when it stands as a heading: alone (or nearly) on one of the first lines.
  * A règlement that lists "acte d'engagement, DC1, Kbis…" in a sentence gets no bonus for them.
  */
-function isHeading(headLines: readonly string[], marker: MarkerMatcher): boolean {
-  return headLines.some((line) => line.includes(marker.compact) && marker.compact.length / line.length >= 0.6);
+function headingMarkers(headLines: readonly string[], markers: readonly MarkerMatcher[]): Set<MarkerMatcher> {
+  const inHeadings = new Set<MarkerMatcher>();
+  for (const line of headLines) {
+    const present = markers.filter((marker) => line.includes(marker.compact));
+    const covered = present.reduce((sum, marker) => sum + marker.compact.length, 0);
+    // A heading is a line made (mostly) of this type's markers: "EXTRAIT KBIS", or
+    // "LISTE NOMINATIVE DES SALARIÉS ÉTRANGERS SOUMIS À AUTORISATION DE TRAVAIL".
+    if (covered / line.length >= 0.6) present.forEach((marker) => inHeadings.add(marker));
+  }
+  return inHeadings;
 }
 
 interface CompiledType {
@@ -53,6 +61,18 @@ function compiled(data: DocumentsFile): CompiledType[] {
   return types;
 }
 
+/** Every matched marker occurs on one and the same line, and on no other line. */
+function inOneLine(lines: readonly { folded: string; compacted: string }[], markers: readonly MarkerMatcher[]): boolean {
+  let holder = -1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!markers.some((marker) => marker.test(line.folded, line.compacted))) continue;
+    if (holder >= 0) return false;
+    holder = index;
+  }
+  return holder >= 0 && markers.every((marker) => marker.test(lines[holder]!.folded, lines[holder]!.compacted));
+}
+
 /**
  * Recognises a document from weighted text markers held in knowledge/documents.json. A marker in
  * the title zone counts double; the file name only nudges. Below `minScore` the answer is UNKNOWN.
@@ -66,20 +86,24 @@ export function classifyDocument(text: string, fileName: string, data: Documents
     .map((line) => compact(foldText(line)))
     .filter(Boolean);
   const name = foldText(fileName.split('/').pop() ?? fileName);
+  let lines: { folded: string; compacted: string }[] | undefined;
+  const linesOf = () =>
+    (lines ??= text
+      .split(/\r?\n/)
+      .map((line) => foldText(line))
+      .filter(Boolean)
+      .map((line) => ({ folded: line, compacted: compact(line) })));
   const scores: Partial<Record<DocumentType, number>> = {};
   for (const type of compiled(data)) {
-    let score = 0;
-    let found = 0;
-    let heading = false;
-    for (const [marker, weight] of type.markers) {
-      if (!marker.test(folded, compacted)) continue;
-      found++;
-      const asHeading = isHeading(headLines, marker);
-      heading ||= asHeading;
-      score += asHeading ? weight * 2 : weight;
-    }
-    // One marker mentioned in a sentence ("ci-joint notre extrait Kbis") is not a document of that type.
-    if (!heading && found < 2) continue;
+    const found = type.markers.filter(([marker]) => marker.test(folded, compacted));
+    const matched = found.map(([marker]) => marker);
+    const inHeadings = headingMarkers(headLines, matched);
+    const heading = inHeadings.size > 0;
+    let score = found.reduce((sum, [marker, weight]) => sum + (inHeadings.has(marker) ? weight * 2 : weight), 0);
+    // Markers mentioned in passing — one of them, or several in a single line ("ci-joint notre
+    // attestation de vigilance URSSAF") — do not make a document of that type; a heading or markers
+    // spread over the document do.
+    if (!heading && (matched.length < 2 || inOneLine(linesOf(), matched))) continue;
     if (type.hints.some((hint) => name.includes(hint))) score += FILE_NAME_WEIGHT;
     if (score > 0) scores[type.code] = score;
   }
