@@ -57,6 +57,12 @@ describe('document classification by weighted markers', () => {
     expect(classify('').type).toBe('UNKNOWN');
   });
 
+  it('does not take pieces mentioned in a sentence for the document itself', () => {
+    expect(classify('Madame, Monsieur,\nVeuillez trouver ci-joint notre attestation de vigilance URSSAF et notre extrait Kbis.\nCordialement').type).toBe('UNKNOWN');
+    const memoire = 'Offre technique\n1. Méthodologie\n2. Moyens humains\n3. Moyens matériels\n4. Planning\nNotre attestation de vigilance URSSAF est jointe au dossier.';
+    expect(classify(memoire).type).toBe('MEMOIRE_TECHNIQUE');
+  });
+
   it('treats the file name as a weak hint only', () => {
     expect(classify('Facture n° 2026-114', 'kbis.pdf').type).toBe('UNKNOWN');
     expect(classify('ATTESTATION DE VIGILANCE Urssaf', 'kbis.pdf').type).toBe('URSSAF_VIGILANCE');
