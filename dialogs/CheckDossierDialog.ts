@@ -27,6 +27,7 @@ const STAGE = 'stagePrompt';
 const DEADLINE = 'deadlinePrompt';
 const NATURE = 'naturePrompt';
 const MAX_PROGRESS_MESSAGES = 12;
+const SINGLE_MESSAGE_BYTES = 20_000;
 
 interface FlowValues {
   context?: BidContext;
@@ -174,9 +175,16 @@ export class CheckDossierDialog extends ComponentDialog {
       await context.sendActivity(messages.text('checkDossier.noFinding', { count }));
     } else {
       const summary = messages.text('checkDossier.summary', { count, summary: summaryLine(report.findings) });
-      const activity = MessageFactory.carousel(reportCards(report), summary);
-      activity.attachmentLayout = 'list';
-      await context.sendActivity(activity);
+      const cards = reportCards(report);
+      if (JSON.stringify(cards).length <= SINGLE_MESSAGE_BYTES) {
+        const activity = MessageFactory.carousel(cards, summary);
+        activity.attachmentLayout = 'list';
+        await context.sendActivity(activity);
+      } else {
+        // A long report goes one card a message, to stay under Teams' message size limit (~28 KB).
+        await context.sendActivity(summary);
+        for (const card of cards) await context.sendActivity(MessageFactory.attachment(card));
+      }
     }
     await context.sendActivity(messages.text(report.findings.length === 0 ? 'checkDossier.nextStepClean' : 'checkDossier.nextStep'));
   }
