@@ -45,15 +45,18 @@ export async function checkDossier(
   options: { referenceDate?: string; limits: IntakeLimits; onProgress?: ProgressListener },
 ): Promise<CheckReport> {
   const read = await readDossier(inputs, options.limits, options.onProgress);
-  // Each text is folded once, for the classifier and for the facts.
-  const folded = new Map(read.files.map((file) => [file.name, foldText(file.pageTexts.join('\n'))]));
+  // Each text is joined and folded once, for the classifier and for the facts.
+  const folded = new Map<string, string>();
   const files: CheckedFile[] = read.files.map((file) => {
-    if (file.issues.some((issue) => UNCLASSIFIABLE.includes(issue.kind)) && file.pageTexts.join('').trim() === '') return { ...file, type: 'UNKNOWN', confidence: 0 };
-    if (file.pageTexts.join('').trim() === '') {
-      const guess = guessFromFileName(file.name, knowledge.documents);
+    const text = file.pageTexts.join('\n');
+    if (text.trim() === '') {
+      // No text at all: unreadable files stay UNKNOWN; a scan OCR could not read is typed by its name only.
+      const unreadable = file.issues.some((issue) => UNCLASSIFIABLE.includes(issue.kind));
+      const guess = unreadable ? { type: 'UNKNOWN' as const, confidence: 0 } : guessFromFileName(file.name, knowledge.documents);
       return { ...file, type: guess.type, confidence: guess.confidence };
     }
-    const classification = classifyDocument(file.pageTexts.join('\n'), file.name, knowledge.documents, folded.get(file.name));
+    folded.set(file.name, foldText(text));
+    const classification = classifyDocument(text, file.name, knowledge.documents, folded.get(file.name));
     return { ...file, type: classification.type, confidence: classification.confidence };
   });
   const facts = new Map(files.map((file) => [file.name, documentFacts(file, file.createdAt, folded.get(file.name))]));
