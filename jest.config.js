@@ -3,12 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // lowdb and steno are ESM-only; jest 30 on Node 20 cannot require(esm), so down-level them.
-    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
+  // ESM-only packages (lowdb, steno) are loaded as they are: jest 30 on Node 24 does require(esm).
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   testTimeout: 30000,
   maxWorkers: 2,
