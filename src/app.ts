@@ -16,6 +16,8 @@ import { loadKnowledge } from './knowledge/loadKnowledge';
 import type { Logger } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
+import { loadSecret } from './server/directline/loadSecret';
+import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
@@ -49,7 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     messages,
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
-    files: new FileIntake(config.uploadMaxBytes),
+    files: new FileIntake(config.uploadMaxBytes, config.directLine.uploadBatchMaxBytes, MAX_FILES_PER_UPLOAD),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
     dossiers: new DossierSessions(),
   };
@@ -61,9 +63,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config,
     logger,
     connection: createAdapter(config, messages, logger),
-    localAdapter: createAdapter(config, messages, logger, true).adapter,
     logic: (context) => bot.run(context),
     tracker,
+    directLine: config.directLine.enabled
+      ? {
+          adapter: createAdapter(config, messages, logger, true).adapter,
+          secret: loadSecret(config.directLine.secret, config.dataDir),
+          notices: { rateLimited: messages.text('directline.rateLimited'), conversationFull: messages.text('directline.conversationFull') },
+        }
+      : undefined,
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,19 @@
 import { isAppError } from '../errors';
 import { downloadFile } from './downloadFile';
 import { fileReferences } from './fileAttachments';
-import type { FileBatch, FileRefusal, IncomingAttachment, RejectedUpload } from './types';
+import { type FileBatch, type FileRefusal, type IncomingAttachment, type ReceivedFile, type RejectedUpload, UPLOAD_REJECTIONS } from './types';
 
 /**
  * Turns the attachments of one message, whatever the channel, into files in memory, and reports in
  * the same list what was refused (by the upload route, or here while downloading).
  */
 export class FileIntake {
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    /** What the upload route allows in one upload (said to the user when a file is refused for it). */
+    readonly batchLimitBytes = 200 * 1024 * 1024,
+    readonly maxFilesPerUpload = 50,
+  ) {}
 
   get limitBytes(): number {
     return this.maxBytes;
@@ -18,10 +23,23 @@ export class FileIntake {
     return fileReferences(attachments).length > 0 || rejected.length > 0;
   }
 
-  async receive(attachments: readonly IncomingAttachment[] | undefined, rejected: readonly RejectedUpload[] = []): Promise<FileBatch> {
+  /**
+   * `local` holds the files this server already has in memory for this turn (the local Direct Line's
+   * uploads, keyed by their URL): they are taken from there, never fetched over HTTP.
+   */
+  async receive(
+    attachments: readonly IncomingAttachment[] | undefined,
+    rejected: readonly RejectedUpload[] = [],
+    local: ReadonlyMap<string, ReceivedFile> = new Map(),
+  ): Promise<FileBatch> {
     const refused: FileRefusal[] = rejected.map(({ name, reason }) => ({ name, reason }));
     const received: FileBatch['received'] = [];
     for (const file of fileReferences(attachments)) {
+      const held = local.get(file.url);
+      if (held) {
+        received.push(held);
+        continue;
+      }
       try {
         received.push({ name: file.name, contentType: file.contentType, bytes: await downloadFile(file.url, this.maxBytes) });
       } catch (error) {
@@ -40,6 +58,6 @@ export function rejectedUploads(channelData: unknown): RejectedUpload[] {
   if (!Array.isArray(list)) return [];
   return list.filter(
     (item): item is RejectedUpload =>
-      typeof item === 'object' && item !== null && typeof (item as RejectedUpload).name === 'string' && ['TOO_LARGE', 'EMPTY'].includes((item as RejectedUpload).reason),
+      typeof item === 'object' && item !== null && typeof (item as RejectedUpload).name === 'string' && UPLOAD_REJECTIONS.includes((item as RejectedUpload).reason),
   );
 }

@@ -52,6 +52,11 @@ export const MESSAGE_IDS = [
   'upload.tooLarge',
   'upload.empty',
   'upload.unreachable',
+  'upload.batchTooLarge',
+  'upload.serverBusy',
+  'upload.tooManyFiles',
+  'directline.rateLimited',
+  'directline.conversationFull',
   'error.generic',
 ] as const;
 
