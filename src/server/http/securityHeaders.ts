@@ -13,7 +13,7 @@ export function securityHeaders(frameAncestors: string): Record<string, string> 
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "media-src 'self' blob:",
-    "connect-src 'self'",
+    "connect-src 'self' blob:",
     `frame-ancestors ${frameAncestors}`,
     "base-uri 'none'",
     "form-action 'self'",
