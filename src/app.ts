@@ -59,7 +59,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
   const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), logger);
   const tracker = new TurnTracker();
+  const lifecycle = { stopping: false };
   const server = createServer({
+    lifecycle,
     config,
     logger,
     connection: createAdapter(config, messages, logger),
@@ -85,8 +87,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // New requests are refused (503) while running turns finish; the in-process bot's replies still
+      // come in over loopback, so the listener closes only once the turns are done.
+      lifecycle.stopping = true;
       const drained = await tracker.drain(15_000);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
       await database.flush();
       server.server.closeAllConnections?.();

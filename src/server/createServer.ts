@@ -19,6 +19,8 @@ export interface ServerDeps {
   connection: BotConnection;
   logic: (context: TurnContext) => Promise<void>;
   tracker: TurnTracker;
+  /** While stopping, new requests get 503; the bot's own replies (and health checks) still get through. */
+  lifecycle?: { stopping: boolean };
   /** The local Direct Line's own parts (omitted when DIRECTLINE_ENABLED is false). */
   directLine?: Omit<DirectLineDeps, 'logic' | 'tracker' | 'logger' | 'config' | 'uploadMaxBytes' | 'localOrigin'>;
 }
@@ -49,8 +51,14 @@ export function createServer(deps: ServerDeps): Server {
   // restify's own log lines go through our logger, whose serializers keep headers and URLs out.
   const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
   const headers = securityHeaders(config.frameAncestors);
-  server.pre((req: Request, res: Response, next: () => void) => {
+  server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
     applyHeaders(res, headers);
+    if (deps.lifecycle?.stopping && !req.url?.startsWith('/_bot/') && req.url !== '/healthz') {
+      res.setHeader('Connection', 'close');
+      res.send(503, { error: { code: 'ShuttingDown', message: 'Le service redémarre : réessayez dans quelques secondes.' } });
+      next(false);
+      return;
+    }
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

@@ -65,12 +65,12 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
     const fail = (error: HttpError) => {
       if (settled) return;
       settled = true;
+      reject(error);
       for (const file of result.files) limits.budget.release(file.bytes.length);
       result.files = [];
       req.unpipe(parser);
-      parser.destroy();
       req.pause();
-      reject(error);
+      parser.destroy();
     };
 
     req.on('data', (chunk: Buffer) => {
@@ -87,6 +87,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
         collectActivity(stream, result);
         return;
       }
+      stream.on('error', () => undefined);
       fileCount++;
       const chunks: Buffer[] = [];
       let kept = 0;
@@ -138,6 +139,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
 }
 
 function collectActivity(stream: NodeJS.ReadableStream, result: UploadResult): void {
+  stream.on('error', () => undefined);
   const chunks: Buffer[] = [];
   let size = 0;
   stream.on('data', (chunk: Buffer) => {
