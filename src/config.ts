@@ -91,7 +91,8 @@ const FRAME_SOURCE = /^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$
 function frameAncestors(env: Env): string {
   const raw = env.FRAME_ANCESTORS?.trim();
   if (!raw) return "'self'";
-  const sources = raw.split(/\s+/);
+  // `self` and `none` are accepted without their quotes (.env loaders strip them).
+  const sources = raw.split(/\s+/).map((source) => (/^(self|none)$/i.test(source) ? `'${source.toLowerCase()}'` : source));
   const bad = sources.find((source) => !FRAME_SOURCE.test(source));
   if (bad || (sources.includes("'none'") && sources.length > 1)) {
     throw new AppError('CONFIG_INVALID', `Configuration invalide : FRAME_ANCESTORS="${raw}" ; attendu 'self', 'none' ou des origines https://… séparées par des espaces.`, { key: 'FRAME_ANCESTORS' });
