@@ -57,6 +57,7 @@ export const MESSAGE_IDS = [
   'upload.tooManyFiles',
   'directline.rateLimited',
   'directline.conversationFull',
+  'checkDossier.notKept',
   'error.generic',
 ] as const;
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { LINES, pdf, zip } from '../fixtures/documents';
 import { cleanDossier } from '../bidcheck/support';
 import { transcript } from '../support/transcript';
+import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { MemoryStats, realServices, testBot } from '../support/services';
 
 describe('check dossier dialog', () => {
@@ -87,6 +88,15 @@ describe('check dossier dialog', () => {
         /Corrigez/,
         /maintenant/,
       ],
+    ]);
+  });
+
+  it('says so when the server is holding too many dossiers to keep this one for a later message', async () => {
+    const services = { ...realServices(), dossiers: new DossierSessions(60_000, 1024) };
+    const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
+    await transcript(testBot(services), [
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues : dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
     ]);
   });
 
