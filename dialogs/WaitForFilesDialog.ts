@@ -18,6 +18,7 @@ const REFUSAL_MESSAGE: Record<FileRefusal['reason'], MessageId> = {
   TOO_LARGE: 'upload.tooLarge',
   EMPTY: 'upload.empty',
   UNREACHABLE: 'upload.unreachable',
+  FORBIDDEN: 'upload.forbidden',
   BATCH_TOO_LARGE: 'upload.batchTooLarge',
   SERVER_BUSY: 'upload.serverBusy',
   TOO_MANY_FILES: 'upload.tooManyFiles',

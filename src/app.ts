@@ -51,7 +51,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     messages,
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
-    files: new FileIntake(config.uploadMaxBytes, config.directLine.uploadBatchMaxBytes, MAX_FILES_PER_UPLOAD),
+    // Loopback downloads (the Emulator's attachment route) only in the anonymous local mode.
+    files: new FileIntake({
+      maxBytes: config.uploadMaxBytes,
+      policy: { allowLoopback: !config.microsoftApp.id },
+      batchLimitBytes: config.directLine.uploadBatchMaxBytes,
+      maxFilesPerUpload: MAX_FILES_PER_UPLOAD,
+    }),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
     dossiers: new DossierSessions(),
   };

@@ -1,19 +1,35 @@
 import { isAppError } from '../errors';
 import { downloadFile } from './downloadFile';
-import { fileReferences } from './fileAttachments';
+import type { DownloadPolicy } from './downloadPolicy';
+import { type FileReference, fileReferences } from './fileAttachments';
 import { type FileBatch, type FileRefusal, type IncomingAttachment, type ReceivedFile, type RejectedUpload, UPLOAD_REJECTIONS } from './types';
+
+export interface FileIntakeOptions {
+  /** Per file. */
+  maxBytes: number;
+  /** Which servers downloads may contact (see DownloadPolicy). */
+  policy: DownloadPolicy;
+  /** What the upload route allows in one upload (said to the user when a file is refused for it). */
+  batchLimitBytes?: number;
+  maxFilesPerUpload?: number;
+  /** For each download, redirects included (default 60 s). */
+  timeoutMs?: number;
+}
 
 /**
  * Turns the attachments of one message, whatever the channel, into files in memory, and reports in
  * the same list what was refused (by the upload route, or here while downloading).
  */
 export class FileIntake {
-  constructor(
-    private readonly maxBytes: number,
-    /** What the upload route allows in one upload (said to the user when a file is refused for it). */
-    readonly batchLimitBytes = 200 * 1024 * 1024,
-    readonly maxFilesPerUpload = 50,
-  ) {}
+  private readonly maxBytes: number;
+  readonly batchLimitBytes: number;
+  readonly maxFilesPerUpload: number;
+
+  constructor(private readonly options: FileIntakeOptions) {
+    this.maxBytes = options.maxBytes;
+    this.batchLimitBytes = options.batchLimitBytes ?? 200 * 1024 * 1024;
+    this.maxFilesPerUpload = options.maxFilesPerUpload ?? 50;
+  }
 
   get limitBytes(): number {
     return this.maxBytes;
@@ -41,14 +57,21 @@ export class FileIntake {
         continue;
       }
       try {
-        received.push({ name: file.name, contentType: file.contentType, bytes: await downloadFile(file.url, this.maxBytes) });
+        received.push({ name: file.name, contentType: file.contentType, bytes: await this.download(file) });
       } catch (error) {
         if (isAppError(error, 'ATTACHMENT_TOO_LARGE')) refused.push({ name: file.name, reason: 'TOO_LARGE' });
         else if (isAppError(error, 'ATTACHMENT_EMPTY')) refused.push({ name: file.name, reason: 'EMPTY' });
+        else if (isAppError(error, 'ATTACHMENT_FORBIDDEN_ADDRESS')) refused.push({ name: file.name, reason: 'FORBIDDEN' });
         else refused.push({ name: file.name, reason: 'UNREACHABLE' });
       }
     }
     return { received, refused };
+  }
+
+  private download(file: FileReference): Promise<Buffer> {
+    // Teams files always come from public https SharePoint/OneDrive: never loopback, whatever the mode.
+    const policy = file.source === 'teams' ? { ...this.options.policy, allowLoopback: false } : this.options.policy;
+    return downloadFile(file.url, { maxBytes: this.maxBytes, policy, timeoutMs: this.options.timeoutMs });
   }
 }
 

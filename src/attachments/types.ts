@@ -28,7 +28,8 @@ export interface ReceivedFile {
 
 export interface FileRefusal {
   name: string;
-  reason: UploadRejection | 'UNREACHABLE';
+  /** FORBIDDEN: the download policy refused the address (told to the user without any detail). */
+  reason: UploadRejection | 'UNREACHABLE' | 'FORBIDDEN';
 }
 
 export interface FileBatch {

@@ -52,6 +52,7 @@ export const MESSAGE_IDS = [
   'upload.tooLarge',
   'upload.empty',
   'upload.unreachable',
+  'upload.forbidden',
   'upload.batchTooLarge',
   'upload.serverBusy',
   'upload.tooManyFiles',
