@@ -119,7 +119,8 @@ function get(url: URL, pinned: ResolvedAddress, signal: AbortSignal): Promise<In
       });
     });
     request.once('response', resolve);
-    request.once('error', (error) => reject(error instanceof AppError ? error : unreachable('Téléchargement impossible.', { cause: error.name })));
+    // `on`, not `once`: an abort or a destroy after the response must not become an uncaught error.
+    request.on('error', (error) => reject(error instanceof AppError ? error : unreachable('Téléchargement impossible.', { cause: error.name })));
     request.end();
   });
 }

@@ -42,18 +42,23 @@ describe('downloadFile: no request forgery', () => {
     internal = await listener((_req, res) => res.end('secret internal response'));
     files = await listener((req, res) => {
       const url = req.url ?? '';
+      // Not chained: restify, loaded by other suites in the same worker, patches writeHead to return nothing.
+      const reply = (status: number, headers: Record<string, string>, body?: string | Buffer) => {
+        res.writeHead(status, headers);
+        res.end(body);
+      };
       const hops = /^\/hops\/(\d+)$/.exec(url);
       if (url === '/file') return void res.end('hello');
       if (url === '/empty') return void res.end();
-      if (url === '/redirect-internal') return void res.writeHead(302, { location: `http://127.0.0.1:${internal.port}/x` }).end();
-      if (url === '/redirect-internal-name') return void res.writeHead(307, { location: `http://internal.example.test:${internal.port}/x` }).end();
-      if (url === '/redirect-metadata') return void res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
-      if (url === '/redirect-file-scheme') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+      if (url === '/redirect-internal') return void reply(302, { location: `http://127.0.0.1:${internal.port}/x` });
+      if (url === '/redirect-internal-name') return void reply(307, { location: `http://internal.example.test:${internal.port}/x` });
+      if (url === '/redirect-metadata') return void reply(301, { location: 'http://169.254.169.254/latest/meta-data/' });
+      if (url === '/redirect-file-scheme') return void reply(302, { location: 'file:///etc/passwd' });
       if (hops) {
         const left = Number(hops[1]);
-        return void (left === 0 ? res.end('arrived') : res.writeHead(302, { location: `/hops/${left - 1}` }).end());
+        return void (left === 0 ? res.end('arrived') : reply(302, { location: `/hops/${left - 1}` }));
       }
-      if (url === '/declared-big') return void res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).write('x');
+      if (url === '/declared-big') return void (res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }), res.write('x'));
       if (url === '/stream-big') {
         // No declared length: the cap must be enforced while counting.
         res.writeHead(200);
@@ -68,10 +73,10 @@ describe('downloadFile: no request forgery', () => {
         res.on('error', () => undefined);
         return push();
       }
-      if (url === '/slow-body') return void res.writeHead(200).write('partial');
+      if (url === '/slow-body') return void (res.writeHead(200), res.write('partial'));
       if (url === '/no-answer') return;
-      if (url === '/gzip') return void res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('hello gzip'));
-      if (url === '/gzip-bomb') return void res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(8 * 1024 * 1024)));
+      if (url === '/gzip') return void reply(200, { 'content-encoding': 'gzip' }, gzipSync('hello gzip'));
+      if (url === '/gzip-bomb') return void reply(200, { 'content-encoding': 'gzip' }, gzipSync(Buffer.alloc(8 * 1024 * 1024)));
       if (url === '/encoding') return void res.end(String(req.headers['accept-encoding']));
       res.statusCode = 404;
       res.end();
