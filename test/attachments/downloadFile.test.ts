@@ -200,16 +200,16 @@ describe('downloadFile: no request forgery', () => {
   describe('the anonymous local mode (allowLoopback)', () => {
     const local: DownloadPolicy = { allowLoopback: true };
 
-    it('fetches the Emulator and local Direct Line attachment routes on loopback, over http', async () => {
+    it("fetches the Emulator's attachment route on loopback, over http", async () => {
       const before = internal.requests.length;
       await get(`http://127.0.0.1:${internal.port}/v3/attachments/abc/views/original`, local);
-      await get(`http://localhost:${internal.port}/v3/directline/attachments/0b5c8a9e-1111-4222-8333-444455556666`, local);
-      expect(internal.requests.slice(before)).toEqual(['/v3/attachments/abc/views/original', '/v3/directline/attachments/0b5c8a9e-1111-4222-8333-444455556666']);
+      await get(`http://localhost:${internal.port}/v3/attachments/def/views/original`, local);
+      expect(internal.requests.slice(before)).toEqual(['/v3/attachments/abc/views/original', '/v3/attachments/def/views/original']);
     });
 
     it('still refuses other loopback paths, private and metadata addresses', async () => {
       const before = internal.requests.length;
-      for (const url of [`http://127.0.0.1:${internal.port}/admin`, `http://127.0.0.1:${internal.port}/v3/attachments/../../admin`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/v3/attachments/a']) {
+      for (const url of [`http://127.0.0.1:${internal.port}/admin`, `http://127.0.0.1:${internal.port}/v3/directline/attachments/x`, `http://127.0.0.1:${internal.port}/v3/attachments/../../admin`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/v3/attachments/a']) {
         expect(await codeOf(get(url, local))).toBe('ATTACHMENT_FORBIDDEN_ADDRESS');
       }
       expect(internal.requests.length).toBe(before);
@@ -276,14 +276,11 @@ describe('FileIntake', () => {
     expect(internal.requests).toEqual([]);
   });
 
-  it('reads the files it holds from memory before any download', async () => {
+  it('takes the files the local Direct Line holds from memory, never over HTTP, whatever the policy', async () => {
     const url = `http://127.0.0.1:${internal.port}/v3/directline/attachments/x`;
-    const intake = new FileIntake({
-      maxBytes: 1024,
-      policy: { allowLoopback: false },
-      localFiles: (asked) => (asked === url ? { name: 'kbis.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF') } : undefined),
-    });
-    const batch = await intake.receive([{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: url }]);
+    const intake = new FileIntake({ maxBytes: 1024, policy: { allowLoopback: false } });
+    const held = new Map([[url, { name: 'kbis.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF') }]]);
+    const batch = await intake.receive([{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: url }], [], held);
     expect(batch.received.map((file) => file.bytes.toString())).toEqual(['%PDF']);
     expect(internal.requests).toEqual([]);
   });
