@@ -50,16 +50,29 @@ export class FileIntake {
   ): Promise<FileBatch> {
     const refused: FileRefusal[] = rejected.map(({ name, reason }) => ({ name, reason }));
     const received: FileBatch['received'] = [];
-    for (const file of fileReferences(attachments)) {
+    let total = 0;
+    for (const [index, file] of fileReferences(attachments).entries()) {
       const held = local.get(file.url);
       if (held) {
         received.push(held);
         continue;
       }
+      // A Teams or Emulator message gets the same per-message budgets as a Web Chat upload.
+      if (index >= this.maxFilesPerUpload) {
+        refused.push({ name: file.name, reason: 'TOO_MANY_FILES' });
+        continue;
+      }
+      const room = this.batchLimitBytes - total;
+      if (room <= 0) {
+        refused.push({ name: file.name, reason: 'BATCH_TOO_LARGE' });
+        continue;
+      }
       try {
-        received.push({ name: file.name, contentType: file.contentType, bytes: await this.download(file) });
+        const bytes = await this.download(file, Math.min(this.maxBytes, room));
+        total += bytes.length;
+        received.push({ name: file.name, contentType: file.contentType, bytes });
       } catch (error) {
-        if (isAppError(error, 'ATTACHMENT_TOO_LARGE')) refused.push({ name: file.name, reason: 'TOO_LARGE' });
+        if (isAppError(error, 'ATTACHMENT_TOO_LARGE')) refused.push({ name: file.name, reason: room < this.maxBytes ? 'BATCH_TOO_LARGE' : 'TOO_LARGE' });
         else if (isAppError(error, 'ATTACHMENT_EMPTY')) refused.push({ name: file.name, reason: 'EMPTY' });
         else if (isAppError(error, 'ATTACHMENT_FORBIDDEN_ADDRESS')) refused.push({ name: file.name, reason: 'FORBIDDEN' });
         else refused.push({ name: file.name, reason: 'UNREACHABLE' });
@@ -68,10 +81,10 @@ export class FileIntake {
     return { received, refused };
   }
 
-  private download(file: FileReference): Promise<Buffer> {
+  private download(file: FileReference, maxBytes: number): Promise<Buffer> {
     // Teams files always come from public https SharePoint/OneDrive: never loopback, whatever the mode.
     const policy = file.source === 'teams' ? { ...this.options.policy, allowLoopback: false } : this.options.policy;
-    return downloadFile(file.url, { maxBytes: this.maxBytes, policy, timeoutMs: this.options.timeoutMs });
+    return downloadFile(file.url, { maxBytes, policy, timeoutMs: this.options.timeoutMs });
   }
 }
 

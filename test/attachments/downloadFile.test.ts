@@ -276,6 +276,21 @@ describe('FileIntake', () => {
     expect(internal.requests).toEqual([]);
   });
 
+  it('gives a Teams or Emulator message the budgets of one upload: total and number of files, each refusal named', async () => {
+    const files = await listener((_req, res) => res.end('a file of twenty-four b'.padEnd(24, '.')));
+    const policy = { allowLoopback: false, exemptEndpoints: [{ address: '127.0.0.1', port: files.port }] };
+    const intake = new FileIntake({ maxBytes: 1024, batchLimitBytes: 40, maxFilesPerUpload: 3, policy });
+    const file = (name: string) => ({ contentType: 'application/pdf', name, contentUrl: `http://127.0.0.1:${files.port}/${name}` });
+    const batch = await intake.receive(['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf'].map(file)).finally(() => close(files.server));
+    // Each file is 24 bytes: the second would pass the 40-byte total, the third finds no room left.
+    expect(batch.received.map((received) => received.name)).toEqual(['a.pdf']);
+    expect(batch.refused).toEqual([
+      { name: 'b.pdf', reason: 'BATCH_TOO_LARGE' },
+      { name: 'c.pdf', reason: 'BATCH_TOO_LARGE' },
+      { name: 'd.pdf', reason: 'TOO_MANY_FILES' },
+    ]);
+  });
+
   it('takes the files the local Direct Line holds from memory, never over HTTP, whatever the policy', async () => {
     const url = `http://127.0.0.1:${internal.port}/v3/directline/attachments/x`;
     const intake = new FileIntake({ maxBytes: 1024, policy: { allowLoopback: false } });
