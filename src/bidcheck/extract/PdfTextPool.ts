@@ -107,8 +107,8 @@ export class PdfTextPool {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    // Started for a waiting job: referenced until it is ready and idle (else the process could exit meanwhile).
     const slot: Slot = { child, ready: false, stderr: '' };
-    this.idle(slot);
     // The stderr pipe is kept (its tail says "out of memory") but never keeps the process alive.
     (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -118,6 +118,7 @@ export class PdfTextPool {
       if ('ready' in message) {
         slot.ready = true;
         this.pump();
+        if (!slot.job) this.idle(slot);
         return;
       }
       const job = slot.job;
