@@ -11,6 +11,8 @@ export interface PdfStructure {
   embeddedFiles: boolean;
   embeddedExecutable: boolean;
   hasImages: boolean;
+  /** Largest image declared (width × height, direct values only): what decoding it would cost. */
+  largestImage?: { width: number; height: number };
   signatures: PdfSignature[];
 }
 
@@ -44,10 +46,12 @@ function objectStreamText(latin: string, bytes: Buffer): string {
 /** Facts read from the PDF's raw structure: what text extraction cannot tell. */
 export function readPdfStructure(bytes: Buffer): PdfStructure {
   const latin = bytes.toString('latin1');
-  const all = `${latin}\n${objectStreamText(latin, bytes)}`;
+  // The file's text and its object streams' are searched apart: no third copy of a 100 MB file.
+  const hidden = objectStreamText(latin, bytes);
+  const found = (pattern: RegExp) => pattern.test(latin) || pattern.test(hidden);
   const tail = latin.slice(-2048);
-  const javascript = /\/(JavaScript|JS)\b/.test(all);
-  const embeddedFiles = /\/EmbeddedFiles?\b/.test(all);
+  const javascript = found(/\/(JavaScript|JS)\b/);
+  const embeddedFiles = found(/\/EmbeddedFiles?\b/);
   const signatures: PdfSignature[] = [];
   const byteRanges = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   let range: RegExpExecArray | null;
@@ -57,15 +61,34 @@ export function readPdfStructure(bytes: Buffer): PdfStructure {
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(around)?.[1] ?? null;
     signatures.push({ subFilter, coversWholeFile: c + d >= bytes.length - 2 || latin.slice(c + d).trim().length === 0, ...inspectSignature(bytes, [a, b, c, d]) });
   }
+  const largestImage = largestImageOf(latin);
   return {
     hasEof: tail.includes('%%EOF'),
     encrypted: /\/Encrypt\s/.test(latin.slice(-65536)) || /\/Encrypt\s+\d+\s+\d+\s+R/.test(latin),
     javascript,
-    launch: /\/Launch\b/.test(all),
-    openActionScript: javascript && /\/OpenAction\b/.test(all),
+    launch: found(/\/Launch\b/),
+    openActionScript: javascript && found(/\/OpenAction\b/),
     embeddedFiles,
-    embeddedExecutable: embeddedFiles && /\/(F|UF)\s*\([^)]*\.(exe|bat|cmd|scr|js|vbs|ps1|jar|msi|com)\)/i.test(all),
-    hasImages: /\/Subtype\s*\/Image\b/.test(all),
+    embeddedExecutable: embeddedFiles && found(/\/(F|UF)\s*\([^)]*\.(exe|bat|cmd|scr|js|vbs|ps1|jar|msi|com)\)/i),
+    hasImages: found(/\/Subtype\s*\/Image\b/),
+    ...(largestImage ? { largestImage } : {}),
     signatures,
   };
+}
+
+/** The image XObject with the most pixels, from the /Width and /Height around each /Subtype /Image. */
+function largestImageOf(latin: string): { width: number; height: number } | undefined {
+  let largest: { width: number; height: number } | undefined;
+  const images = /\/Subtype\s*\/Image\b/g;
+  let match: RegExpExecArray | null;
+  let count = 0;
+  while ((match = images.exec(latin)) && count++ < 10_000) {
+    const start = Math.max(0, latin.lastIndexOf('obj', match.index), match.index - 4000);
+    const streamAt = latin.indexOf('stream', match.index);
+    const dict = latin.slice(start, streamAt < 0 ? match.index + 1000 : Math.min(streamAt, match.index + 2000));
+    const width = Number(/\/Width\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? 0);
+    const height = Number(/\/Height\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1] ?? 0);
+    if (width * height > (largest ? largest.width * largest.height : 0)) largest = { width, height };
+  }
+  return largest;
 }

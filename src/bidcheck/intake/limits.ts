@@ -14,6 +14,17 @@ export interface IntakeLimits {
   timeBudgetMs: number;
   /** Scanned pages read by OCR per document (when tesseract is installed); 0 disables OCR. */
   ocrMaxPages: number;
+  /**
+   * Memory one reader process may allocate (MB): pdf.js and the Office readers (beyond their start),
+   * pdftoppm and tesseract. Past it the file is abandoned as too complex to read.
+   */
+  readerMemoryMb: number;
+  /** Time one file may take to be read (text, then OCR): past it, abandoned as too complex. */
+  maxFileReadMs: number;
+  /** Pages of one PDF whose text is read (the first ones); `pages` still counts them all. */
+  maxPdfPages: number;
+  /** Largest image (pixels, width × height) decoded for OCR, in a PDF or as an image file. */
+  maxImagePixels: number;
 }
 
 export const DEFAULT_LIMITS: IntakeLimits = {
@@ -24,4 +35,8 @@ export const DEFAULT_LIMITS: IntakeLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   timeBudgetMs: 60_000,
   ocrMaxPages: 2,
+  readerMemoryMb: 384,
+  maxFileReadMs: 20_000,
+  maxPdfPages: 1000,
+  maxImagePixels: 150_000_000,
 };

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { odfText, readDocxText, readXlsxRows } from '../extract/officeText';
+import { odfText } from '../extract/officeText';
 import { pdfDate } from '../facts/frenchDates';
 import { readPdfStructure } from '../extract/pdfStructure';
 import { PdfPasswordError } from '../extract/pdfText';
-import { PdfTextPool, PdfTimeoutError } from '../extract/PdfTextPool';
-import { ocrAvailable, ocrPages } from '../extract/ocr';
+import { PdfTextPool, PdfTimeoutError, ReaderLimitError } from '../extract/PdfTextPool';
+import { imageDimensions, OcrLimitError, ocrAvailable, ocrPages } from '../extract/ocr';
 import type { CheckedFile, FileFormat, FileIssue } from '../types';
 import type { IntakeLimits } from './limits';
 import { type InflateBudget, readZip } from './readZip';
@@ -37,8 +37,35 @@ interface Walk {
   partial: boolean;
 }
 
-/** Shared by every check of the process: its workers outlive one dossier. */
+/** Shared by every check of the process: its reader processes outlive one dossier. */
 const pdfPool = new PdfTextPool();
+
+/** Time one file may still take: its own cap, within what is left of the check's budget. */
+function fileTime(walk: Walk): number {
+  return Math.min(walk.limits.maxFileReadMs, walk.deadline - Date.now());
+}
+
+/**
+ * A reader gave up (memory cap, the file's time, a crash): the file is too complex to read. When the
+ * check's own budget ran out instead, the file was simply not reached: the report is partial.
+ */
+function readFailure(file: ExtractedFile, error: unknown, walk: Walk): boolean {
+  if (error instanceof PdfTimeoutError || (error instanceof OcrLimitError && error.message === 'temps dépassé')) {
+    if (Date.now() >= walk.deadline - 50) {
+      walk.partial = true;
+      file.issues.push({ kind: 'NOT_CHECKED_TIME_BUDGET' });
+    } else file.issues.push({ kind: 'TOO_COMPLEX', detail: 'temps de lecture dépassé' });
+    return true;
+  }
+  if (error instanceof ReaderLimitError || error instanceof OcrLimitError) {
+    file.issues.push({ kind: 'TOO_COMPLEX', detail: /call stack/i.test(error.message) ? 'structure imbriquée trop profondément' : 'mémoire dépassée' });
+    return true;
+  }
+  return false;
+}
+
+const pixels = (size: { width: number; height: number } | undefined) => (size ? size.width * size.height : 0);
+const formatPixels = (size: { width: number; height: number }) => `image de ${size.width.toLocaleString('fr-FR')} × ${size.height.toLocaleString('fr-FR')} pixels`;
 const CONCURRENCY = 3;
 
 /** Maps with at most `limit` calls in flight, keeping the input order in the result. */
@@ -82,37 +109,41 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
   if (!structure.hasEof) file.issues.push({ kind: 'TRUNCATED' });
   if (structure.javascript || structure.launch) file.issues.push({ kind: 'PDF_ACTIVE_CONTENT', detail: structure.openActionScript ? 'OpenAction' : structure.launch ? 'Launch' : 'JavaScript' });
   if (structure.embeddedExecutable) file.issues.push({ kind: 'EXECUTABLE', detail: 'fichier exécutable incorporé au PDF' });
+  const started = Date.now();
   try {
-    const text = await pdfPool.extract(bytes, walk.deadline - Date.now());
+    pdfPool.configure(walk.limits.readerMemoryMb);
+    const text = await pdfPool.extract(bytes, fileTime(walk), walk.limits.maxPdfPages);
     file.pageTexts = text.pages;
-    file.pages = text.pages.length;
+    file.pages = text.total;
     file.createdAt = pdfDate(text.info.CreationDate);
     if (structure.encrypted) file.issues.push({ kind: 'OWNER_PASSWORD_ONLY' });
     const withText = text.pages.filter((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE).length;
-    if (text.pages.length > 0 && withText === 0) await readScan(file, bytes, 'pdf', walk);
+    if (text.pages.length > 0 && withText === 0) {
+      // A scan: OCR would decode its images at full size; one of giant dimensions is not attempted.
+      if (pixels(structure.largestImage) > walk.limits.maxImagePixels) file.issues.push({ kind: 'TOO_COMPLEX', detail: formatPixels(structure.largestImage!) });
+      else await readScan(file, bytes, 'pdf', walk, walk.limits.maxFileReadMs - (Date.now() - started));
+    }
   } catch (error) {
     if (error instanceof PdfPasswordError) file.issues.push({ kind: 'PASSWORD' });
-    else if (error instanceof PdfTimeoutError) {
-      walk.partial = true;
-      file.issues.push({ kind: 'NOT_CHECKED_TIME_BUDGET' });
-    }
+    else if (readFailure(file, error, walk)) return;
     else if (!file.issues.some((issue) => issue.kind === 'TRUNCATED')) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
   }
 }
 
 /** A scan: read by OCR when possible (noted, errors are likely), otherwise reported as unread. */
-async function readScan(file: ExtractedFile, bytes: Buffer, kind: 'pdf' | 'image', walk: Walk): Promise<void> {
-  const timeLeft = walk.deadline - Date.now();
+async function readScan(file: ExtractedFile, bytes: Buffer, kind: 'pdf' | 'image', walk: Walk, fileTimeLeft = walk.limits.maxFileReadMs): Promise<void> {
+  const timeLeft = Math.min(fileTimeLeft, walk.deadline - Date.now());
   if (walk.limits.ocrMaxPages > 0 && timeLeft > 2000 && !['heic', 'webp'].includes(file.format) && (await ocrAvailable())) {
     try {
-      const pages = await ocrPages(bytes, kind, walk.limits.ocrMaxPages, timeLeft);
+      const pages = await ocrPages(bytes, kind, walk.limits.ocrMaxPages, timeLeft, walk.limits.readerMemoryMb);
       if (pages.some((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE)) {
         file.pageTexts = pages;
         file.issues.push({ kind: 'OCR_USED' });
         return;
       }
-    } catch {
-      // OCR is best effort: a failure leaves the file reported as an unread scan.
+    } catch (error) {
+      // OCR is best effort: a failure leaves the file reported as an unread scan, unless it hit a cap.
+      if (readFailure(file, error, walk)) return;
     }
   }
   file.pageTexts = [];
@@ -129,10 +160,13 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
   }
   if (listing.entries.some((entry) => /(^|\/)vbaProject\.bin$/i.test(entry.name))) file.issues.push({ kind: 'MACRO' });
   try {
-    if (file.format === 'docx' || file.format === 'docm') file.pageTexts = [await readDocxText(bytes)];
+    // mammoth and exceljs build the whole document in memory: in a capped reader process too.
+    pdfPool.configure(walk.limits.readerMemoryMb);
+    if (file.format === 'docx' || file.format === 'docm') file.pageTexts = (await pdfPool.read('docx', bytes, fileTime(walk))).pages;
     else if (file.format === 'xlsx' || file.format === 'xlsm') {
-      file.rows = await readXlsxRows(bytes);
-      file.pageTexts = [file.rows.map((row) => row.join('\t')).join('\n')];
+      const read = await pdfPool.read('xlsx', bytes, fileTime(walk));
+      file.rows = read.rows ?? [];
+      file.pageTexts = read.pages;
     } else if (file.format === 'odt' || file.format === 'ods' || file.format === 'odp') {
       const content = listing.entries.find((entry) => entry.name === 'content.xml')?.bytes;
       const odf = odfText(content?.toString('utf8') ?? '');
@@ -140,7 +174,7 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
       if (file.format === 'ods') file.rows = odf.rows;
     }
   } catch (error) {
-    file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
+    if (!readFailure(file, error, walk)) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
   }
 }
 
@@ -172,7 +206,9 @@ async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): 
     if (bytes.includes(Buffer.from('VBA', 'utf16le')) && bytes.includes(Buffer.from('_VBA_PROJECT', 'utf16le'))) file.issues.push({ kind: 'MACRO' });
   } else if (IMAGE_FORMATS.includes(format)) {
     file.hasImages = true;
-    await readScan(file, bytes, 'image', walk);
+    const size = imageDimensions(bytes);
+    if (pixels(size) > walk.limits.maxImagePixels) file.issues.push({ kind: 'TOO_COMPLEX', detail: formatPixels(size!) });
+    else await readScan(file, bytes, 'image', walk);
   } else if (format === 'text' || format === 'xml') file.pageTexts = [bytes.toString('utf8').replace(/<[^>]+>/g, ' ')];
   else if (format === 'rtf') file.pageTexts = [bytes.toString('latin1').replace(/\\[a-z]+-?\d* ?|[{}]/g, ' ')];
   if (!COMMON_FORMATS.includes(format) && !file.issues.some((issue) => ['EXECUTABLE', 'EMPTY'].includes(issue.kind))) file.issues.push({ kind: 'UNUSUAL_FORMAT', detail: format });

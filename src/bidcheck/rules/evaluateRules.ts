@@ -34,7 +34,7 @@ function toFinding(rule: RuleRecord, view: DossierView, hit: Hit): Finding {
   const template = (hit.kind && rule.message[hit.kind]) || rule.message.default || rule.title;
   const fileName = hit.file?.split('/').pop() ?? '';
   const message = fill(template, { file: fileName, ...hit.vars });
-  return { rule: rule.id, severity, ...(hit.file ? { file: hit.file } : {}), message, legal: rule.legal, remedy: rule.remedy };
+  return { rule: rule.id, severity, ...(hit.file ? { file: hit.file } : {}), message, legal: rule.legal, remedy: (hit.kind && rule.remedies?.[hit.kind]) || rule.remedy };
 }
 
 /**

@@ -50,6 +50,8 @@ export interface RuleRecord {
   message: Record<string, string>;
   legal: string;
   remedy: string;
+  /** Remedies for some kinds of hit, in place of `remedy`. */
+  remedies?: Record<string, string>;
 }
 
 export interface RulesFile {
