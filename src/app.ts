@@ -35,7 +35,7 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
-  const storage = new StateStore(database);
+  const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
   const purge = async () => {
     const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
     if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
@@ -78,9 +78,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     stopping ??= (async () => {
       clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const drained = await tracker.drain(15_000);
+      // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write the store.
+      const drained = await tracker.drain(7_000);
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      await database.flush();
+      if (!(await database.flush(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();

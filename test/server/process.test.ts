@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,8 +38,9 @@ describe('the bot process', () => {
     const turn = bot.output().split('\n').find((line) => line.includes('"event":"turn"'));
     expect(JSON.parse(turn!)).toMatchObject({ event: 'turn', channel: 'test', type: 'message', latencyMs: expect.any(Number) });
     expect(bot.output()).not.toMatch(/Dupont|u-proc|c-proc/);
-    const saved = JSON.parse(readFileSync(path.join(dataDir, 'ha30.json'), 'utf8'));
-    expect(Object.keys(saved.botState).some((key) => key.includes('c-proc'))).toBe(true);
+    const stateDir = path.join(dataDir, 'state');
+    const keys = readdirSync(stateDir).filter((name) => name.endsWith('.json')).flatMap((name) => Object.keys(JSON.parse(readFileSync(path.join(stateDir, name), 'utf8')).botState));
+    expect(keys.some((key) => key.includes('c-proc'))).toBe(true);
   }, 30_000);
 
   it('refuses to start on an invalid knowledge folder, naming the reason', async () => {
