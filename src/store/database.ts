@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -31,14 +31,21 @@ interface LegacyShape extends Partial<ShardShape> {
 }
 
 export interface DatabaseOptions {
-  /** Number of state shard files; changing it re-distributes the keys at the next open. */
+  /** Number of state shards; changing it re-distributes the keys at the next open. */
   shards?: number;
+  /**
+   * Fold a shard's log into its snapshot once the log is larger than this. By default: once it is
+   * larger than the snapshot and than 256 KB, so that rewriting a snapshot costs at most one
+   * snapshot's worth of appends.
+   */
+  compactAfterBytes?: number;
 }
 
-export const DEFAULT_SHARDS = 64;
+export const DEFAULT_SHARDS = 128;
+const DEFAULT_COMPACT_AFTER_BYTES = 256 * 1024;
 const LEGACY_FILE = 'ha30.json';
 const STATS_FILE = 'check-stats.jsonl';
-const SHARD_FILE = /^(\d+)\.json$/;
+const SHARD_FILE = /^(\d+)\.(?:json|log)$/;
 
 /** FNV-1a: a stable, fast hash of the key, so a key always lands in the same shard. */
 export function shardIndex(key: string, shards: number): number {
@@ -50,19 +57,116 @@ export function shardIndex(key: string, shards: number): number {
   return (hash >>> 0) % shards;
 }
 
+type LogLine = { k: string; v: StoredItem; t: string } | { k: string; d: 1 };
+
+/**
+ * One shard: a lowdb snapshot (`NN.json`, rewritten whole through steno: temp file then rename)
+ * and an append-only log of the saves since (`NN.log`, one JSON line per changed key). A save
+ * appends the shard's changed keys in one write; once the log outgrows the snapshot, the next
+ * write folds it into a new snapshot and empties it. A crash leaves at worst a torn last log line,
+ * skipped on reading; the log is folded at every open, so appends always start on a fresh line.
+ */
 class Shard {
   readonly writer: CoalescingWriter;
+  /** Keys changed in memory and not yet in the log. */
+  readonly dirty = new Set<string>();
+  private logBytes = 0;
+  private snapshotBytes = 0;
+  private compactNext = false;
 
-  constructor(readonly low: Low<ShardShape>, readonly file: string) {
-    this.writer = new CoalescingWriter(() => low.write());
+  private constructor(
+    readonly low: Low<ShardShape>,
+    readonly file: string,
+    readonly logFile: string,
+    private readonly compactAfterBytes: number | undefined,
+  ) {
+    this.writer = new CoalescingWriter(() => this.persist());
   }
 
-  static async open(file: string): Promise<Shard> {
+  static async open(file: string, compactAfterBytes: number | undefined): Promise<Shard> {
+    let shard: Shard | undefined;
     // Compact JSON (not JSONFile's indented output); steno writes a temp file then renames it.
-    const low = new Low<ShardShape>(new DataFile<ShardShape>(file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), emptyShard());
+    const stringify = (data: ShardShape) => {
+      const text = JSON.stringify(data);
+      if (shard) shard.snapshotBytes = text.length;
+      return text;
+    };
+    const low = new Low<ShardShape>(new DataFile<ShardShape>(file, { parse: JSON.parse, stringify }), emptyShard());
     await low.read();
     low.data = { ...emptyShard(), ...(low.data ?? {}) };
-    return new Shard(low, file);
+    shard = new Shard(low, file, file.replace(/\.json$/, '.log'), compactAfterBytes);
+    shard.snapshotBytes = existsSync(file) ? statSync(file).size : 0;
+    if (await shard.replayLog()) await shard.compact();
+    return shard;
+  }
+
+  /** Writes the whole shard at the next write (after bulk changes: migration, re-sharding). */
+  requestCompaction(): Promise<void> {
+    this.compactNext = true;
+    return this.writer.request();
+  }
+
+  private async persist(): Promise<void> {
+    const keys = [...this.dirty];
+    this.dirty.clear();
+    try {
+      const limit = this.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes);
+      if (this.compactNext || this.logBytes >= limit) await this.compact();
+      else if (keys.length > 0) await this.append(keys);
+    } catch (error) {
+      for (const key of keys) this.dirty.add(key);
+      throw error;
+    }
+  }
+
+  private async append(keys: string[]): Promise<void> {
+    const { botState, botStateSavedAt } = this.low.data;
+    const lines = keys.map((key) => {
+      const item = botState[key];
+      const line: LogLine = item ? { k: key, v: item, t: botStateSavedAt[key] ?? '' } : { k: key, d: 1 };
+      return `${JSON.stringify(line)}\n`;
+    });
+    const text = lines.join('');
+    await appendFile(this.logFile, text, 'utf8');
+    this.logBytes += text.length;
+  }
+
+  private async compact(): Promise<void> {
+    this.compactNext = false;
+    await this.low.write();
+    // The snapshot now holds everything the log said: empty the log (a crash just before this
+    // replays entries the snapshot already has, which changes nothing acknowledged).
+    await writeFile(this.logFile, '', 'utf8');
+    this.logBytes = 0;
+  }
+
+  /** Applies the log to the snapshot; true when there was a log to fold. */
+  private async replayLog(): Promise<boolean> {
+    let text: string;
+    try {
+      text = await readFile(this.logFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    const { botState, botStateSavedAt } = this.low.data;
+    for (const raw of text.split('\n')) {
+      if (!raw) continue;
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        continue; // torn by a crash
+      }
+      if ('d' in line) {
+        delete botState[line.k];
+        delete botStateSavedAt[line.k];
+      } else {
+        botState[line.k] = line.v;
+        if (line.t) botStateSavedAt[line.k] = line.t;
+      }
+    }
+    return text.length > 0;
   }
 }
 
@@ -70,9 +174,10 @@ const emptyShard = (): ShardShape => ({ botState: {}, botStateSavedAt: {} });
 
 /**
  * The embedded database under DATA_DIR, in lowdb files shaped so that no turn rewrites everything:
- * - conversation state is spread over `state/NN.json` shards by a hash of its key; a save
- *   serialises one small shard, and the saves of one shard are coalesced (one write in flight, one
- *   queued, shared by every turn that asked meanwhile);
+ * - conversation state is spread over shards by a hash of its key; a shard is a lowdb snapshot
+ *   `state/NN.json` plus an append-only log `state/NN.log`: a save appends the changed keys to one
+ *   shard's log, and the saves of one shard are coalesced (one write in flight, one queued, shared
+ *   by every turn that asked meanwhile); the log is folded into the snapshot once it outgrows it;
  * - anonymous check statistics go to an append-only log, `check-stats.jsonl` (one JSON line each);
  * - each file is written to a temporary file then renamed (steno), so a crash never leaves a torn
  *   file; a torn last line of the statistics log is skipped on reading.
@@ -99,13 +204,14 @@ export class Database {
     const stateDir = path.join(dataDir, 'state');
     mkdirSync(stateDir, { recursive: true });
     const width = Math.max(2, String(count - 1).length);
-    const shards = await Promise.all(Array.from({ length: count }, (_, i) => Shard.open(path.join(stateDir, `${String(i).padStart(width, '0')}.json`))));
+    const compactAfter = options.compactAfterBytes;
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => Shard.open(path.join(stateDir, `${String(i).padStart(width, '0')}.json`), compactAfter)));
 
     const statsFile = path.join(dataDir, STATS_FILE);
     const { records, needsNewline } = await readStatsLog(statsFile);
     const db = new Database(dataDir, shards, statsFile, needsNewline);
     db.stats.push(...records);
-    await db.redistribute(stateDir);
+    await db.redistribute(stateDir, compactAfter);
     await db.migrateLegacy();
     db.indexRecency();
     return db;
@@ -119,7 +225,9 @@ export class Database {
 
   /** Changes a key in memory (and moves it to the most recent end); `saveState` persists it. */
   putState(key: string, item: StoredItem, savedAt: string): void {
-    const data = this.shardOf(key).low.data;
+    const shard = this.shardOf(key);
+    const data = shard.low.data;
+    shard.dirty.add(key);
     data.botState[key] = item;
     data.botStateSavedAt[key] = savedAt;
     this.recency.delete(key);
@@ -127,7 +235,9 @@ export class Database {
   }
 
   deleteState(key: string): void {
-    const data = this.shardOf(key).low.data;
+    const shard = this.shardOf(key);
+    const data = shard.low.data;
+    shard.dirty.add(key);
     delete data.botState[key];
     delete data.botStateSavedAt[key];
     this.recency.delete(key);
@@ -149,7 +259,7 @@ export class Database {
     await Promise.all([...shards].map((shard) => shard.writer.request()));
   }
 
-  /** The shard files, for tests and benchmarks. */
+  /** The shard snapshot files (each with its `.log` beside it), for tests and benchmarks. */
   get stateFiles(): string[] {
     return this.shards.map((shard) => shard.file);
   }
@@ -209,17 +319,16 @@ export class Database {
   }
 
   /** Puts every key in the shard its hash names (after a change of shard count); removes extra files. */
-  private async redistribute(stateDir: string): Promise<void> {
+  private async redistribute(stateDir: string, compactAfter: number | undefined): Promise<void> {
     const extra: string[] = [];
     const moved = new Set<Shard>();
-    for (const name of readdirSync(stateDir)) {
-      const match = SHARD_FILE.exec(name);
-      if (!match) continue;
-      const index = Number(match[1]);
-      const file = path.join(stateDir, name);
+    const names = new Set(readdirSync(stateDir).map((name) => SHARD_FILE.exec(name)?.[1]).filter((name) => name !== undefined));
+    for (const name of names) {
+      const index = Number(name);
+      const file = path.join(stateDir, `${name}.json`);
       let source = this.shards[index];
       if (!source || source.file !== file) {
-        source = await Shard.open(file);
+        source = await Shard.open(file, compactAfter);
         extra.push(file);
       }
       for (const [key, item] of Object.entries(source.low.data.botState)) {
@@ -233,8 +342,11 @@ export class Database {
         moved.add(target).add(source);
       }
     }
-    await Promise.all([...moved].filter((shard) => !extra.includes(shard.file)).map((shard) => shard.writer.request()));
-    for (const file of extra) unlinkSync(file);
+    await Promise.all([...moved].filter((shard) => !extra.includes(shard.file)).map((shard) => shard.requestCompaction()));
+    for (const file of extra) {
+      rmSync(file, { force: true });
+      rmSync(file.replace(/\.json$/, '.log'), { force: true });
+    }
   }
 
   /**
@@ -247,15 +359,15 @@ export class Database {
     if (!existsSync(legacyFile)) return;
     const legacy = JSON.parse(await readFile(legacyFile, 'utf8')) as LegacyShape;
     const now = new Date().toISOString();
-    const touched = new Set<string>();
+    const touched = new Set<Shard>();
     for (const [key, item] of Object.entries(legacy.botState ?? {})) {
       if (this.getState(key)) continue;
-      const data = this.shardOf(key).low.data;
-      data.botState[key] = item;
-      data.botStateSavedAt[key] = legacy.botStateSavedAt?.[key] ?? now;
-      touched.add(key);
+      const shard = this.shardOf(key);
+      shard.low.data.botState[key] = item;
+      shard.low.data.botStateSavedAt[key] = legacy.botStateSavedAt?.[key] ?? now;
+      touched.add(shard);
     }
-    await this.saveState(touched);
+    await Promise.all([...touched].map((shard) => shard.requestCompaction()));
 
     const legacyStats = legacy.checkStats ?? [];
     const alreadyCopied = legacyStats.every((stat, i) => this.stats[i] !== undefined && JSON.stringify(this.stats[i]) === JSON.stringify(stat));
@@ -288,7 +400,7 @@ export class Database {
     }
     entries.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     for (const [key, savedAt] of entries) this.recency.set(key, savedAt);
-    for (const shard of undated) shard.writer.request().catch(() => undefined);
+    for (const shard of undated) shard.requestCompaction().catch(() => undefined);
   }
 }
 

@@ -12,13 +12,18 @@ describe('StateStore (lowdb file)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes to the JSON file and reads back after reopening', async () => {
+  it('writes to the shard files and reads back after reopening', async () => {
     const store = new StateStore(await Database.open(dir));
     await store.write({ 'conv/1': { step: 'files' } });
+    // On disk: one line of a shard's append-only log (state/NN.log) holds the save...
+    const files = (suffix: string) => readdirSync(path.join(dir, 'state')).filter((name) => name.endsWith(suffix));
+    const lines = files('.log').flatMap((name) => readFileSync(path.join(dir, 'state', name), 'utf8').split('\n').filter(Boolean));
+    expect(lines.map((line) => JSON.parse(line))).toEqual([{ k: 'conv/1', v: expect.objectContaining({ step: 'files' }), t: expect.any(String) }]);
     const reopened = new StateStore(await Database.open(dir));
     expect(await reopened.read(['conv/1', 'absent'])).toEqual({ 'conv/1': expect.objectContaining({ step: 'files', eTag: expect.any(String) }) });
-    const shards = readdirSync(path.join(dir, 'state')).map((name) => JSON.parse(readFileSync(path.join(dir, 'state', name), 'utf8')));
-    expect(shards.filter((shard) => shard.botState['conv/1']?.step === 'files')).toHaveLength(1);
+    // ...and the next open folds the log into the shard's lowdb snapshot (state/NN.json).
+    const snapshots = files('.json').map((name) => JSON.parse(readFileSync(path.join(dir, 'state', name), 'utf8')));
+    expect(snapshots.filter((shard) => shard.botState['conv/1']?.step === 'files')).toHaveLength(1);
   });
 
   it('rejects a write carrying a stale eTag, accepts "*" and untagged writes', async () => {

@@ -6,11 +6,23 @@ import { Database } from '../../src/store/database';
 import { StateStore } from '../../src/store/StateStore';
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-const stateKeysOnDisk = (dir: string) =>
-  readdirSync(path.join(dir, 'state'))
-    .filter((name) => /^\d+\.json$/.test(name))
-    .flatMap((name) => Object.keys(readJson(path.join(dir, 'state', name)).botState))
-    .sort();
+/** The state keys the files hold: each snapshot `NN.json` with its log `NN.log` applied (independent reading). */
+function stateKeysOnDisk(dir: string): string[] {
+  const stateDir = path.join(dir, 'state');
+  const keys = new Set<string>();
+  const shards = new Set(readdirSync(stateDir).flatMap((file) => /^(\d+)\.(json|log)$/.exec(file)?.[1] ?? []));
+  for (const name of shards) {
+    const snapshot = path.join(stateDir, `${name}.json`);
+    if (existsSync(snapshot)) for (const key of Object.keys(readJson(snapshot).botState)) keys.add(key);
+    const log = path.join(stateDir, `${name}.log`);
+    const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    for (const line of lines.map((text) => JSON.parse(text))) {
+      if (line.d) keys.delete(line.k);
+      else keys.add(line.k);
+    }
+  }
+  return [...keys].sort();
+}
 
 describe('Database (sharded lowdb files)', () => {
   let dir: string;
@@ -96,7 +108,7 @@ describe('Database (sharded lowdb files)', () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.write({ [`k${i}`]: { i } })));
     const reopened = new StateStore(await Database.open(dir, { shards: 3 }));
     expect(Object.keys(await reopened.read(Array.from({ length: 40 }, (_, i) => `k${i}`)))).toHaveLength(40);
-    expect(readdirSync(path.join(dir, 'state')).filter((name) => name.endsWith('.json')).sort()).toEqual(['00.json', '01.json', '02.json']);
+    expect(readdirSync(path.join(dir, 'state')).filter((name) => /^\d+\.(json|log)$/.test(name)).sort()).toEqual(['00.json', '00.log', '01.json', '01.log', '02.json', '02.log']);
     expect(stateKeysOnDisk(dir)).toHaveLength(40);
   });
 });

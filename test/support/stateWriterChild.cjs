@@ -13,10 +13,11 @@ require.extensions['.ts'] = (module, filename) => {
 const { Database } = require('../../src/store/database.ts');
 const { StateStore } = require('../../src/store/StateStore.ts');
 
-// argv: dataDir, shard count, generation (a number that grows from one run to the next).
+// argv: dataDir, shard count, generation (a number that grows from one run to the next),
+// compactAfterBytes (small: the snapshots are rewritten often, so kills also land in those writes).
 async function main() {
-  const [dataDir, shards, generation] = process.argv.slice(2).map((arg, i) => (i === 0 ? arg : Number(arg)));
-  const db = await Database.open(dataDir, { shards });
+  const [dataDir, shards, generation, compactAfterBytes] = process.argv.slice(2).map((arg, i) => (i === 0 ? arg : Number(arg)));
+  const db = await Database.open(dataDir, { shards, compactAfterBytes });
   const store = new StateStore(db);
   const filler = 'x'.repeat(8000);
   const stopAt = Date.now() + 20_000;
