@@ -179,8 +179,8 @@ const emptyShard = (): ShardShape => ({ botState: {}, botStateSavedAt: {} });
  *   shard's log, and the saves of one shard are coalesced (one write in flight, one queued, shared
  *   by every turn that asked meanwhile); the log is folded into the snapshot once it outgrows it;
  * - anonymous check statistics go to an append-only log, `check-stats.jsonl` (one JSON line each);
- * - each file is written to a temporary file then renamed (steno), so a crash never leaves a torn
- *   file; a torn last line of the statistics log is skipped on reading.
+ * - snapshots are written to a temporary file then renamed (steno), so a crash never leaves a torn
+ *   snapshot; logs are only appended to, and a torn last line (a crash mid-append) is skipped.
  * It still holds everything in memory and suits one process: keep it behind the repositories.
  */
 export class Database {

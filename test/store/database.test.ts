@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CheckStatsStore } from '../../src/store/CheckStatsStore';
@@ -63,6 +63,19 @@ describe('Database (sharded lowdb files)', () => {
     const before = db.fileWrites;
     await store.write({ k7: { i: 'again' } });
     expect(db.fileWrites - before).toBe(1);
+  });
+
+  it('folds a shard log into its lowdb snapshot once the log outgrows the limit, so the log stays bounded', async () => {
+    const db = await Database.open(dir, { shards: 1, compactAfterBytes: 8 * 1024 });
+    const store = new StateStore(db);
+    for (let i = 0; i < 40; i++) await store.write({ [`k${i % 5}`]: { i, pad: 'x'.repeat(1000) } });
+    await store.delete(['k0']);
+    expect(statSync(path.join(dir, 'state', '00.log')).size).toBeLessThan(8 * 1024 + 2048);
+    expect(Object.keys(readJson(path.join(dir, 'state', '00.json')).botState).length).toBeGreaterThan(0);
+    expect(stateKeysOnDisk(dir)).toEqual(['k1', 'k2', 'k3', 'k4']);
+    const reopened = new StateStore(await Database.open(dir, { shards: 1 }));
+    expect(Object.keys(await reopened.read(['k0', 'k1', 'k2', 'k3', 'k4']))).toEqual(['k1', 'k2', 'k3', 'k4']);
+    expect((await reopened.read(['k4'])).k4?.i).toBe(39);
   });
 
   it('keeps the eTag conflict check when turns race on the same key', async () => {
