@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -184,6 +184,7 @@ async function process4(dir) {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ha30-bench-state-'));
+const loadBefore = loadavg()[0];
 try {
   const real = await realRecord();
   const template = { ...real, lastCheckContext: { stage: 'ATTRIBUTION', nature: 'TRAVAUX', note: 'x'.repeat(PAD_BYTES) } };
@@ -204,7 +205,7 @@ try {
   const p = await process4(dir);
   const after = filesSize(path.join(dir, 'state'));
   const lines = [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other processes share the cores: latencies' tails include their preemption)`,
     `State store: ${CONVERSATIONS} stored conversations of ${recordBytes} bytes each (a real dialog state of ${Buffer.byteLength(JSON.stringify(real))} bytes, padded), ${DEFAULT_SHARDS} shards`,
     `  files after filling: ${files.count} files, ${mb(files.total)} in all, largest ${kb(files.max)}; the old single indented file: ${mb(ser.wholeBytes)}`,
     `  open (read and fold every shard, index): ${ms(openMs)}`,

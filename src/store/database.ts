@@ -73,6 +73,7 @@ class Shard {
   private logBytes = 0;
   private snapshotBytes = 0;
   private compactNext = false;
+  private spread = 1 + Math.random();
 
   private constructor(
     readonly low: Low<ShardShape>,
@@ -110,7 +111,8 @@ class Shard {
     const keys = [...this.dirty];
     this.dirty.clear();
     try {
-      const limit = this.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes);
+      // The spread (×1 to ×2, drawn again at each fold) keeps the shards from all folding at once.
+      const limit = (this.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes)) * this.spread;
       if (this.compactNext || this.logBytes >= limit) await this.compact();
       else if (keys.length > 0) await this.append(keys);
     } catch (error) {
@@ -133,6 +135,7 @@ class Shard {
 
   private async compact(): Promise<void> {
     this.compactNext = false;
+    this.spread = 1 + Math.random();
     await this.low.write();
     // The snapshot now holds everything the log said: empty the log (a crash just before this
     // replays entries the snapshot already has, which changes nothing acknowledged).
