@@ -78,10 +78,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     stopping ??= (async () => {
       clearInterval(purgeTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write the store.
+      // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
       const drained = await tracker.drain(7_000);
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      if (!(await database.flush(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
+      if (!(await database.close(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();

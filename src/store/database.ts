@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { close, existsSync, ftruncate, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, write, writeFileSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -45,6 +46,9 @@ export const DEFAULT_SHARDS = 128;
 const DEFAULT_COMPACT_AFTER_BYTES = 256 * 1024;
 const LEGACY_FILE = 'ha30.json';
 const STATS_FILE = 'check-stats.jsonl';
+const writeFd = promisify(write);
+const truncateFd = promisify(ftruncate);
+const closeFd = promisify(close);
 const SHARD_FILE = /^(\d+)\.(?:json|log)$/;
 
 /** FNV-1a: a stable, fast hash of the key, so a key always lands in the same shard. */
@@ -73,6 +77,8 @@ class Shard {
   private logBytes = 0;
   private snapshotBytes = 0;
   private compactNext = false;
+  /** The log, kept open in append mode: a save is one write call, not open-write-close. */
+  private logFd: number | undefined;
   private spread = 1 + Math.random();
 
   private constructor(
@@ -128,9 +134,10 @@ class Shard {
       const line: LogLine = item ? { k: key, v: item, t: botStateSavedAt[key] ?? '' } : { k: key, d: 1 };
       return `${JSON.stringify(line)}\n`;
     });
-    const text = lines.join('');
-    await appendFile(this.logFile, text, 'utf8');
-    this.logBytes += text.length;
+    const bytes = Buffer.from(lines.join(''), 'utf8');
+    this.logFd ??= openSync(this.logFile, 'a');
+    for (let offset = 0; offset < bytes.length; ) offset += (await writeFd(this.logFd, bytes, offset, bytes.length - offset)).bytesWritten;
+    this.logBytes += bytes.length;
   }
 
   private async compact(): Promise<void> {
@@ -139,8 +146,15 @@ class Shard {
     await this.low.write();
     // The snapshot now holds everything the log said: empty the log (a crash just before this
     // replays entries the snapshot already has, which changes nothing acknowledged).
-    await writeFile(this.logFile, '', 'utf8');
+    this.logFd ??= openSync(this.logFile, 'a');
+    await truncateFd(this.logFd, 0);
     this.logBytes = 0;
+  }
+
+  async close(): Promise<void> {
+    const fd = this.logFd;
+    this.logFd = undefined;
+    if (fd !== undefined) await closeFd(fd);
   }
 
   /** Applies the log to the snapshot; true when there was a log to fold. */
@@ -303,6 +317,13 @@ export class Database {
     }
   }
 
+  /** Flushes (at most `timeoutMs`), then closes the open log files. Returns what `flush` says. */
+  async close(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+    const flushed = await this.flush(timeoutMs);
+    await Promise.all(this.shards.map((shard) => shard.close()));
+    return flushed;
+  }
+
   // --- internals ----------------------------------------------------------------------------
 
   private shardOf(key: string): Shard {
@@ -323,7 +344,7 @@ export class Database {
 
   /** Puts every key in the shard its hash names (after a change of shard count); removes extra files. */
   private async redistribute(stateDir: string, compactAfter: number | undefined): Promise<void> {
-    const extra: string[] = [];
+    const extra: Shard[] = [];
     const moved = new Set<Shard>();
     const names = new Set(readdirSync(stateDir).map((name) => SHARD_FILE.exec(name)?.[1]).filter((name) => name !== undefined));
     for (const name of names) {
@@ -332,7 +353,7 @@ export class Database {
       let source = this.shards[index];
       if (!source || source.file !== file) {
         source = await Shard.open(file, compactAfter);
-        extra.push(file);
+        extra.push(source);
       }
       for (const [key, item] of Object.entries(source.low.data.botState)) {
         const target = this.shardOf(key);
@@ -345,10 +366,11 @@ export class Database {
         moved.add(target).add(source);
       }
     }
-    await Promise.all([...moved].filter((shard) => !extra.includes(shard.file)).map((shard) => shard.requestCompaction()));
-    for (const file of extra) {
-      rmSync(file, { force: true });
-      rmSync(file.replace(/\.json$/, '.log'), { force: true });
+    await Promise.all([...moved].filter((shard) => !extra.includes(shard)).map((shard) => shard.requestCompaction()));
+    for (const shard of extra) {
+      await shard.close();
+      rmSync(shard.file, { force: true });
+      rmSync(shard.logFile, { force: true });
     }
   }
 
