@@ -123,6 +123,8 @@ class Shard {
       else if (keys.length > 0) await this.append(keys);
     } catch (error) {
       for (const key of keys) this.dirty.add(key);
+      // An append may have stopped half-way: the next write rewrites the snapshot and empties the log.
+      this.compactNext = true;
       throw error;
     }
   }
