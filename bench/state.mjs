@@ -93,6 +93,7 @@ async function saves(store, db, { rate, concurrency, turns }) {
     latencies.push(performance.now() - began);
   };
   delay.enable();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   if (rate) {
     const pending = [];
@@ -108,8 +109,11 @@ async function saves(store, db, { rate, concurrency, turns }) {
     }));
   }
   const elapsed = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   delay.disable();
-  return { latencies, elapsed, writes: db.fileWrites - writesBefore, delay };
+  // CPU time of the whole process (all threads) per save: unlike wall-clock tails, not inflated by
+  // other processes taking the cores.
+  return { latencies, elapsed, writes: db.fileWrites - writesBefore, delay, cpuPerSaveMs: (used.user + used.system) / 1000 / turns };
 }
 
 /** The blocking part of a snapshot write (serialising one shard) against the old whole-file write. */
@@ -212,7 +216,7 @@ try {
     ...runs.flatMap(([label, r]) => [
       `Saves (read → change → write), ${label}:`,
       `  save latency p50 ${ms(quantile(r.latencies, 0.5))}, p99 ${ms(quantile(r.latencies, 0.99))}, max ${ms(Math.max(...r.latencies))} (target p99 ≤ 20 ms); ${r.writes} file writes for ${r.latencies.length} saves; ${(r.latencies.length / (r.elapsed / 1000)).toFixed(0)} saves/s`,
-      `  event-loop delay p99 ${ms(r.delay.percentile(99) / 1e6)}, max ${ms(r.delay.max / 1e6)}`,
+      `  event-loop delay p99 ${ms(r.delay.percentile(99) / 1e6)}, max ${ms(r.delay.max / 1e6)}; CPU per save (process, all threads) ${ms(r.cpuPerSaveMs)}`,
     ]),
     `Blocking per snapshot write (serialising one shard): median ${ms(quantile(ser.shard, 0.5))}, max ${ms(Math.max(...ser.shard))}; a log append serialises one record; the old whole-file write serialised ${ms(quantile(ser.whole, 0.5))}`,
     `Real process (dist/src/index.js) on that DATA_DIR, 20 clients posting turns over HTTP for 8 s:`,

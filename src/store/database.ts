@@ -1,4 +1,4 @@
-import { close, existsSync, ftruncate, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, write, writeFileSync } from 'node:fs';
+import { close, existsSync, ftruncate, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, write, writeFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -49,6 +49,7 @@ const STATS_FILE = 'check-stats.jsonl';
 const writeFd = promisify(write);
 const truncateFd = promisify(ftruncate);
 const closeFd = promisify(close);
+const openFd = promisify(open);
 const SHARD_FILE = /^(\d+)\.(?:json|log)$/;
 
 /** FNV-1a: a stable, fast hash of the key, so a key always lands in the same shard. */
@@ -104,6 +105,7 @@ class Shard {
     shard = new Shard(low, file, file.replace(/\.json$/, '.log'), compactAfterBytes);
     shard.snapshotBytes = existsSync(file) ? statSync(file).size : 0;
     if (await shard.replayLog()) await shard.compact();
+    shard.logFd ??= await openFd(shard.logFile, 'a'); // opened now, not during a turn's save
     return shard;
   }
 
