@@ -129,6 +129,7 @@ export class CheckDossierDialog extends ComponentDialog {
     const context = (step.values as FlowValues).context ?? {};
     const progress = this.progressReporter(step.context);
     const dossier = this.services.dossiers.add(dossierKey(step.context), batch.received.map((file) => ({ name: file.name, bytes: file.bytes })));
+    if (!dossier.kept) await step.context.sendActivity(this.services.messages.text('checkDossier.notKept'));
     if (dossier.earlier.length > 0) {
       await step.context.sendActivity(this.services.messages.text('checkDossier.withEarlierFiles', { count: dossier.earlier.length, names: dossier.earlier.map((name) => `« ${name} »`).join(', ') }));
     }

@@ -2,7 +2,9 @@ import { ActivityTypes } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import { formatSize } from '../src/attachments/formatSize';
+import { localFilesOf } from '../src/attachments/localFiles';
 import type { FileBatch, FileRefusal } from '../src/attachments/types';
+import type { MessageId } from '../src/knowledge/messageIds';
 import type { DialogServices } from './DialogServices';
 
 export const WAIT_FOR_FILES = 'WaitForFilesDialog';
@@ -12,7 +14,15 @@ export interface WaitForFilesOptions {
   takeCurrent?: boolean;
 }
 
-const REFUSAL_MESSAGE = { TOO_LARGE: 'upload.tooLarge', EMPTY: 'upload.empty', UNREACHABLE: 'upload.unreachable' } as const;
+const REFUSAL_MESSAGE: Record<FileRefusal['reason'], MessageId> = {
+  TOO_LARGE: 'upload.tooLarge',
+  EMPTY: 'upload.empty',
+  UNREACHABLE: 'upload.unreachable',
+  FORBIDDEN: 'upload.forbidden',
+  BATCH_TOO_LARGE: 'upload.batchTooLarge',
+  SERVER_BUSY: 'upload.serverBusy',
+  TOO_MANY_FILES: 'upload.tooManyFiles',
+};
 
 /**
  * Asks for the files and waits until a message brings at least one usable file, acknowledging each
@@ -41,7 +51,7 @@ export class WaitForFilesDialog extends Dialog<WaitForFilesOptions> {
     const { messages, files } = this.services;
     const activity = dc.context.activity;
     await dc.context.sendActivity({ type: ActivityTypes.Typing });
-    const batch: FileBatch = await files.receive(activity.attachments, rejectedUploads(activity.channelData));
+    const batch: FileBatch = await files.receive(activity.attachments, rejectedUploads(activity.channelData), localFilesOf(dc.context.turnState));
     for (const file of batch.received) {
       await dc.context.sendActivity(messages.text('checkDossier.received', { name: file.name, size: formatSize(file.bytes.length) }));
     }
@@ -51,6 +61,12 @@ export class WaitForFilesDialog extends Dialog<WaitForFilesOptions> {
   }
 
   private refusalText(refusal: FileRefusal): string {
-    return this.services.messages.text(REFUSAL_MESSAGE[refusal.reason], { name: refusal.name, limit: formatSize(this.services.files.limitBytes) });
+    const { files } = this.services;
+    return this.services.messages.text(REFUSAL_MESSAGE[refusal.reason], {
+      name: refusal.name,
+      limit: formatSize(files.limitBytes),
+      batchLimit: formatSize(files.batchLimitBytes),
+      maxFiles: String(files.maxFilesPerUpload),
+    });
   }
 }

@@ -16,6 +16,8 @@ import { loadKnowledge } from './knowledge/loadKnowledge';
 import type { Logger } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
+import { loadSecret } from './server/directline/loadSecret';
+import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
@@ -49,7 +51,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     messages,
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
-    files: new FileIntake(config.uploadMaxBytes),
+    // Loopback downloads (the Emulator's attachment route) only in the anonymous local mode.
+    files: new FileIntake({
+      maxBytes: config.uploadMaxBytes,
+      policy: { allowLoopback: !config.microsoftApp.id },
+      batchLimitBytes: config.directLine.uploadBatchMaxBytes,
+      maxFilesPerUpload: MAX_FILES_PER_UPLOAD,
+    }),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
     dossiers: new DossierSessions(),
   };
@@ -57,13 +65,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
   const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), logger);
   const tracker = new TurnTracker();
+  const lifecycle = { stopping: false };
   const server = createServer({
+    lifecycle,
     config,
     logger,
     connection: createAdapter(config, messages, logger),
-    localAdapter: createAdapter(config, messages, logger, true).adapter,
     logic: (context) => bot.run(context),
     tracker,
+    directLine: config.directLine.enabled
+      ? {
+          adapter: createAdapter(config, messages, logger, true).adapter,
+          secret: loadSecret(config.directLine.secret, config.dataDir),
+          notices: { rateLimited: messages.text('directline.rateLimited'), conversationFull: messages.text('directline.conversationFull') },
+        }
+      : undefined,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -77,9 +93,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // New requests are refused (503) while running turns finish; the in-process bot's replies still
+      // come in over loopback, so the listener closes only once the turns are done.
       // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
+      lifecycle.stopping = true;
       const drained = await tracker.drain(7_000);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
       if (!(await database.close(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();

@@ -16,12 +16,31 @@ export interface Config {
   readonly stateRetentionDays: number;
   readonly stateMaxConversations: number;
   readonly logLevel: LogLevel;
+  /** Who may embed the pages in a frame (CSP frame-ancestors), e.g. "'self' https://www.gard.cci.fr". */
+  readonly frameAncestors: string;
+  readonly directLine: DirectLineConfig;
   readonly microsoftApp: {
     readonly id: string;
     readonly password: string;
     readonly type: MicrosoftAppType;
     readonly tenantId: string;
   };
+}
+
+/** The local Direct Line (the anonymous web chat's door) and its per-client budgets. */
+export interface DirectLineConfig {
+  readonly enabled: boolean;
+  /** HMAC secret of its tokens; empty = generated once into DATA_DIR. */
+  readonly secret: string;
+  /** All the files of one upload together. */
+  readonly uploadBatchMaxBytes: number;
+  /** Every pending upload of every user together. */
+  readonly uploadMemoryBytes: number;
+  readonly conversationsPerMinutePerClient: number;
+  readonly messagesPerMinutePerConversation: number;
+  readonly uploadBytesPerMinutePerClient: number;
+  readonly maxConversations: number;
+  readonly maxActivitiesPerConversation: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -60,6 +79,34 @@ function oneOf<T extends string>(env: Env, key: string, allowed: readonly T[], f
   return match;
 }
 
+function flag(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'oui'].includes(raw)) return true;
+  if (['false', '0', 'no', 'non'].includes(raw)) return false;
+  throw new AppError('CONFIG_INVALID', `Configuration invalide : ${key}="${env[key]}" doit valoir true ou false.`, { key });
+}
+
+const FRAME_SOURCE = /^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i;
+
+function frameAncestors(env: Env): string {
+  const raw = env.FRAME_ANCESTORS?.trim();
+  if (!raw) return "'self'";
+  // `self` and `none` are accepted without their quotes (.env loaders strip them).
+  const sources = raw.split(/\s+/).map((source) => (/^(self|none)$/i.test(source) ? `'${source.toLowerCase()}'` : source));
+  const bad = sources.find((source) => !FRAME_SOURCE.test(source));
+  if (bad || (sources.includes("'none'") && sources.length > 1)) {
+    throw new AppError('CONFIG_INVALID', `Configuration invalide : FRAME_ANCESTORS="${raw}" ; attendu 'self', 'none' ou des origines https://… séparées par des espaces.`, { key: 'FRAME_ANCESTORS' });
+  }
+  return sources.join(' ');
+}
+
+function secret(env: Env, key: string): string {
+  const raw = env[key]?.trim() ?? '';
+  if (raw && raw.length < 32) throw new AppError('CONFIG_INVALID', `Configuration invalide : ${key} doit faire au moins 32 caractères (ou rester vide pour un secret généré).`, { key });
+  return raw;
+}
+
 function directory(env: Env, key: string, fallback: string, root: string): string {
   const raw = env[key]?.trim();
   return path.resolve(root, raw || fallback);
@@ -88,6 +135,18 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
     stateMaxConversations: integer(env, 'STATE_MAX_CONVERSATIONS', 20_000, 100, 1_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    frameAncestors: frameAncestors(env),
+    directLine: {
+      enabled: flag(env, 'DIRECTLINE_ENABLED', true),
+      secret: secret(env, 'DIRECTLINE_SECRET'),
+      uploadBatchMaxBytes: integer(env, 'UPLOAD_BATCH_MAX_MB', 200, 1, 4096) * 1024 * 1024,
+      uploadMemoryBytes: integer(env, 'UPLOAD_MEMORY_MB', 600, 16, 16384) * 1024 * 1024,
+      conversationsPerMinutePerClient: integer(env, 'RATE_CONVERSATIONS_PER_MINUTE', 10, 1, 100000),
+      messagesPerMinutePerConversation: integer(env, 'RATE_MESSAGES_PER_MINUTE', 30, 1, 100000),
+      uploadBytesPerMinutePerClient: integer(env, 'RATE_UPLOAD_MB_PER_MINUTE', 300, 1, 100000) * 1024 * 1024,
+      maxConversations: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS', 2000, 1, 1000000),
+      maxActivitiesPerConversation: integer(env, 'DIRECTLINE_MAX_ACTIVITIES', 1000, 20, 100000),
+    },
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
   };
 }

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'ATTACHMENT_TOO_LARGE'
   | 'ATTACHMENT_EMPTY'
   | 'ATTACHMENT_UNREACHABLE'
+  | 'ATTACHMENT_FORBIDDEN_ADDRESS'
   | 'STORAGE_CONFLICT';
 
 export class AppError extends Error {

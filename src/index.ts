@@ -2,11 +2,13 @@ import { startApp } from './app';
 import { loadConfig, loadDotEnv } from './config';
 import { isAppError } from './errors';
 import { createLogger } from './logger';
+import { guardProcess } from './processGuard';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  guardProcess(logger);
   const app = await startApp(config, logger);
   const mode = config.microsoftApp.id ? 'Azure Bot (App ID configuré)' : 'local anonyme (Web Chat, Emulator)';
   logger.info({ event: 'started', url: app.url, mode }, `Assistant HA30 prêt : ${app.url} — mode ${mode}`);

@@ -15,6 +15,8 @@ export interface FileReference {
   name: string;
   url: string;
   contentType: string;
+  /** `teams`: a Teams `downloadUrl` (always a public https SharePoint/OneDrive address). */
+  source: 'teams' | 'contentUrl';
 }
 
 /**
@@ -22,14 +24,14 @@ export interface FileReference {
  * `content` (its `contentUrl` answers 401); Web Chat and the Emulator give `contentUrl`.
  */
 export function fileReferences(attachments: readonly IncomingAttachment[] | undefined): FileReference[] {
-  return (attachments ?? []).flatMap((attachment, index) => {
+  return (attachments ?? []).flatMap((attachment, index): FileReference[] => {
     const name = attachment.name?.trim() || `fichier-${index + 1}`;
     if (attachment.contentType === TEAMS_FILE) {
       const content = attachment.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
       const url = typeof content?.downloadUrl === 'string' ? content.downloadUrl : undefined;
-      return url ? [{ name, url, contentType: 'application/octet-stream' }] : [];
+      return url ? [{ name, url, contentType: 'application/octet-stream', source: 'teams' }] : [];
     }
     if (isDecoration(attachment.contentType) || !attachment.contentUrl) return [];
-    return [{ name, url: attachment.contentUrl, contentType: attachment.contentType }];
+    return [{ name, url: attachment.contentUrl, contentType: attachment.contentType, source: 'contentUrl' }];
   });
 }

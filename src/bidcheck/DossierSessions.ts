@@ -9,19 +9,25 @@ export interface SessionAdd {
   files: InputFile[];
   /** Names of the earlier files kept with this batch. */
   earlier: string[];
+  /**
+   * False when memory held for other conversations left no room to keep this batch for a later
+   * message: it is checked now, but not kept (the user is told to send the whole dossier next time).
+   */
+  kept: boolean;
 }
 
 /**
  * The pieces an SME sent in one conversation, held in memory only, so that a dossier sent one file
  * at a time is checked as a whole. A file is forgotten 30 minutes after it was received (as the
- * privacy notice says), and a memory budget evicts the oldest conversations first.
+ * privacy notice says). Memory is bounded; when it is full, a new batch is checked but not kept —
+ * one SME's files never push out another's.
  */
 export class DossierSessions {
   private readonly sessions = new Map<string, HeldFile[]>();
 
   constructor(
     private readonly ttlMs = 30 * 60 * 1000,
-    private readonly maxTotalBytes = 512 * 1024 * 1024,
+    private readonly maxTotalBytes = 256 * 1024 * 1024,
   ) {}
 
   add(key: string, batch: readonly InputFile[], now = Date.now()): SessionAdd {
@@ -29,10 +35,10 @@ export class DossierSessions {
     const held = (this.sessions.get(key) ?? []).filter((file) => !batch.some((fresh) => fresh.name === file.name));
     const earlier = held.map((file) => file.name);
     const files = [...held, ...batch.map((file) => ({ ...file, receivedAt: now }))];
-    this.sessions.delete(key);
-    this.sessions.set(key, files);
-    this.evictOverBudget(key);
-    return { files: files.map(({ name, bytes }) => ({ name, bytes })), earlier };
+    const others = this.heldBytes() - sizeOf(this.sessions.get(key) ?? []);
+    const kept = others + sizeOf(files) <= this.maxTotalBytes;
+    if (kept) this.sessions.set(key, files);
+    return { files: files.map(({ name, bytes }) => ({ name, bytes })), earlier, kept };
   }
 
   clear(key: string): void {
@@ -47,12 +53,13 @@ export class DossierSessions {
     }
   }
 
-  private evictOverBudget(keep: string): void {
-    let total = [...this.sessions.values()].flat().reduce((sum, file) => sum + file.bytes.length, 0);
-    for (const key of [...this.sessions.keys()]) {
-      if (total <= this.maxTotalBytes || key === keep) continue;
-      total -= this.sessions.get(key)!.reduce((sum, file) => sum + file.bytes.length, 0);
-      this.sessions.delete(key);
-    }
+  private heldBytes(): number {
+    let total = 0;
+    for (const files of this.sessions.values()) total += sizeOf(files);
+    return total;
   }
+}
+
+function sizeOf(files: readonly InputFile[]): number {
+  return files.reduce((sum, file) => sum + file.bytes.length, 0);
 }

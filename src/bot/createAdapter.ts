@@ -1,7 +1,7 @@
-import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, type InvokeResponse, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Messages } from '../knowledge/Messages';
-import type { Logger } from '../logger';
+import { type Logger, scrubError } from '../logger';
 
 /**
  * The Bot Framework adapter. With no App ID it runs in anonymous mode (Emulator, local Web Chat);
@@ -13,6 +13,13 @@ export interface BotConnection {
   adapter: CloudAdapter;
   /** Checks a request's Bot Framework token (anonymous mode accepts none) before any work is done. */
   authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult>;
+  /** Runs an authenticated turn; for invokes and expectReplies, returns what the HTTP response must carry. */
+  run(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+}
+
+/** CloudAdapter runs an already-authenticated request through this (protected) method of its base class. */
+interface ProcessesActivity {
+  processActivity(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
 }
 
 export function createAdapter(config: Config, messages: Messages, logger: Logger, anonymous = false): BotConnection {
@@ -26,12 +33,16 @@ export function createAdapter(config: Config, messages: Messages, logger: Logger
   const authentication = new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ event: 'turn_error', channel: context.activity.channelId, err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
+    logger.error({ event: 'turn_error', channel: context.activity.channelId, err: scrubError(error), stack: error.stack?.split('\n').slice(1, 8).join('\n') }, 'turn failed');
     try {
       await context.sendActivity(messages.text('error.generic'));
     } catch (sendError) {
       logger.warn({ event: 'turn_error_reply_failed', err: (sendError as Error).message }, 'could not tell the user');
     }
   };
-  return { adapter, authenticate: (activity, authorization) => authentication.authenticateRequest(activity, authorization) };
+  return {
+    adapter,
+    authenticate: (activity, authorization) => authentication.authenticateRequest(activity, authorization),
+    run: (authenticated, activity, logic) => (adapter as unknown as ProcessesActivity).processActivity(authenticated, activity, logic),
+  };
 }

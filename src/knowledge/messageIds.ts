@@ -52,6 +52,13 @@ export const MESSAGE_IDS = [
   'upload.tooLarge',
   'upload.empty',
   'upload.unreachable',
+  'upload.forbidden',
+  'upload.batchTooLarge',
+  'upload.serverBusy',
+  'upload.tooManyFiles',
+  'directline.rateLimited',
+  'directline.conversationFull',
+  'checkDossier.notKept',
   'error.generic',
 ] as const;
 

@@ -1,69 +1,100 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import type { BotConnection } from '../bot/createAdapter';
+import type { Activity, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { BotConnection } from '../bot/createAdapter';
 import type { Config } from '../config';
-import type { Logger } from '../logger';
+import { type Logger, scrubError } from '../logger';
 import type { TurnTracker } from './TurnTracker';
-import { registerDirectLine } from './directline/registerDirectLine';
+import { HttpError } from './http/HttpError';
+import { readJsonBody } from './http/readJsonBody';
+import { applyHeaders, securityHeaders } from './http/securityHeaders';
+import { sendError } from './http/sendError';
+import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 
 export interface ServerDeps {
   config: Config;
   logger: Logger;
   /** Authenticates /api/messages (anonymous when no App ID is configured). */
   connection: BotConnection;
-  /** Always anonymous: the in-process adapter behind the local Web Chat. */
-  localAdapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   tracker: TurnTracker;
+  /** While stopping, new requests get 503; the bot's own replies (and health checks) still get through. */
+  lifecycle?: { stopping: boolean };
+  /** The local Direct Line's own parts (omitted when DIRECTLINE_ENABLED is false). */
+  directLine?: Omit<DirectLineDeps, 'logic' | 'tracker' | 'logger' | 'config' | 'uploadMaxBytes' | 'localOrigin'>;
 }
 
-const ACTIVITY_LIMIT_BYTES = 1024 * 1024;
+const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
+const STATIC_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'application/javascript; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 function sendFile(res: Response, file: string, contentType: string): void {
   res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': statSync(file).size, 'Cache-Control': 'no-cache' });
   createReadStream(file).pipe(res);
 }
 
+/** An activity from JSON as the adapter expects it (dates as Date, the raw strings kept). */
+function toTurnActivity(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const key of ['timestamp', 'localTimestamp', 'expiration']) {
+    if (typeof activity[key] === 'string') {
+      activity[`raw${key[0]!.toUpperCase()}${key.slice(1)}`] = activity[key];
+      activity[key] = new Date(activity[key] as string);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
 /** restify only: routes, parsing and status codes. The bot and the dialogs are given, not known. */
 export function createServer(deps: ServerDeps): Server {
   const { config, logger, connection, logic, tracker } = deps;
-  const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false });
+  // restify's own log lines go through our logger, whose serializers keep headers and URLs out.
+  const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
+  const headers = securityHeaders(config.frameAncestors);
+  server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
+    applyHeaders(res, headers);
+    if (deps.lifecycle?.stopping && !req.url?.startsWith('/_bot/') && req.url !== '/healthz') {
+      res.setHeader('Connection', 'close');
+      res.send(503, { error: { code: 'ShuttingDown', message: 'Le service redémarre : réessayez dans quelques secondes.' } });
+      next(false);
+      return;
+    }
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: ACTIVITY_LIMIT_BYTES, mapParams: false, mapFiles: false }),
-    async (req: Request, res: Response) => {
-      const body = req.body as { type?: unknown } | undefined;
-      if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string' || !body.type) {
-        res.send(400, { error: { code: 'BadArgument', message: 'Activité invalide : un objet JSON avec un champ "type" est attendu.' } });
-        return;
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      const body = await readJsonBody(req, ACTIVITY_JSON);
+      const given = body as { type?: unknown } | null;
+      if (!given || typeof given !== 'object' || Array.isArray(given) || typeof given.type !== 'string' || !given.type) {
+        throw new HttpError(400, 'BadArgument', 'Activité invalide : un objet JSON avec un champ "type" est attendu.');
       }
-      const activity = body as Partial<Activity>;
+      const activity = toTurnActivity(given as Record<string, unknown>);
+      let authenticated;
+      try {
+        authenticated = await connection.authenticate(activity, String(req.headers.authorization ?? ''));
+      } catch {
+        throw new HttpError(401, 'Unauthorized', 'Authentification Bot Framework refusée : jeton absent, invalide ou expiré.');
+      }
       // Invokes and expectReplies need their answer in this HTTP response; the rest is acknowledged at
       // once (Teams and the Bot Service give up after ~15 s) and the bot replies through the connector.
       if (activity.type === 'invoke' || activity.deliveryMode === 'expectReplies') {
-        await tracker.track(connection.adapter.process(req, res, logic));
-        return;
-      }
-      let authenticated;
-      try {
-        authenticated = await connection.authenticate(activity as Activity, String(req.headers.authorization ?? ''));
-      } catch (error) {
-        res.send(401, { error: { code: 'Unauthorized', message: (error as Error).message } });
+        const answer = await tracker.track(connection.run(authenticated, activity, logic));
+        res.send(answer?.status ?? 200, answer?.body);
         return;
       }
       res.send(202);
-      const turn = { ...activity, timestamp: activity.timestamp ? new Date(activity.timestamp) : undefined } as Activity;
       void tracker.track(
-        connection.adapter.processActivityDirect(authenticated, turn, logic).catch((error: Error) => {
-          logger.error({ event: 'turn_failed', err: error.message.split('\n')[0] }, 'background turn failed');
+        connection.run(authenticated, activity, logic).catch((error: unknown) => {
+          logger.error({ event: 'turn_failed', err: scrubError(error) }, 'background turn failed');
         }),
       );
-    },
-  );
+    } catch (error) {
+      if (!(error instanceof HttpError)) logger.error({ event: 'messages_failed', err: scrubError(error) }, 'request failed');
+      sendError(res, error);
+    }
+  });
 
   server.get('/favicon.ico', async (_req: Request, res: Response) => {
     res.send(204);
@@ -73,7 +104,13 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   const webchatBundle = path.join(config.vendorDir, 'webchat', 'webchat.js');
-  server.get('/', async (_req: Request, res: Response) => sendFile(res, path.join(config.webDir, 'index.html'), 'text/html; charset=utf-8'));
+  server.get('/', async (_req: Request, res: Response) => {
+    if (!deps.directLine) {
+      res.send(404, { error: { code: 'WebChatDisabled', message: 'Le Web Chat local est désactivé sur ce serveur (DIRECTLINE_ENABLED=false).' } });
+      return;
+    }
+    sendFile(res, path.join(config.webDir, 'index.html'), 'text/html; charset=utf-8');
+  });
   server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
     if (!existsSync(webchatBundle)) {
       res.send(503, { error: { code: 'WebChatMissing', message: 'Le widget Web Chat n’est pas installé : lancez « npm run setup:webchat ».' } });
@@ -82,10 +119,8 @@ export function createServer(deps: ServerDeps): Server {
     sendFile(res, webchatBundle, 'application/javascript; charset=utf-8');
   });
   server.get('/web/:file', async (req: Request, res: Response) => {
-    const name = String(req.params.file);
-    const file = path.join(config.webDir, path.basename(name));
-    const types: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'application/javascript; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
-    const type = types[path.extname(file)];
+    const file = path.join(config.webDir, path.basename(String(req.params.file)));
+    const type = STATIC_TYPES[path.extname(file)];
     if (!type || !existsSync(file)) {
       res.send(404, { error: { code: 'NotFound', message: 'Fichier introuvable.' } });
       return;
@@ -93,20 +128,24 @@ export function createServer(deps: ServerDeps): Server {
     sendFile(res, file, type);
   });
 
-  registerDirectLine(server, {
-    adapter: deps.localAdapter,
-    logic,
-    tracker,
-    logger,
-    uploadMaxBytes: config.uploadMaxBytes,
-    serviceUrl: () => {
-      const address = server.address();
-      return `http://127.0.0.1:${address.port}`;
-    },
-  });
+  if (deps.directLine) {
+    registerDirectLine(server, {
+      ...deps.directLine,
+      logic,
+      tracker,
+      logger,
+      config: config.directLine,
+      uploadMaxBytes: config.uploadMaxBytes,
+      localOrigin: () => {
+        const address = server.address();
+        const host = !address.address || address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+        return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      },
+    });
+  }
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) logger.error({ event: 'http_error', route: req.getRoute()?.path, err: error.message }, 'request failed');
+    if ((error.statusCode ?? 500) >= 500) logger.error({ event: 'http_error', route: req.getRoute()?.path, err: scrubError(error) }, 'request failed');
     callback();
   });
   return server;

@@ -21,10 +21,18 @@ describe('DossierSessions', () => {
     expect(sessions.add('c1', [file('rib.pdf')], 31 * 60 * 1000).earlier).toEqual([]);
   });
 
-  it('keeps memory bounded by evicting other conversations first', () => {
+  it('keeps memory bounded without pushing out another conversation: the new batch is checked, not kept', () => {
     const sessions = new DossierSessions(60_000, 100);
-    sessions.add('old', [file('a.pdf', 80)], 0);
-    sessions.add('new', [file('b.pdf', 80)], 1);
-    expect(sessions.add('old', [file('c.pdf', 1)], 2).earlier).toEqual([]);
+    expect(sessions.add('first', [file('a.pdf', 80)], 0).kept).toBe(true);
+    const crowded = sessions.add('second', [file('b.pdf', 80)], 1);
+    expect(crowded).toMatchObject({ kept: false, files: [{ name: 'b.pdf' }] });
+    expect(sessions.add('first', [file('c.pdf', 1)], 2)).toMatchObject({ kept: true, earlier: ['a.pdf'] });
+    expect(sessions.add('second', [file('d.pdf', 1)], 3).earlier).toEqual([]);
+  });
+
+  it('lets a conversation replace its own pieces when memory is tight', () => {
+    const sessions = new DossierSessions(60_000, 100);
+    sessions.add('c1', [file('kbis.pdf', 90)], 0);
+    expect(sessions.add('c1', [file('kbis.pdf', 95)], 1).kept).toBe(true);
   });
 });

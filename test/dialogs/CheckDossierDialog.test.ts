@@ -3,12 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { LINES, pdf, zip } from '../fixtures/documents';
 import { cleanDossier } from '../bidcheck/support';
 import { transcript } from '../support/transcript';
+import type { DownloadPolicy } from '../../src/attachments/downloadPolicy';
+import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { MemoryStats, realServices, testBot } from '../support/services';
 
 describe('check dossier dialog', () => {
   let server: Server;
   let base: string;
   const served = new Map<string, Buffer>();
+  // The test file server listens on loopback: exempt it, standing in for a public file server.
+  let policy: DownloadPolicy;
+  const services = (maxBytes?: number, stats?: MemoryStats) => realServices(maxBytes, stats, policy);
   beforeAll(async () => {
     served.set('/teams/devis.pdf', Buffer.alloc(3000, 1));
     served.set('/big.pdf', Buffer.alloc(2 * 1024 * 1024, 1));
@@ -26,13 +31,15 @@ describe('check dossier dialog', () => {
       res.end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { port } = server.address() as AddressInfo;
+    base = `http://127.0.0.1:${port}`;
+    policy = { allowLoopback: false, exemptEndpoints: [{ address: '127.0.0.1', port }] };
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('asks stage, deadline and nature, then checks an uploaded ZIP and reports by severity', async () => {
     const stats = new MemoryStats();
-    await transcript(testBot(realServices(undefined, stats)), [
+    await transcript(testBot(services(undefined, stats)), [
       ['je veux vérifier mon dossier', /Où en êtes-vous[\s\S]*Je prépare mon dépôt \| Je suis retenu/],
       ['euh', /Je n'ai pas compris/],
       ['je prépare mon dépot', /date limite de remise/],
@@ -58,7 +65,7 @@ describe('check dossier dialog', () => {
   it('reuses the previous answers when corrected files are sent, until "recommencer"', async () => {
     const upload = { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] };
     const reportReplies = [/J'ai bien reçu/, /Je vérifie/, /Pièces reconnues/, /Résultat/, /Corrigez/, /maintenant/];
-    await transcript(testBot(), [
+    await transcript(testBot(services()), [
       ['vérifier mon dossier', /Où en êtes-vous/],
       ['dépôt', /date limite/],
       ['15/12/2026 à 12h', /C'est noté/, /travaux, de fournitures/],
@@ -73,7 +80,7 @@ describe('check dossier dialog', () => {
   it('checks a dossier sent one piece at a time as a whole', async () => {
     served.set('/dc1.pdf', await pdf(LINES.dc1(true, '2')));
     const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
-    await transcript(testBot(), [
+    await transcript(testBot(services()), [
       [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
       [
         send('dc1.pdf', '/dc1.pdf'),
@@ -90,8 +97,17 @@ describe('check dossier dialog', () => {
     ]);
   });
 
+  it('says so when the server is holding too many dossiers to keep this one for a later message', async () => {
+    const crowded = { ...services(), dossiers: new DossierSessions(60_000, 1024) };
+    const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
+    await transcript(testBot(crowded), [
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues : dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+    ]);
+  });
+
   it('checks files sent straight away with defaults, and says what it assumed', async () => {
-    await transcript(testBot(), [
+    await transcript(testBot(services()), [
       [
         { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] },
         /J'ai bien reçu « kbis\.pdf »/,
@@ -106,7 +122,7 @@ describe('check dossier dialog', () => {
   });
 
   it('does not lose files sent while a question is pending', async () => {
-    await transcript(testBot(), [
+    await transcript(testBot(services()), [
       ['vérifier mon dossier', /Où en êtes-vous/],
       ['je prépare mon dépôt', /date limite/],
       [
@@ -123,7 +139,7 @@ describe('check dossier dialog', () => {
   });
 
   it('reads a Teams file through its downloadUrl, ignoring the html body attachment', async () => {
-    await transcript(testBot(), [
+    await transcript(testBot(services()), [
       [
         {
           type: 'message',
@@ -145,7 +161,7 @@ describe('check dossier dialog', () => {
   });
 
   it('refuses too large, empty and unreachable files in French and keeps waiting', async () => {
-    await transcript(testBot(realServices(1024 * 1024)), [
+    await transcript(testBot(services(1024 * 1024)), [
       ['vérifier mon dossier', /Où en êtes-vous/],
       ['je suis retenu', /travaux, de fournitures ou de services/],
       ['je ne sais pas', /jusqu'à 1 Mo/],

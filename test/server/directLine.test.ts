@@ -38,15 +38,15 @@ describe('local Direct Line (Web Chat)', () => {
   it('refuses calls without the conversation token', async () => {
     const chat = await DirectLineClient.start(app.url);
     const response = await fetch(`${app.url}/v3/directline/conversations/${chat.conversationId}/activities?watermark=0`, { headers: { authorization: 'Bearer wrong' } });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(401);
   });
 
   it('does not let a user make the bot fetch an address of their choosing', async () => {
     const chat = await DirectLineClient.start(app.url);
     await chat.botSays(/Bienvenue/);
-    await chat.say('', { attachments: [{ contentType: 'application/pdf', contentUrl: 'http://169.254.169.254/latest/meta-data', name: 'piege.pdf' }] });
-    const said = (await chat.botSays(/pas (bien )?compris|pas sûr|Bienvenue/)).join('\n');
-    expect(said).not.toMatch(/piege\.pdf/);
+    const response = await chat.say('', { attachments: [{ contentType: 'application/pdf', contentUrl: 'http://169.254.169.254/latest/meta-data', name: 'piege.pdf' }] });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/seuls les fichiers envoyés dans cette conversation/);
   });
 
   it('answers a typed message', async () => {

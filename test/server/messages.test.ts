@@ -56,6 +56,20 @@ describe('POST /api/messages with an App ID configured', () => {
     });
     expect(response.status).toBe(401);
   });
+
+  it('answers forged tokens on the expectReplies and invoke paths with 401 and a French line, never 500 or internal text', async () => {
+    for (const extra of [{ type: 'message', deliveryMode: 'expectReplies' }, { type: 'invoke', name: 'adaptiveCard/action' }]) {
+      const response = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6IngifQ.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2ln' },
+        body: JSON.stringify({ text: 'bonjour', channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, ...extra }),
+      });
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toMatch(/^Authentification Bot Framework refusée/);
+      expect(JSON.stringify(body)).not.toMatch(/Unauthorized\.|Signing Key|stack|at /);
+    }
+  });
 });
 
 describe('POST /api/messages without expectReplies (how Teams and the Bot Service call)', () => {

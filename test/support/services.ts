@@ -3,6 +3,7 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbui
 import type { DialogServices } from '../../dialogs/DialogServices';
 import { RootDialog } from '../../dialogs/RootDialog';
 import { FileIntake } from '../../src/attachments/FileIntake';
+import type { DownloadPolicy } from '../../src/attachments/downloadPolicy';
 import { BidCheckService } from '../../src/bidcheck/BidCheckService';
 import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { DEFAULT_LIMITS } from '../../src/bidcheck/intake/limits';
@@ -29,13 +30,13 @@ export class MemoryStats {
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 
-/** The real services over the real knowledge folder. */
-export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new MemoryStats()): DialogServices {
+/** The real services over the real knowledge folder (downloads under the strict policy unless told). */
+export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new MemoryStats(), policy: DownloadPolicy = { allowLoopback: false }): DialogServices {
   return {
     messages: new Messages(knowledge.messages),
     intents: new IntentClassifier(knowledge.intents),
     goals: knowledge.intents.goals,
-    files: new FileIntake(uploadMaxBytes),
+    files: new FileIntake({ maxBytes: uploadMaxBytes, policy }),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stats),
     dossiers: new DossierSessions(),
   };

@@ -1,53 +1,62 @@
 import { randomUUID } from 'node:crypto';
+import type { MemoryBudget } from './MemoryBudget';
 
-interface StoredFile {
+export interface StoredFile {
   name: string;
-  contentType: string;
+  /** The conversation that uploaded it: the only one that may read it or send it to the bot. */
+  owner: string;
   bytes: Buffer;
   expiresAt: number;
 }
 
 /**
- * Files uploaded through the local Web Chat, held in memory only until the bot has read them
- * (30 minutes at most). A total budget evicts the oldest first, so memory stays bounded.
+ * Files uploaded through the local Web Chat, in memory only, each bound to the conversation that
+ * uploaded it. Their bytes were reserved in the shared budget while they streamed in; they are
+ * given back when the bot has read the file, or after 30 minutes at most. Nothing is ever evicted
+ * to make room for someone else.
  */
 export class AttachmentStore {
   private readonly files = new Map<string, StoredFile>();
-  private totalBytes = 0;
 
   constructor(
-    private readonly budgetBytes: number,
+    private readonly budget: MemoryBudget,
     private readonly ttlMs = 30 * 60 * 1000,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  put(name: string, contentType: string, bytes: Buffer): string {
+  /** Takes a file whose bytes are already reserved in the budget. */
+  put(owner: string, name: string, bytes: Buffer): string {
     this.sweep();
-    while (this.totalBytes + bytes.length > this.budgetBytes && this.files.size > 0) this.evictOldest();
     const id = randomUUID();
-    this.files.set(id, { name, contentType, bytes, expiresAt: Date.now() + this.ttlMs });
-    this.totalBytes += bytes.length;
+    this.files.set(id, { name, owner, bytes, expiresAt: this.now() + this.ttlMs });
     return id;
   }
 
-  get(id: string): StoredFile | undefined {
+  /** The file, only for the conversation that owns it. */
+  get(id: string, owner: string): StoredFile | undefined {
     this.sweep();
-    return this.files.get(id);
+    const file = this.files.get(id);
+    return file && file.owner === owner ? file : undefined;
   }
 
-  private evictOldest(): void {
-    const [firstId] = this.files.keys();
-    if (firstId) this.remove(firstId);
-  }
-
-  private remove(id: string): void {
+  remove(id: string): void {
     const file = this.files.get(id);
     if (!file) return;
-    this.totalBytes -= file.bytes.length;
     this.files.delete(id);
+    this.budget.release(file.bytes.length);
+  }
+
+  /** Everything a forgotten conversation still held. */
+  removeOwnedBy(owner: string): void {
+    for (const [id, file] of this.files) if (file.owner === owner) this.remove(id);
+  }
+
+  get size(): number {
+    return this.files.size;
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [id, file] of this.files) if (file.expiresAt <= now) this.remove(id);
   }
 }

@@ -1,58 +1,74 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 /** An activity as it travels as JSON over Direct Line (timestamps are strings). */
 export type WireActivity = Record<string, unknown> & { id: string };
 
-interface Conversation {
+export interface Conversation {
   id: string;
-  token: string;
   userId: string;
   activities: WireActivity[];
   lastSeen: number;
+  /** The end of this conversation's chain of turns: each turn starts when the previous one is over. */
+  turns: Promise<void>;
+  /** When the user was last told that they are going too fast (one line a minute at most). */
+  throttledNoticeAt: number;
 }
 
-const IDLE_MS = 2 * 60 * 60 * 1000;
+export interface ConversationLogLimits {
+  maxConversations: number;
+  maxActivities: number;
+  idleMs: number;
+}
 
 /**
  * The local Direct Line's memory: for each Web Chat conversation, the activities in order (the
  * watermark is an index into that list). Idle conversations are forgotten after two hours; the
- * bot's own state lives in the store, not here.
+ * number of live conversations and the length of each are capped. The bot's own state lives in
+ * the store, not here.
  */
-export type { Conversation };
-
 export class ConversationLog {
   private readonly conversations = new Map<string, Conversation>();
 
-  create(): Conversation {
+  constructor(
+    private readonly limits: ConversationLogLimits,
+    private readonly onForget: (conversationId: string) => void = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A new conversation, or undefined when the live ones are at their cap even after forgetting the idle. */
+  create(): Conversation | undefined {
     this.forgetIdle();
+    if (this.conversations.size >= this.limits.maxConversations) return undefined;
     const conversation: Conversation = {
       id: randomUUID(),
-      token: randomBytes(24).toString('base64url'),
       userId: `dl_${randomBytes(8).toString('hex')}`,
       activities: [],
-      lastSeen: Date.now(),
+      lastSeen: this.now(),
+      turns: Promise.resolve(),
+      throttledNoticeAt: 0,
     };
     this.conversations.set(conversation.id, conversation);
     return conversation;
   }
 
-  /** The conversation if the bearer token is the one issued for it. */
-  authorized(conversationId: string, authorization: string | undefined): Conversation | undefined {
+  get(conversationId: string): Conversation | undefined {
     const conversation = this.conversations.get(conversationId);
-    const token = authorization?.replace(/^Bearer\s+/i, '');
-    if (!conversation || !token || token !== conversation.token) return undefined;
-    conversation.lastSeen = Date.now();
+    if (conversation) conversation.lastSeen = this.now();
     return conversation;
   }
 
-  get(conversationId: string): Conversation | undefined {
-    return this.conversations.get(conversationId);
+  /** Whether the conversation can take `count` more activities. */
+  hasRoom(conversation: Conversation, count = 1): boolean {
+    return conversation.activities.length + count <= this.limits.maxActivities;
   }
 
-  append(conversation: Conversation, activity: Record<string, unknown>): WireActivity {
+  /** Appends, unless the conversation is full (the bot's own lines still fit in a small reserve). */
+  append(conversation: Conversation, activity: Record<string, unknown>, reserve = 0): WireActivity | undefined {
+    if (conversation.activities.length >= this.limits.maxActivities + reserve) return undefined;
     const stored: WireActivity = {
       ...activity,
       id: `${conversation.id}|${String(conversation.activities.length).padStart(7, '0')}`,
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(this.now()).toISOString(),
       conversation: { id: conversation.id },
     };
     conversation.activities.push(stored);
@@ -64,8 +80,24 @@ export class ConversationLog {
     return { activities: conversation.activities.slice(from), watermark: String(conversation.activities.length) };
   }
 
+  /** Runs `turn` after every turn already queued for this conversation, in order, one at a time. */
+  enqueue(conversation: Conversation, turn: () => Promise<void>): Promise<void> {
+    const next = conversation.turns.then(turn, turn);
+    conversation.turns = next.catch(() => undefined);
+    return next;
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+
   private forgetIdle(): void {
-    const now = Date.now();
-    for (const [id, conversation] of this.conversations) if (now - conversation.lastSeen > IDLE_MS) this.conversations.delete(id);
+    const now = this.now();
+    for (const [id, conversation] of this.conversations) {
+      if (now - conversation.lastSeen > this.limits.idleMs) {
+        this.conversations.delete(id);
+        this.onForget(id);
+      }
+    }
   }
 }

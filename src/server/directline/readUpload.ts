@@ -1,10 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import type { RejectedUpload } from '../../attachments/types';
+import type { RejectedUpload, UploadRejection } from '../../attachments/types';
+import { HttpError } from '../http/HttpError';
+import { exceedsJsonDepth } from '../http/jsonDepth';
+import { mediaType } from '../http/readJsonBody';
+import type { MemoryBudget } from './MemoryBudget';
 
 export interface UploadedFile {
   name: string;
   contentType: string;
+  /** Reserved in the shared budget: whoever keeps it must give it back (AttachmentStore does). */
   bytes: Buffer;
 }
 
@@ -14,71 +19,144 @@ export interface UploadResult {
   rejected: RejectedUpload[];
 }
 
-const MAX_FILES = 50;
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxBatchBytes: number;
+  maxFiles: number;
+  budget: MemoryBudget;
+  /** Spends raw request bytes from the client's allowance; false stops the upload (429). */
+  spend: (bytes: number) => boolean;
+}
+
+const ACTIVITY_PART_MAX_BYTES = 64 * 1024;
+/** Files past `maxFiles` are still named to the user, up to this many parts in all. */
+const MAX_PARTS = 1000;
 
 /**
- * Parses a Direct Line upload (multipart: one `activity` JSON part, then `file` parts). A file over
- * the limit is drained and reported, never kept; a zero-byte file likewise.
+ * Parses a Direct Line upload (multipart: one `activity` JSON part, then `file` parts) into memory
+ * only — nothing is written to disk. Every file that is not kept is named with its reason: over the
+ * per-file limit, empty, over the upload's total, the server's upload memory full, too many files.
  */
-export function readUpload(req: IncomingMessage, maxFileBytes: number): Promise<UploadResult> {
+export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<UploadResult> {
+  if (mediaType(req) !== 'multipart/form-data') {
+    return Promise.reject(new HttpError(415, 'UnsupportedMediaType', 'Envoi de fichiers : un corps multipart/form-data est attendu.', true));
+  }
+  const coding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (coding !== 'identity' && coding !== '') {
+    return Promise.reject(new HttpError(415, 'UnsupportedEncoding', 'Envoi de fichiers : le corps ne doit pas être compressé.', true));
+  }
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: MAX_FILES, fields: 10, parts: MAX_FILES + 10 }, defParamCharset: 'utf8' });
-    } catch (error) {
-      reject(error);
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: limits.maxFileBytes, files: MAX_PARTS, fields: 10, parts: MAX_PARTS + 10, fieldSize: ACTIVITY_PART_MAX_BYTES },
+        defParamCharset: 'utf8',
+      });
+    } catch {
+      reject(new HttpError(400, 'BadArgument', 'Envoi de fichier illisible.', true));
       return;
     }
     const result: UploadResult = { activity: {}, files: [], rejected: [] };
+    let batchBytes = 0;
+    let fileCount = 0;
+    let settled = false;
     const pending: Promise<void>[] = [];
+    const fail = (error: HttpError) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+      for (const file of result.files) limits.budget.release(file.bytes.length);
+      result.files = [];
+      req.unpipe(parser);
+      req.pause();
+      parser.destroy();
+    };
+
+    req.on('data', (chunk: Buffer) => {
+      if (!limits.spend(chunk.length)) fail(new HttpError(429, 'TooManyRequests', 'Trop de données envoyées en peu de temps : patientez une minute avant de renvoyer vos fichiers.', true));
+    });
+    req.on('close', () => {
+      if (!req.complete) fail(new HttpError(400, 'BadArgument', 'Envoi interrompu.', true));
+    });
+    req.on('error', () => fail(new HttpError(400, 'BadArgument', 'Envoi interrompu.', true)));
 
     parser.on('file', (field, stream, info) => {
+      const name = (info.filename || 'fichier').slice(0, 255);
+      if (field === 'activity') {
+        collectActivity(stream, result);
+        return;
+      }
+      stream.on('error', () => undefined);
+      fileCount++;
       const chunks: Buffer[] = [];
-      let size = 0;
-      let tooLarge = false;
+      let kept = 0;
+      let refusal: UploadRejection | undefined = fileCount > limits.maxFiles ? 'TOO_MANY_FILES' : undefined;
+      const refuse = (reason: UploadRejection) => {
+        refusal = reason;
+        limits.budget.release(kept);
+        batchBytes -= kept;
+        chunks.length = 0;
+        kept = 0;
+      };
       stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (!tooLarge) chunks.push(chunk);
+        if (refusal || settled) return;
+        if (batchBytes + chunk.length > limits.maxBatchBytes) return refuse('BATCH_TOO_LARGE');
+        if (!limits.budget.tryReserve(chunk.length)) return refuse('SERVER_BUSY');
+        chunks.push(chunk);
+        kept += chunk.length;
+        batchBytes += chunk.length;
       });
       stream.on('limit', () => {
-        tooLarge = true;
-        chunks.length = 0;
+        if (!refusal) refuse('TOO_LARGE');
       });
       pending.push(
         new Promise<void>((done) =>
           stream.on('close', () => {
-            const bytes = Buffer.concat(chunks);
-            if (field === 'activity') {
-              try {
-                result.activity = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-              } catch {
-                result.activity = {};
-              }
-            } else if (tooLarge) {
-              result.rejected.push({ name: info.filename || 'fichier', reason: 'TOO_LARGE', sizeBytes: size });
-            } else if (size === 0) {
-              result.rejected.push({ name: info.filename || 'fichier', reason: 'EMPTY', sizeBytes: 0 });
-            } else {
-              result.files.push({ name: info.filename || 'fichier', contentType: info.mimeType || 'application/octet-stream', bytes });
-            }
+            if (settled) limits.budget.release(kept);
+            else if (refusal) result.rejected.push({ name, reason: refusal });
+            else if (kept === 0) result.rejected.push({ name, reason: 'EMPTY', sizeBytes: 0 });
+            else result.files.push({ name, contentType: info.mimeType || 'application/octet-stream', bytes: Buffer.concat(chunks, kept) });
             done();
           }),
         ),
       );
     });
     parser.on('field', (field, value) => {
-      if (field === 'activity') {
-        try {
-          result.activity = JSON.parse(value) as Record<string, unknown>;
-        } catch {
-          result.activity = {};
-        }
-      }
+      if (field === 'activity') result.activity = parseActivity(value);
     });
-    parser.on('error', reject);
+    parser.on('filesLimit', () => result.rejected.push({ name: `fichiers au-delà du ${MAX_PARTS}e`, reason: 'TOO_MANY_FILES' }));
+    parser.on('error', () => fail(new HttpError(400, 'BadArgument', 'Envoi de fichier illisible.', true)));
     parser.on('close', () => {
-      Promise.all(pending).then(() => resolve(result), reject);
+      void Promise.all(pending).then(() => {
+        if (settled) return;
+        settled = true;
+        resolve(result);
+      });
     });
     req.pipe(parser);
   });
+}
+
+function collectActivity(stream: NodeJS.ReadableStream, result: UploadResult): void {
+  stream.on('error', () => undefined);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= ACTIVITY_PART_MAX_BYTES) chunks.push(chunk);
+  });
+  stream.on('end', () => {
+    result.activity = size <= ACTIVITY_PART_MAX_BYTES ? parseActivity(Buffer.concat(chunks).toString('utf8')) : {};
+  });
+}
+
+function parseActivity(text: string): Record<string, unknown> {
+  if (exceedsJsonDepth(text, 16)) return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

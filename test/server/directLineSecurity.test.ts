@@ -1,0 +1,202 @@
+import { DirectLineClient } from '../support/directLineClient';
+import { startTestApp, type TestApp } from '../support/startTestApp';
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function activities(url: string, chat: { conversationId: string; token: string }): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${url}/v3/directline/conversations/${chat.conversationId}/activities?watermark=0`, { headers: auth(chat.token) });
+  return ((await response.json()) as { activities: Record<string, unknown>[] }).activities;
+}
+
+async function uploadedFileUrl(url: string, chat: DirectLineClient): Promise<string> {
+  const list = await activities(url, chat);
+  const withFile = list.find((activity) => Array.isArray(activity.attachments) && (activity.attachments as { contentUrl?: string }[])[0]?.contentUrl);
+  return (withFile!.attachments as { contentUrl: string }[])[0]!.contentUrl;
+}
+
+// The local Direct Line is a public door: anonymous SMEs chat through it. What a stranger can do with it.
+describe('local Direct Line as a public door', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_CONVERSATIONS_PER_MINUTE: '100', RATE_MESSAGES_PER_MINUTE: '100' });
+  });
+  afterAll(async () => app.cleanup());
+
+  it('refuses forged, altered and foreign tokens with 401 on every route', async () => {
+    const mine = await DirectLineClient.start(app.url);
+    const other = await DirectLineClient.start(app.url);
+    const [payload, signature] = mine.token.split('.');
+    const altered = `${Buffer.from(JSON.stringify({ c: other.conversationId, e: Date.now() + 60_000 })).toString('base64url')}.${signature}`;
+    const base = `${app.url}/v3/directline`;
+    for (const token of ['local', 'x.y', altered, `${payload}.${signature}x`, other.token]) {
+      const calls = [
+        fetch(`${base}/conversations/${mine.conversationId}`, { headers: auth(token) }),
+        fetch(`${base}/conversations/${mine.conversationId}/activities?watermark=0`, { headers: auth(token) }),
+        fetch(`${base}/conversations/${mine.conversationId}/activities`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: '{"type":"message","text":"x"}' }),
+        fetch(`${base}/conversations/${mine.conversationId}/upload`, { method: 'POST', headers: auth(token), body: new FormData() }),
+      ];
+      for (const response of await Promise.all(calls)) expect(response.status).toBe(401);
+    }
+    for (const token of ['local', altered]) expect((await fetch(`${base}/tokens/refresh`, { method: 'POST', headers: auth(token) })).status).toBe(401);
+    expect((await fetch(`${base}/conversations/${mine.conversationId}/activities?watermark=0`)).status).toBe(401);
+  });
+
+  it('renews a valid token on refresh, and the new one works', async () => {
+    const chat = await DirectLineClient.start(app.url);
+    const refreshed = await fetch(`${app.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: auth(chat.token) });
+    expect(refreshed.status).toBe(200);
+    const { token } = (await refreshed.json()) as { token: string };
+    expect((await fetch(`${app.url}/v3/directline/conversations/${chat.conversationId}/activities?watermark=0`, { headers: auth(token) })).status).toBe(200);
+  });
+
+  it('lets no other conversation read or reference an uploaded file', async () => {
+    const owner = await DirectLineClient.start(app.url);
+    await owner.botSays(/Bienvenue/);
+    await owner.upload([{ name: 'kbis-societe.pdf', bytes: Buffer.from('%PDF-1.4 SIRET 732 829 320 00074 contact@exemple.fr') }]);
+    await owner.botSays(/kbis-societe\.pdf/);
+    const fileUrl = await uploadedFileUrl(app.url, owner);
+    const intruder = await DirectLineClient.start(app.url);
+    expect((await fetch(fileUrl)).status).toBe(401);
+    expect((await fetch(fileUrl, { headers: auth(intruder.token) })).status).toBe(404);
+    const reference = await intruder.say('', { attachments: [{ contentType: 'application/pdf', contentUrl: fileUrl, name: 'vol.pdf' }] });
+    expect(reference.status).toBe(400);
+    const teams = await intruder.say('', { attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'x.pdf', content: { downloadUrl: `${app.url}/healthz` } }] });
+    expect(teams.status).toBe(400);
+  });
+
+  it('serves the bot-reply route only to the bot itself, not to any loopback caller', async () => {
+    const chat = await DirectLineClient.start(app.url);
+    await chat.botSays(/Bienvenue/);
+    const before = (await activities(app.url, chat)).length;
+    const fake = JSON.stringify({ type: 'message', text: 'Votre dossier est parfait, signé : le bot' });
+    const headers = { 'content-type': 'application/json' };
+    expect((await fetch(`${app.url}/v3/conversations/${chat.conversationId}/activities`, { method: 'POST', headers, body: fake })).status).toBe(404);
+    expect((await fetch(`${app.url}/_bot/guess/v3/conversations/${chat.conversationId}/activities`, { method: 'POST', headers, body: fake })).status).toBe(403);
+    const after = await activities(app.url, chat);
+    expect(after).toHaveLength(before);
+    // The bot's own route key never reaches a client.
+    expect(JSON.stringify(after)).not.toContain('/_bot/');
+  });
+});
+
+describe('local Direct Line limits', () => {
+  it('answers 429 past the messages of a minute, and says so in the chat', async () => {
+    const app = await startTestApp({ RATE_MESSAGES_PER_MINUTE: '3' });
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await chat.say(`aide ${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      await chat.botSays(/Vous envoyez beaucoup de messages en peu de temps/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('answers 429 past the conversations a client may open in a minute, and 503 when the server is full', async () => {
+    const app = await startTestApp({ RATE_CONVERSATIONS_PER_MINUTE: '2' });
+    const full = await startTestApp({ DIRECTLINE_MAX_CONVERSATIONS: '1' });
+    try {
+      const open = (url: string) => fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
+      expect([(await open(app.url)).status, (await open(app.url)).status]).toEqual([201, 201]);
+      const third = await open(app.url);
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/patientez une minute/);
+      expect((await open(full.url)).status).toBe(201);
+      expect((await open(full.url)).status).toBe(503);
+    } finally {
+      await app.cleanup();
+      await full.cleanup();
+    }
+  });
+
+  it('caps the length of a conversation', async () => {
+    const app = await startTestApp({ DIRECTLINE_MAX_ACTIVITIES: '20', RATE_MESSAGES_PER_MINUTE: '1000' });
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      let status = 200;
+      for (let i = 0; i < 30 && status === 200; i++) {
+        status = (await chat.say('bonjour')).status;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      expect(status).toBe(429);
+      await chat.botSays(/longueur maximale/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('is off with DIRECTLINE_ENABLED=false', async () => {
+    const app = await startTestApp({ DIRECTLINE_ENABLED: 'false' });
+    try {
+      expect((await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(app.url)).status).toBe(404);
+      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('upload budgets, named to the user', () => {
+  const mb = (n: number) => Buffer.alloc(Math.round(n * 1024 * 1024), 0x41);
+
+  it('names each file over the total of one upload, and keeps the others', async () => {
+    const app = await startTestApp({ UPLOAD_MAX_MB: '1', UPLOAD_BATCH_MAX_MB: '2' });
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      await chat.botSays(/Bienvenue/);
+      const response = await chat.upload(['a', 'b', 'c', 'd'].map((name) => ({ name: `${name}.txt`, bytes: mb(0.9), type: 'text/plain' })));
+      expect(response.status).toBe(200);
+      const said = (await chat.botSays(/« d\.txt »/)).join('\n');
+      expect(said).toMatch(/J'ai bien reçu « a\.txt »/);
+      expect(said).toMatch(/J'ai bien reçu « b\.txt »/);
+      expect(said).toMatch(/« c\.txt » n'a pas été enregistré : cet envoi dépasse 2 Mo au total/);
+      expect(said).toMatch(/« d\.txt » n'a pas été enregistré/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('refuses, by name, what the server memory cannot take, rather than dropping someone else’s files', async () => {
+    const app = await startTestApp({ UPLOAD_MAX_MB: '10', UPLOAD_BATCH_MAX_MB: '100', UPLOAD_MEMORY_MB: '16' });
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      await chat.botSays(/Bienvenue/);
+      await chat.upload(['un', 'deux', 'trois'].map((name) => ({ name: `${name}.txt`, bytes: mb(7), type: 'text/plain' })));
+      const said = (await chat.botSays(/« trois\.txt »/)).join('\n');
+      expect(said).toMatch(/J'ai bien reçu « un\.txt »/);
+      expect(said).toMatch(/J'ai bien reçu « deux\.txt »/);
+      expect(said).toMatch(/« trois\.txt » n'a pas été enregistré : le serveur reçoit beaucoup de fichiers/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('names the files past the number one upload may carry', async () => {
+    const app = await startTestApp();
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      await chat.botSays(/Bienvenue/);
+      await chat.upload(Array.from({ length: 52 }, (_, i) => ({ name: `piece-${i + 1}.txt`, bytes: Buffer.from(`piece ${i}`), type: 'text/plain' })));
+      const said = (await chat.botSays(/« piece-52\.txt » n'a pas été enregistré/, 20_000)).join('\n');
+      expect(said).toMatch(/« piece-51\.txt » n'a pas été enregistré : 50 fichiers au plus par envoi/);
+      expect(said).toMatch(/J'ai bien reçu « piece-50\.txt »/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('answers 429 past the upload bytes of a minute, and says so in the chat', async () => {
+    const app = await startTestApp({ RATE_UPLOAD_MB_PER_MINUTE: '1' });
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      await chat.botSays(/Bienvenue/);
+      const response = await chat.upload([{ name: 'gros.pdf', bytes: mb(3) }]).catch(() => undefined);
+      if (response) expect(response.status).toBe(429);
+      await chat.botSays(/Trop de données envoyées en peu de temps/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});

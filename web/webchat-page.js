@@ -1,0 +1,38 @@
+// Starts the official Web Chat widget on the local Direct Line (loaded as a file: the CSP forbids inline scripts).
+(function () {
+  var showError = function (message) {
+    var box = document.getElementById('error');
+    box.textContent = message;
+    box.style.display = 'block';
+    document.getElementById('webchat').style.display = 'none';
+  };
+  if (!window.WebChat) {
+    showError("Le module de conversation n'a pas pu être chargé. Rechargez la page ; si le problème persiste, lancez « npm run setup:webchat » sur le serveur.");
+    return;
+  }
+  var userID = localStorage.getItem('ha30.userId');
+  if (!userID) {
+    userID = 'web_' + Math.random().toString(36).slice(2) + Date.now().toString(36);
+    localStorage.setItem('ha30.userId', userID);
+  }
+  var directLine = window.WebChat.createDirectLine({
+    domain: window.location.origin + '/v3/directline',
+    webSocket: false,
+    token: 'local'
+  });
+  window.WebChat.renderWebChat({
+    directLine: directLine,
+    userID: userID,
+    username: 'Vous',
+    locale: 'fr-FR',
+    styleOptions: {
+      botAvatarInitials: 'HA',
+      userAvatarInitials: 'V',
+      hideUploadButton: false,
+      accent: '#003b5c',
+      bubbleBorderRadius: 8,
+      suggestedActionLayout: 'flow'
+    }
+  }, document.getElementById('webchat'));
+  document.querySelector('#webchat').focus();
+})();
