@@ -221,7 +221,7 @@ try {
     `Blocking per snapshot write (serialising one shard): median ${ms(quantile(ser.shard, 0.5))}, max ${ms(Math.max(...ser.shard))}; a log append serialises one record; the old whole-file write serialised ${ms(quantile(ser.whole, 0.5))}`,
     `Real process (dist/src/index.js) on that DATA_DIR, 20 clients posting turns over HTTP for 8 s:`,
     `  start-up until "prêt": ${ms(p.startMs)}`,
-    `  HTTP turn latency: ${p.latencies.length} turns, p50 ${ms(quantile(p.latencies, 0.5))}, p99 ${ms(quantile(p.latencies, 0.99))}, max ${ms(Math.max(...p.latencies))}`,
+    `  HTTP turn latency: ${p.latencies.length} turns (${p.failures} refused or failed), p50 ${ms(quantile(p.latencies, 0.5))}, p99 ${ms(quantile(p.latencies, 0.99))}, max ${ms(Math.max(...p.latencies))}`,
     `  SIGTERM during the load → exit code ${p.code} after ${ms(p.sigtermMs)} (target ≤ 10 s); state files afterwards ${mb(after.total)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
