@@ -37,7 +37,7 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
-  const storage = new StateStore(database);
+  const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
   const purge = async () => {
     const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
     if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
@@ -95,11 +95,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       clearInterval(purgeTimer);
       // New requests are refused (503) while running turns finish; the in-process bot's replies still
       // come in over loopback, so the listener closes only once the turns are done.
+      // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
       lifecycle.stopping = true;
-      const drained = await tracker.drain(15_000);
+      const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      await database.flush();
+      if (!(await database.close(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();

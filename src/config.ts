@@ -14,6 +14,7 @@ export interface Config {
   readonly vendorDir: string;
   readonly uploadMaxBytes: number;
   readonly stateRetentionDays: number;
+  readonly stateMaxConversations: number;
   readonly logLevel: LogLevel;
   /** Who may embed the pages in a frame (CSP frame-ancestors), e.g. "'self' https://www.gard.cci.fr". */
   readonly frameAncestors: string;
@@ -131,7 +132,8 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     webDir: path.join(root, 'web'),
     vendorDir: path.join(root, 'vendor'),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 50, 1, 1024) * 1024 * 1024,
-    stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 90, 1, 3650),
+    stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
+    stateMaxConversations: integer(env, 'STATE_MAX_CONVERSATIONS', 20_000, 100, 1_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     frameAncestors: frameAncestors(env),
     directLine: {

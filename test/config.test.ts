@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 describe('config', () => {
   it('runs the embedded mode with no environment at all', () => {
     const config = loadConfig({}, '/srv/ha30');
-    expect(config).toMatchObject({ port: 3978, dataDir: path.resolve('/srv/ha30/data'), knowledgeDir: path.resolve('/srv/ha30/knowledge'), uploadMaxBytes: 50 * 1024 * 1024 });
+    expect(config).toMatchObject({ port: 3978, dataDir: path.resolve('/srv/ha30/data'), knowledgeDir: path.resolve('/srv/ha30/knowledge'), uploadMaxBytes: 50 * 1024 * 1024, stateRetentionDays: 30, stateMaxConversations: 20_000 });
     expect(config.microsoftApp.id).toBe('');
     expect(config.directLine).toMatchObject({ enabled: true, secret: '', uploadBatchMaxBytes: 200 * 1024 * 1024 });
     expect(config.frameAncestors).toBe("'self'");
@@ -19,6 +19,7 @@ describe('config', () => {
     [{ PORT: 'abc' }, /PORT="abc"/],
     [{ PORT: '70000' }, /PORT/],
     [{ UPLOAD_MAX_MB: '0' }, /UPLOAD_MAX_MB/],
+    [{ STATE_MAX_CONVERSATIONS: '10' }, /STATE_MAX_CONVERSATIONS="10" doit être un entier entre 100/],
     [{ LOG_LEVEL: 'bavard' }, /LOG_LEVEL.*info/],
     [{ MicrosoftAppType: 'Everyone' }, /MicrosoftAppType.*SingleTenant/],
     [{ MicrosoftAppId: 'abc' }, /MicrosoftAppPassword est vide/],

@@ -6,15 +6,15 @@ export interface CheckStatsRepository {
   all(): Promise<readonly CheckStatRecord[]>;
 }
 
+/** Statistics in the database's append-only log: recording one never rewrites conversation state. */
 export class CheckStatsStore implements CheckStatsRepository {
   constructor(private readonly db: Database) {}
 
   async record(stat: CheckStatRecord): Promise<void> {
-    this.db.data.checkStats.push(structuredClone(stat));
-    await this.db.save();
+    await this.db.appendCheckStat(stat);
   }
 
   async all(): Promise<readonly CheckStatRecord[]> {
-    return this.db.data.checkStats;
+    return this.db.checkStats;
   }
 }

@@ -1,8 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Database } from '../../src/store/database';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -38,8 +39,8 @@ describe('the bot process', () => {
     const turn = bot.output().split('\n').find((line) => line.includes('"event":"turn"'));
     expect(JSON.parse(turn!)).toMatchObject({ event: 'turn', channel: 'test', type: 'message', latencyMs: expect.any(Number) });
     expect(bot.output()).not.toMatch(/Dupont|u-proc|c-proc/);
-    const saved = JSON.parse(readFileSync(path.join(dataDir, 'ha30.json'), 'utf8'));
-    expect(Object.keys(saved.botState).some((key) => key.includes('c-proc'))).toBe(true);
+    const saved = await Database.open(dataDir);
+    expect([...saved.stateByRecency()].some(([key]) => key.includes('c-proc'))).toBe(true);
   }, 30_000);
 
   it('refuses to start on an invalid knowledge folder, naming the reason', async () => {
