@@ -1,7 +1,8 @@
 import type { CheckReport } from '../../src/bidcheck/checkDossier';
 import { PdfTextPool, ReaderLimitError } from '../../src/bidcheck/extract/PdfTextPool';
 import { LINES, pdf } from '../fixtures/documents';
-import { deepNestingPdf, flateBombPdf, hugeImagePdf, hugePagePdf, hugePng, jbig2BombPdf, jpxBombPdf, manyPagesPdf } from '../fixtures/bombs';
+import { deepNestingPdf, flateBombPdf, hugeImagePdf, hugePagePdf, hugePng, hugeTextFile, jbig2BombPdf, jpxBombPdf, manyPagesPdf } from '../fixtures/bombs';
+import { capText } from '../../src/bidcheck/intake/readDossier';
 import { check } from './support';
 
 // Memory itself is measured by bench/memory.mjs (npm run bench); here: each bomb ends as a finding
@@ -33,6 +34,17 @@ describe('resource bombs are abandoned at the caps, named as too complex to read
     const report = await check([{ name: 'page-geante.pdf', bytes: hugePagePdf() }], {});
     expect(tooComplex(report, 'page-geante.pdf')).toBeUndefined();
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PDF_IMAGE_ONLY_NO_TEXT', file: 'page-geante.pdf' }));
+  });
+
+  it('a 100 MB text file is recognised from its first pages, without reading it all', async () => {
+    const report = await check([{ name: 'kbis-enorme.txt', bytes: hugeTextFile(100) }], {});
+    expect(report.documents[0]).toMatchObject({ file: 'kbis-enorme.txt', type: 'KBIS' });
+    expect(report.partial).toBe(false);
+  });
+
+  it('keeps the first characters of a document, page after page', () => {
+    expect(capText(['abcd', 'efgh', 'ijkl'], 6)).toEqual(['abcd', 'ef']);
+    expect(capText(['abc'], 10)).toEqual(['abc']);
   });
 
   it('20 000 pages: all counted, the first ones read, without using up the check\'s time', async () => {

@@ -25,6 +25,11 @@ export interface IntakeLimits {
   maxPdfPages: number;
   /** Largest image (pixels, width × height) decoded for OCR, in a PDF or as an image file. */
   maxImagePixels: number;
+  /**
+   * Characters of text kept per document (about 600 dense pages): what the rules read comes first,
+   * and a 100 MB text file must not become gigabytes of strings in the main process.
+   */
+  maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: IntakeLimits = {
@@ -39,4 +44,5 @@ export const DEFAULT_LIMITS: IntakeLimits = {
   maxFileReadMs: 20_000,
   maxPdfPages: 1000,
   maxImagePixels: 150_000_000,
+  maxTextChars: 2_000_000,
 };

@@ -95,6 +95,18 @@ function extensionMismatch(name: string, format: FileFormat): FileIssue | undefi
   return { kind: 'EXTENSION_MISMATCH', detail: `${extension}→${format}` };
 }
 
+/** The first `maxChars` characters of a document's pages, the rest dropped. */
+export function capText(pages: readonly string[], maxChars: number): string[] {
+  const kept: string[] = [];
+  let room = maxChars;
+  for (const page of pages) {
+    if (room <= 0) break;
+    kept.push(page.length > room ? page.slice(0, room) : page);
+    room -= page.length;
+  }
+  return kept;
+}
+
 /** Printable runs of a binary Office 97 file: enough to recognise a document, not to read it. */
 function legacyStrings(bytes: Buffer): string {
   const latin = bytes.toString('latin1').match(/[\x20-\x7e\xc0-\xff]{4,}/g) ?? [];
@@ -169,7 +181,7 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
       file.pageTexts = read.pages;
     } else if (file.format === 'odt' || file.format === 'ods' || file.format === 'odp') {
       const content = listing.entries.find((entry) => entry.name === 'content.xml')?.bytes;
-      const odf = odfText(content?.toString('utf8') ?? '');
+      const odf = odfText(content?.subarray(0, walk.limits.maxTextChars * 4).toString('utf8') ?? '');
       file.pageTexts = [odf.text];
       if (file.format === 'ods') file.rows = odf.rows;
     }
@@ -202,15 +214,16 @@ async function readOne(name: string, bytes: Buffer, depth: number, walk: Walk): 
   else if (['docx', 'docm', 'xlsx', 'xlsm', 'odt', 'ods', 'odp', 'pptx'].includes(format)) await readOffice(file, bytes, walk);
   else if (format === 'ole') {
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) file.issues.push({ kind: 'PASSWORD' });
-    else file.pageTexts = [legacyStrings(bytes)];
+    else file.pageTexts = [legacyStrings(bytes.subarray(0, walk.limits.maxTextChars * 2))];
     if (bytes.includes(Buffer.from('VBA', 'utf16le')) && bytes.includes(Buffer.from('_VBA_PROJECT', 'utf16le'))) file.issues.push({ kind: 'MACRO' });
   } else if (IMAGE_FORMATS.includes(format)) {
     file.hasImages = true;
     const size = imageDimensions(bytes);
     if (pixels(size) > walk.limits.maxImagePixels) file.issues.push({ kind: 'TOO_COMPLEX', detail: formatPixels(size!) });
     else await readScan(file, bytes, 'image', walk);
-  } else if (format === 'text' || format === 'xml') file.pageTexts = [bytes.toString('utf8').replace(/<[^>]+>/g, ' ')];
-  else if (format === 'rtf') file.pageTexts = [bytes.toString('latin1').replace(/\\[a-z]+-?\d* ?|[{}]/g, ' ')];
+  } else if (format === 'text' || format === 'xml') file.pageTexts = [bytes.subarray(0, walk.limits.maxTextChars).toString('utf8').replace(/<[^>]+>/g, ' ')];
+  else if (format === 'rtf') file.pageTexts = [bytes.subarray(0, walk.limits.maxTextChars * 2).toString('latin1').replace(/\\[a-z]+-?\d* ?|[{}]/g, ' ')];
+  file.pageTexts = capText(file.pageTexts, walk.limits.maxTextChars);
   if (!COMMON_FORMATS.includes(format) && !file.issues.some((issue) => ['EXECUTABLE', 'EMPTY'].includes(issue.kind))) file.issues.push({ kind: 'UNUSUAL_FORMAT', detail: format });
   return [file];
 }
