@@ -5,6 +5,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { BotConnection } from '../bot/createAdapter';
 import type { Config } from '../config';
 import { type Logger, scrubError } from '../logger';
+import { KeyedQueue } from './KeyedQueue';
 import type { TurnTracker } from './TurnTracker';
 import { HttpError } from './http/HttpError';
 import { readJsonBody } from './http/readJsonBody';
@@ -51,6 +52,7 @@ export function createServer(deps: ServerDeps): Server {
   // restify's own log lines go through our logger, whose serializers keep headers and URLs out.
   const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
   const headers = securityHeaders(config.frameAncestors);
+  const turns = new KeyedQueue();
   server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
     applyHeaders(res, headers);
     if (deps.lifecycle?.stopping && !req.url?.startsWith('/_bot/') && req.url !== '/healthz') {
@@ -85,10 +87,17 @@ export function createServer(deps: ServerDeps): Server {
         return;
       }
       res.send(202);
+      // One turn at a time per conversation, in order: two quick messages must not race on its state.
+      const key = `${String(activity.channelId)}|${String(activity.conversation?.id)}`;
       void tracker.track(
-        connection.run(authenticated, activity, logic).catch((error: unknown) => {
-          logger.error({ event: 'turn_failed', err: scrubError(error) }, 'background turn failed');
-        }),
+        turns.run(key, () =>
+          connection.run(authenticated, activity, logic).then(
+            () => undefined,
+            (error: unknown) => {
+              logger.error({ event: 'turn_failed', err: scrubError(error) }, 'background turn failed');
+            },
+          ),
+        ),
       );
     } catch (error) {
       if (!(error instanceof HttpError)) logger.error({ event: 'messages_failed', err: scrubError(error) }, 'request failed');

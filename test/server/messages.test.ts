@@ -107,4 +107,19 @@ describe('POST /api/messages without expectReplies (how Teams and the Bot Servic
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readable(received[0]!)).toContain("Bienvenue sur l'assistant HA30");
   });
+
+  it('runs two quick messages of one conversation in order, without racing on its state', async () => {
+    received.length = 0;
+    const post = (id: string, text: string) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text, channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id: 'a:teams-order', conversationType: 'personal' }, from: { id: '29:user' }, recipient: { id: '28:bot' }, id }),
+      });
+    expect((await Promise.all([post('o-1', 'je veux vérifier mon dossier'), post('o-2', 'je prépare mon dépôt')])).map((r) => r.status)).toEqual([202, 202]);
+    for (let i = 0; i < 100 && !received.some((a) => /date limite/.test(readable(a))); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const said = received.map((activity) => readable(activity)).join('\n---\n');
+    expect(said).toMatch(/Où en êtes-vous[\s\S]*date limite de remise/);
+    expect(said).not.toMatch(/problème technique|erreur/i);
+  });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { KeyedQueue } from '../KeyedQueue';
 
 /** An activity as it travels as JSON over Direct Line (timestamps are strings). */
 export type WireActivity = Record<string, unknown> & { id: string };
@@ -8,8 +9,6 @@ export interface Conversation {
   userId: string;
   activities: WireActivity[];
   lastSeen: number;
-  /** The end of this conversation's chain of turns: each turn starts when the previous one is over. */
-  turns: Promise<void>;
   /** When the user was last told that they are going too fast (one line a minute at most). */
   throttledNoticeAt: number;
 }
@@ -28,6 +27,7 @@ export interface ConversationLogLimits {
  */
 export class ConversationLog {
   private readonly conversations = new Map<string, Conversation>();
+  private readonly turns = new KeyedQueue();
 
   constructor(
     private readonly limits: ConversationLogLimits,
@@ -44,7 +44,6 @@ export class ConversationLog {
       userId: `dl_${randomBytes(8).toString('hex')}`,
       activities: [],
       lastSeen: this.now(),
-      turns: Promise.resolve(),
       throttledNoticeAt: 0,
     };
     this.conversations.set(conversation.id, conversation);
@@ -82,9 +81,7 @@ export class ConversationLog {
 
   /** Runs `turn` after every turn already queued for this conversation, in order, one at a time. */
   enqueue(conversation: Conversation, turn: () => Promise<void>): Promise<void> {
-    const next = conversation.turns.then(turn, turn);
-    conversation.turns = next.catch(() => undefined);
-    return next;
+    return this.turns.run(conversation.id, turn);
   }
 
   get size(): number {

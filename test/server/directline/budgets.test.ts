@@ -73,22 +73,4 @@ describe('conversation log', () => {
     expect(log.append(conversation, { type: 'message' })).toBeUndefined();
     expect(log.append(conversation, { type: 'message' }, 1)).toBeDefined();
   });
-
-  it('runs the turns of a conversation one at a time, in order, even when one fails', async () => {
-    const log = new ConversationLog(limits);
-    const conversation = log.create()!;
-    const events: string[] = [];
-    const turn = (name: string, ms: number, fail = false) => () =>
-      new Promise<void>((resolve, reject) => {
-        events.push(`start ${name}`);
-        setTimeout(() => {
-          events.push(`end ${name}`);
-          if (fail) reject(new Error(name));
-          else resolve();
-        }, ms);
-      });
-    const done = [log.enqueue(conversation, turn('a', 30)), log.enqueue(conversation, turn('b', 1, true)), log.enqueue(conversation, turn('c', 1))];
-    await Promise.allSettled(done);
-    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
-  });
 });
