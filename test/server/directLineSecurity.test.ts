@@ -41,6 +41,14 @@ describe('local Direct Line as a public door', () => {
     expect((await fetch(`${base}/conversations/${mine.conversationId}/activities?watermark=0`)).status).toBe(401);
   });
 
+  it('refuses a deeply nested activity, so that the conversation log keeps serialising', async () => {
+    const chat = await DirectLineClient.start(app.url);
+    const deep = `{"type":"message","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const posted = await fetch(`${app.url}/v3/directline/conversations/${chat.conversationId}/activities`, { method: 'POST', headers: { ...auth(chat.token), 'content-type': 'application/json' }, body: deep });
+    expect(posted.status).toBe(400);
+    expect((await fetch(`${app.url}/v3/directline/conversations/${chat.conversationId}/activities?watermark=0`, { headers: auth(chat.token) })).status).toBe(200);
+  });
+
   it('renews a valid token on refresh, and the new one works', async () => {
     const chat = await DirectLineClient.start(app.url);
     const refreshed = await fetch(`${app.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: auth(chat.token) });
