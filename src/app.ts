@@ -77,6 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       ? {
           adapter: createAdapter(config, messages, logger, true).adapter,
           secret: loadSecret(config.directLine.secret, config.dataDir),
+          trustProxy: config.trustProxy,
           notices: { rateLimited: messages.text('directline.rateLimited'), conversationFull: messages.text('directline.conversationFull') },
         }
       : undefined,

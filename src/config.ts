@@ -18,6 +18,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Who may embed the pages in a frame (CSP frame-ancestors), e.g. "'self' https://www.gard.cci.fr". */
   readonly frameAncestors: string;
+  /** A reverse proxy on this host or network relays the clients: per-client limits read X-Forwarded-For. */
+  readonly trustProxy: boolean;
   readonly directLine: DirectLineConfig;
   readonly microsoftApp: {
     readonly id: string;
@@ -40,7 +42,11 @@ export interface DirectLineConfig {
   readonly messagesPerMinutePerConversation: number;
   readonly uploadBytesPerMinutePerClient: number;
   readonly maxConversations: number;
+  readonly maxConversationsPerClient: number;
   readonly maxActivitiesPerConversation: number;
+  /** JSON bytes all live conversations' activities may take together. */
+  readonly logMemoryBytes: number;
+  readonly messagesPerMinutePerClient: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -136,6 +142,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     stateMaxConversations: integer(env, 'STATE_MAX_CONVERSATIONS', 20_000, 100, 1_000_000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     frameAncestors: frameAncestors(env),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
     directLine: {
       enabled: flag(env, 'DIRECTLINE_ENABLED', true),
       secret: secret(env, 'DIRECTLINE_SECRET'),
@@ -146,6 +153,9 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       uploadBytesPerMinutePerClient: integer(env, 'RATE_UPLOAD_MB_PER_MINUTE', 300, 1, 100000) * 1024 * 1024,
       maxConversations: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS', 2000, 1, 1000000),
       maxActivitiesPerConversation: integer(env, 'DIRECTLINE_MAX_ACTIVITIES', 1000, 20, 100000),
+      maxConversationsPerClient: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS_PER_CLIENT', 20, 1, 1000000),
+      logMemoryBytes: integer(env, 'DIRECTLINE_MEMORY_MB', 256, 8, 16384) * 1024 * 1024,
+      messagesPerMinutePerClient: integer(env, 'RATE_CLIENT_MESSAGES_PER_MINUTE', 120, 1, 1000000),
     },
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
   };

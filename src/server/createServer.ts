@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { type Logger, scrubError } from '../logger';
 import { KeyedQueue } from './KeyedQueue';
 import type { TurnTracker } from './TurnTracker';
+import { isInternal, isLocalRequest } from './http/clientAddress';
 import { HttpError } from './http/HttpError';
 import { readJsonBody } from './http/readJsonBody';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
@@ -46,6 +47,39 @@ function toTurnActivity(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
+/** Connections a single address may hold open at once (a browser uses about six). */
+const CONNECTIONS_PER_ADDRESS = 64;
+
+/**
+ * Slow or piled-up connections: headers must arrive within 10 s (Node checks every 30 s), a whole
+ * request within 5 min (a 200 MB upload on a slow line), idle keep-alive sockets close after 5 s,
+ * and one outside address may hold only so many sockets — a slowloris from one host cannot use up
+ * the process's file descriptors. Loopback and private peers are not capped: they are this process's
+ * own bot replies or a reverse proxy carrying everyone (which must do this job itself).
+ */
+function guardConnections(server: Server): void {
+  const http = server.server;
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 300_000;
+  http.keepAliveTimeout = 5_000;
+  const open = new Map<string, number>();
+  http.on('connection', (socket: import('node:net').Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    if (isInternal(address)) return;
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > CONNECTIONS_PER_ADDRESS) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
 /** restify only: routes, parsing and status codes. The bot and the dialogs are given, not known. */
 export function createServer(deps: ServerDeps): Server {
   const { config, logger, connection, logic, tracker } = deps;
@@ -53,6 +87,7 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'ha30-assistant', handleUncaughtExceptions: false, log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'] });
   const headers = securityHeaders(config.frameAncestors);
   const turns = new KeyedQueue();
+  guardConnections(server);
   server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
     applyHeaders(res, headers);
     if (deps.lifecycle?.stopping && !req.url?.startsWith('/_bot/') && req.url !== '/healthz') {
@@ -73,6 +108,11 @@ export function createServer(deps: ServerDeps): Server {
         throw new HttpError(400, 'BadArgument', 'Activité invalide : un objet JSON avec un champ "type" est attendu.');
       }
       const activity = toTurnActivity(given as Record<string, unknown>);
+      // Without an App ID nothing is authenticated: that mode is for the Emulator on this machine,
+      // so a request from elsewhere (or relayed by a proxy) is refused rather than served anonymously.
+      if (!config.microsoftApp.id && !isLocalRequest(req)) {
+        throw new HttpError(403, 'Forbidden', 'Sans MicrosoftAppId, /api/messages n’accepte que les appels de cette machine (Bot Framework Emulator). Configurez l’identité Azure Bot pour Teams.');
+      }
       let authenticated;
       try {
         authenticated = await connection.authenticate(activity, String(req.headers.authorization ?? ''));

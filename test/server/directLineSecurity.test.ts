@@ -1,3 +1,5 @@
+import net from 'node:net';
+import { wellFormed } from '../../src/server/directline/userActivity';
 import { DirectLineClient } from '../support/directLineClient';
 import { startTestApp, type TestApp } from '../support/startTestApp';
 
@@ -167,7 +169,7 @@ describe('upload budgets, named to the user', () => {
   });
 
   it('refuses, by name, what the server memory cannot take, rather than dropping someone else’s files', async () => {
-    const app = await startTestApp({ UPLOAD_MAX_MB: '10', UPLOAD_BATCH_MAX_MB: '100', UPLOAD_MEMORY_MB: '16' });
+    const app = await startTestApp({ UPLOAD_MAX_MB: '10', UPLOAD_BATCH_MAX_MB: '100', UPLOAD_MEMORY_MB: '32' });
     try {
       const chat = await DirectLineClient.start(app.url);
       await chat.botSays(/Bienvenue/);
@@ -203,6 +205,76 @@ describe('upload budgets, named to the user', () => {
       const response = await chat.upload([{ name: 'gros.pdf', bytes: mb(3) }]).catch(() => undefined);
       if (response) expect(response.status).toBe(429);
       await chat.botSays(/Trop de données envoyées en peu de temps/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+});
+
+describe('what one client can hold', () => {
+  it('refuses a posted activity heavier than 32 KB once cleaned, and names the limit', async () => {
+    const app = await startTestApp();
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      const response = await chat.say('', { value: Array.from({ length: 60_000 }, () => ({})) });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/Message trop volumineux : 32 Ko au plus/);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('caps the live conversations and the messages of one client across its conversations', async () => {
+    const app = await startTestApp({ DIRECTLINE_MAX_CONVERSATIONS_PER_CLIENT: '2', RATE_CLIENT_MESSAGES_PER_MINUTE: '3', RATE_MESSAGES_PER_MINUTE: '100' });
+    try {
+      const first = await DirectLineClient.start(app.url);
+      const second = await DirectLineClient.start(app.url);
+      const third = await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' });
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/Trop de conversations ouvertes depuis votre connexion/);
+      const statuses = [(await first.say('aide')).status, (await second.say('aide')).status, (await first.say('aide')).status, (await second.say('aide')).status];
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('takes one upload at a time per conversation', async () => {
+    const app = await startTestApp();
+    try {
+      const chat = await DirectLineClient.start(app.url);
+      const { port } = new URL(app.url);
+      // An upload that has started and is still sending its file.
+      const socket = net.connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(`POST /v3/directline/conversations/${chat.conversationId}/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${chat.token}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="lent.pdf"\r\n\r\n%PDF`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = await chat.upload([{ name: 'autre.pdf', bytes: Buffer.from('%PDF-1.4') }]);
+      expect(second.status).toBe(429);
+      socket.destroy();
+    } finally {
+      await app.cleanup();
+    }
+  });
+
+  it('keeps file names that were cut inside an emoji readable', () => {
+    expect(wellFormed(`${'a'.repeat(3)}\uD83D`)).toBe('aaa\uFFFD');
+    expect(wellFormed('devis 😀.pdf')).toBe('devis 😀.pdf');
+    expect(() => encodeURIComponent(wellFormed('\uDE00x'))).not.toThrow();
+  });
+});
+
+describe('/api/messages without an App ID', () => {
+  it('serves only this machine: a request relayed by a proxy is refused', async () => {
+    const app = await startTestApp();
+    try {
+      const response = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ type: 'message', text: 'bonjour', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' }, deliveryMode: 'expectReplies' }),
+      });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/n’accepte que les appels de cette machine/);
     } finally {
       await app.cleanup();
     }

@@ -4,7 +4,7 @@ import type { RejectedUpload, UploadRejection } from '../../attachments/types';
 import { HttpError } from '../http/HttpError';
 import { exceedsJsonDepth } from '../http/jsonDepth';
 import { mediaType } from '../http/readJsonBody';
-import type { MemoryBudget } from './MemoryBudget';
+import { wellFormed } from './userActivity';
 
 export interface UploadedFile {
   name: string;
@@ -19,18 +19,25 @@ export interface UploadResult {
   rejected: RejectedUpload[];
 }
 
+/** Where an upload reserves the memory of the bytes it keeps (the shared budget, with a per-client share). */
+export interface UploadBudget {
+  tryReserve(bytes: number): boolean;
+  release(bytes: number): void;
+}
+
 export interface UploadLimits {
   maxFileBytes: number;
   maxBatchBytes: number;
   maxFiles: number;
-  budget: MemoryBudget;
+  budget: UploadBudget;
   /** Spends raw request bytes from the client's allowance; false stops the upload (429). */
   spend: (bytes: number) => boolean;
 }
 
 const ACTIVITY_PART_MAX_BYTES = 64 * 1024;
-/** Files past `maxFiles` are still named to the user, up to this many parts in all. */
+/** Files past `maxFiles` are still counted, up to this many parts in all; the first ones are named. */
 const MAX_PARTS = 1000;
+const MAX_NAMED_REFUSALS = 50;
 
 /**
  * Parses a Direct Line upload (multipart: one `activity` JSON part, then `file` parts) into memory
@@ -82,7 +89,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
     req.on('error', () => fail(new HttpError(400, 'BadArgument', 'Envoi interrompu.', true)));
 
     parser.on('file', (field, stream, info) => {
-      const name = (info.filename || 'fichier').slice(0, 255);
+      const name = wellFormed(Array.from(info.filename || 'fichier').slice(0, 255).join(''));
       if (field === 'activity') {
         collectActivity(stream, result);
         return;
@@ -131,11 +138,18 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
       void Promise.all(pending).then(() => {
         if (settled) return;
         settled = true;
-        resolve(result);
+        resolve({ ...result, rejected: namedFirst(result.rejected) });
       });
     });
     req.pipe(parser);
   });
+}
+
+/** The first refusals by name, the rest summed up in one line: a thousand tiny parts must not make a thousand lines. */
+function namedFirst(rejected: RejectedUpload[]): RejectedUpload[] {
+  if (rejected.length <= MAX_NAMED_REFUSALS) return rejected;
+  const rest = rejected.slice(MAX_NAMED_REFUSALS);
+  return [...rejected.slice(0, MAX_NAMED_REFUSALS), { name: `${rest.length} autres fichiers`, reason: rest[0]!.reason }];
 }
 
 function collectActivity(stream: NodeJS.ReadableStream, result: UploadResult): void {

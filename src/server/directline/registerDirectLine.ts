@@ -7,6 +7,7 @@ import type { DirectLineConfig } from '../../config';
 import { type Logger, scrubError } from '../../logger';
 import type { TurnTracker } from '../TurnTracker';
 import { HttpError } from '../http/HttpError';
+import { clientKey } from '../http/clientAddress';
 import { readJsonBody } from '../http/readJsonBody';
 import { sendError } from '../http/sendError';
 import { AttachmentStore } from './AttachmentStore';
@@ -15,7 +16,7 @@ import { bearer, DirectLineTokens } from './DirectLineTokens';
 import { MemoryBudget } from './MemoryBudget';
 import { RateLimiter } from './RateLimiter';
 import { readUpload } from './readUpload';
-import { ATTACHMENT_PATH, userActivity } from './userActivity';
+import { ATTACHMENT_PATH, userActivity, wellFormed } from './userActivity';
 
 export interface DirectLineDeps {
   adapter: CloudAdapter;
@@ -23,6 +24,8 @@ export interface DirectLineDeps {
   tracker: TurnTracker;
   logger: Logger;
   config: DirectLineConfig;
+  /** Per-client limits read X-Forwarded-For from a local reverse proxy. */
+  trustProxy: boolean;
   /** Signs the tokens (configured, or generated once into DATA_DIR). */
   secret: Buffer;
   uploadMaxBytes: number;
@@ -36,6 +39,8 @@ export const BOT_ACCOUNT = { id: 'ha30-assistant', name: 'Assistant HA30', role:
 const USER_JSON = { maxBytes: 256 * 1024, maxDepth: 32 };
 const BOT_JSON = { maxBytes: 4 * 1024 * 1024, maxDepth: 64 };
 export const MAX_FILES_PER_UPLOAD = 50;
+/** JSON bytes of one conversation's activities (a long chat with report cards stays far below). */
+const MAX_CONVERSATION_BYTES = 4 * 1024 * 1024;
 /** Room kept at the end of a full conversation for the bot to say so. */
 const BOT_RESERVE = 20;
 
@@ -53,16 +58,27 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const budget = new MemoryBudget(config.uploadMemoryBytes);
   const files = new AttachmentStore(budget);
   const log = new ConversationLog(
-    { maxConversations: config.maxConversations, maxActivities: config.maxActivitiesPerConversation, idleMs: 2 * 60 * 60 * 1000 },
+    {
+      maxConversations: config.maxConversations,
+      maxConversationsPerClient: config.maxConversationsPerClient,
+      maxActivities: config.maxActivitiesPerConversation,
+      maxBytesPerConversation: MAX_CONVERSATION_BYTES,
+      maxTotalBytes: config.logMemoryBytes,
+      idleMs: 2 * 60 * 60 * 1000,
+      maxLifetimeMs: 24 * 60 * 60 * 1000,
+    },
     (id) => files.removeOwnedBy(id),
   );
   const tokens = new DirectLineTokens(deps.secret);
   const botKey = randomBytes(24).toString('hex');
   const creations = new RateLimiter(config.conversationsPerMinutePerClient);
   const messages = new RateLimiter(config.messagesPerMinutePerConversation);
+  const clientMessages = new RateLimiter(config.messagesPerMinutePerClient);
+  const uploading = new Set<string>();
+  const inFlight = new Map<string, number>();
   const uploadBytes = new RateLimiter(config.uploadBytesPerMinutePerClient);
   const serviceUrl = () => `${deps.localOrigin()}/_bot/${botKey}`;
-  const client = (req: Request) => req.socket.remoteAddress ?? 'unknown';
+  const client = (req: Request) => clientKey(req, deps.trustProxy);
 
   const authorized = (req: Request): Conversation => {
     const claims = tokens.verify(bearer(req.headers.authorization));
@@ -77,12 +93,12 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     conversation.throttledNoticeAt = Date.now();
     log.append(conversation, { type: 'message', from: BOT_ACCOUNT, text }, BOT_RESERVE);
   };
-  const guard = (conversation: Conversation) => {
+  const guard = (req: Request, conversation: Conversation) => {
     if (!log.hasRoom(conversation)) {
       notice(conversation, deps.notices.conversationFull);
       throw new HttpError(429, 'ConversationFull', deps.notices.conversationFull);
     }
-    if (!messages.take(conversation.id)) {
+    if (!messages.take(conversation.id) || !clientMessages.take(client(req))) {
       notice(conversation, deps.notices.rateLimited);
       throw new HttpError(429, 'TooManyRequests', deps.notices.rateLimited);
     }
@@ -119,14 +135,16 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       await work(req, res);
     } catch (error) {
       if (error instanceof HttpError && error.status === 429) res.setHeader('Retry-After', String(messages.retryAfterSeconds()));
+      if (!(error instanceof HttpError)) deps.logger.error({ event: 'directline_failed', route: req.getRoute()?.path, err: scrubError(error) }, 'request failed');
       sendError(res, error);
     }
   };
 
   server.post('/v3/directline/conversations', handle(async (req, res) => {
     if (!creations.take(client(req))) throw new HttpError(429, 'TooManyRequests', 'Trop de conversations ouvertes en peu de temps depuis votre connexion : patientez une minute.');
-    const conversation = log.create();
-    if (!conversation) throw new HttpError(503, 'ServiceBusy', 'Le service est très sollicité : réessayez dans quelques minutes.');
+    const conversation = log.create(client(req));
+    if (conversation === 'CLIENT_FULL') throw new HttpError(429, 'TooManyConversations', 'Trop de conversations ouvertes depuis votre connexion : fermez les onglets inutiles ou patientez quelques minutes.');
+    if (conversation === 'SERVER_FULL') throw new HttpError(503, 'ServiceBusy', 'Le service est très sollicité : réessayez dans quelques minutes.');
     // Answer only after the greeting turn, or the welcome would race the user's first message.
     await runTurn(conversation, {
       type: 'conversationUpdate',
@@ -154,33 +172,59 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
 
   server.get('/v3/directline/conversations/:conversationId/activities', handle(async (req, res) => {
     const conversation = authorized(req);
-    res.send(200, log.since(conversation, Number(req.query?.watermark ?? 0)));
+    const body = log.since(conversation, Number(req.query?.watermark ?? 0));
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+    res.end(body);
   }));
 
   server.post('/v3/directline/conversations/:conversationId/activities', handle(async (req, res) => {
     const conversation = authorized(req);
-    guard(conversation);
+    guard(req, conversation);
     const body = await readJsonBody(req, USER_JSON);
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'BadArgument', 'Activité invalide : un objet JSON est attendu.');
     const activity = userActivity(body as Record<string, unknown>, conversation, (id) => files.get(id, conversation.id) !== undefined);
-    const stored = log.append(conversation, activity)!;
+    const stored = appendOr429(conversation, activity);
     res.send(200, { id: stored.id });
     void runTurn(conversation, toBot(conversation, stored), heldFiles(stored));
   }));
 
   server.post('/v3/directline/conversations/:conversationId/upload', handle(async (req, res) => {
     const conversation = authorized(req);
-    guard(conversation);
+    guard(req, conversation);
+    // One upload at a time per conversation, and no client may hold more than its share of the upload
+    // memory while its bytes trickle in (a quarter, or one full upload if that is more, up to half):
+    // one slow sender cannot starve everyone else.
+    if (uploading.has(conversation.id)) throw new HttpError(429, 'UploadInProgress', 'Un envoi de fichiers est déjà en cours dans cette conversation : attendez qu’il se termine.');
+    uploading.add(conversation.id);
+    const who = client(req);
+    const perClient = Math.max(Math.floor(budget.limitBytes / 4), Math.min(config.uploadBatchMaxBytes, Math.floor(budget.limitBytes / 2)));
+    let reserved = 0;
+    const clientBudget = {
+      tryReserve: (bytes: number) => {
+        if ((inFlight.get(who) ?? 0) + bytes > perClient || !budget.tryReserve(bytes)) return false;
+        inFlight.set(who, (inFlight.get(who) ?? 0) + bytes);
+        reserved += bytes;
+        return true;
+      },
+      release: (bytes: number) => budget.release(bytes),
+    };
     const upload = await readUpload(req, {
       maxFileBytes: deps.uploadMaxBytes,
       maxBatchBytes: config.uploadBatchMaxBytes,
       maxFiles: MAX_FILES_PER_UPLOAD,
-      budget,
-      spend: (bytes) => uploadBytes.take(client(req), bytes),
-    }).catch((error: unknown) => {
-      if (error instanceof HttpError && error.status === 429) notice(conversation, error.message);
-      throw error;
-    });
+      budget: clientBudget,
+      spend: (bytes) => uploadBytes.take(who, bytes),
+    })
+      .catch((error: unknown) => {
+        if (error instanceof HttpError && error.status === 429) notice(conversation, error.message);
+        throw error;
+      })
+      .finally(() => {
+        uploading.delete(conversation.id);
+        const left = (inFlight.get(who) ?? 0) - reserved;
+        if (left > 0) inFlight.set(who, left);
+        else inFlight.delete(who);
+      });
     const origin = `${req.isSecure() ? 'https' : 'http'}://${safeHost(req.headers.host)}`;
     const attachments = upload.files.map((file) => ({
       contentType: file.contentType.slice(0, 100),
@@ -189,7 +233,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     }));
     const base = userActivity({ ...upload.activity, type: 'message', attachments: undefined }, conversation, () => false);
     const channelData = { ...(base.channelData as object | undefined), ha30UploadRejections: upload.rejected };
-    const stored = log.append(conversation, { ...base, attachments, channelData })!;
+    const stored = appendOr429(conversation, { ...base, attachments, channelData });
     res.send(200, { id: stored.id });
     const held = heldFiles(stored);
     void runTurn(conversation, toBot(conversation, stored), held, () => {
@@ -197,6 +241,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       for (const url of held.keys()) files.remove(ATTACHMENT_PATH.exec(url)![1]!);
     });
   }));
+
+  /** A user's activity into the log, or a 429 if the conversation filled up meanwhile (parallel posts). */
+  function appendOr429(conversation: Conversation, activity: Record<string, unknown>): WireActivity {
+    const stored = log.append(conversation, activity);
+    if (stored) return stored;
+    notice(conversation, deps.notices.conversationFull);
+    throw new HttpError(429, 'ConversationFull', deps.notices.conversationFull);
+  }
 
   /** The files of a stored activity, from memory, keyed by the URL the bot will see. */
   function heldFiles(stored: WireActivity): Map<string, ReceivedFile> {
@@ -218,7 +270,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': file.bytes.length,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(wellFormed(file.name))}`,
       'Cache-Control': 'no-store',
     });
     res.end(file.bytes);

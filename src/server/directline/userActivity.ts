@@ -3,6 +3,13 @@ import type { Conversation } from './ConversationLog';
 
 export const ATTACHMENT_PATH = /\/v3\/directline\/attachments\/([0-9a-f-]{36})$/;
 const MAX_TEXT = 20_000;
+/** What one posted activity may weigh once cleaned (a typed message or a card's answer is a few hundred bytes). */
+export const MAX_ACTIVITY_JSON = 32 * 1024;
+
+/** The string with any unpaired surrogate (a name cut inside an emoji) replaced, so it always encodes. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
 
 /**
  * What a Web Chat user may post, and nothing more: the fields a message or an event needs, the
@@ -23,6 +30,9 @@ export function userActivity(body: Record<string, unknown>, conversation: Conver
     activity.channelData = Object.fromEntries(Object.entries(body.channelData).filter(([key]) => !key.toLowerCase().startsWith('ha30')));
   }
   if (body.attachments !== undefined) activity.attachments = ownAttachments(body.attachments, ownsFile);
+  if (JSON.stringify(activity).length > MAX_ACTIVITY_JSON) {
+    throw new HttpError(413, 'ActivityTooLarge', `Message trop volumineux : ${MAX_ACTIVITY_JSON / 1024} Ko au plus. Pour un document, utilisez le trombone.`);
+  }
   return activity;
 }
 
@@ -32,7 +42,7 @@ function ownAttachments(attachments: unknown, ownsFile: (fileId: string) => bool
     const given = attachment as { contentUrl?: unknown; contentType?: unknown; name?: unknown } | null;
     const match = typeof given?.contentUrl === 'string' ? ATTACHMENT_PATH.exec(given.contentUrl) : null;
     if (!match?.[1] || !ownsFile(match[1])) throw refused();
-    return { contentType: 'application/octet-stream', name: typeof given?.name === 'string' ? given.name.slice(0, 255) : 'fichier', contentUrl: given!.contentUrl };
+    return { contentType: 'application/octet-stream', name: typeof given?.name === 'string' ? wellFormed(given.name.slice(0, 255)) : 'fichier', contentUrl: given!.contentUrl };
   });
 }
 

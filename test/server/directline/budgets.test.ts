@@ -51,26 +51,65 @@ describe('rate limits', () => {
 });
 
 describe('conversation log', () => {
-  const limits = { maxConversations: 2, maxActivities: 3, idleMs: 1000 };
+  const limits = { maxConversations: 2, maxConversationsPerClient: 2, maxActivities: 3, maxBytesPerConversation: 10_000, maxTotalBytes: 1_000_000, idleMs: 60 * 60_000, maxLifetimeMs: 24 * 60 * 60_000 };
+  const open = (log: ConversationLog, client = 'ip-a') => {
+    const conversation = log.create(client);
+    if (typeof conversation === 'string') throw new Error(conversation);
+    return conversation;
+  };
 
-  it('caps live conversations, forgetting idle ones first', () => {
+  it('caps live conversations; when full, an idle one gives its place, a busy one does not', () => {
     let now = 0;
     const forgotten: string[] = [];
     const log = new ConversationLog(limits, (id) => forgotten.push(id), () => now);
-    const first = log.create()!;
-    log.create();
-    expect(log.create()).toBeUndefined();
-    now = 5000;
-    expect(log.create()).toBeDefined();
-    expect(forgotten).toContain(first.id);
+    const first = open(log, 'ip-a');
+    open(log, 'ip-b');
+    expect(log.create('ip-c')).toBe('SERVER_FULL');
+    now = 20 * 60_000;
+    expect(typeof log.create('ip-c')).toBe('object');
+    expect(forgotten).toEqual([first.id]);
   });
 
-  it('caps the activities of one conversation, keeping a reserve for the bot', () => {
+  it('caps the conversations one client may hold', () => {
+    const log = new ConversationLog({ ...limits, maxConversations: 100 });
+    open(log);
+    open(log);
+    expect(log.create('ip-a')).toBe('CLIENT_FULL');
+    expect(typeof log.create('ip-b')).toBe('object');
+  });
+
+  it('ends a conversation after its lifetime, however active it is', () => {
+    let now = 0;
+    const log = new ConversationLog({ ...limits, maxLifetimeMs: 1000, idleMs: 10_000 }, undefined, () => now);
+    const conversation = open(log);
+    now = 900;
+    expect(log.get(conversation.id)).toBeDefined();
+    now = 1500;
+    expect(log.get(conversation.id)).toBeUndefined();
+  });
+
+  it('caps the activities and the bytes of one conversation, keeping a reserve for the bot', () => {
     const log = new ConversationLog(limits);
-    const conversation = log.create()!;
+    const conversation = open(log);
     for (let i = 0; i < 3; i++) expect(log.append(conversation, { type: 'message' })).toBeDefined();
     expect(log.hasRoom(conversation)).toBe(false);
     expect(log.append(conversation, { type: 'message' })).toBeUndefined();
     expect(log.append(conversation, { type: 'message' }, 1)).toBeDefined();
+    const heavy = open(log, 'ip-b');
+    expect(log.append(heavy, { type: 'message', text: 'x'.repeat(20_000) })).toBeUndefined();
+    expect(log.append(heavy, { type: 'message', text: 'x'.repeat(5_000) })).toBeDefined();
+    expect(log.bytes).toBeGreaterThan(5_000);
+  });
+
+  it('answers a poll as JSON text, a page at a time from the watermark', () => {
+    const log = new ConversationLog({ ...limits, maxActivities: 500, maxBytesPerConversation: 1_000_000 });
+    const conversation = open(log);
+    for (let i = 0; i < 150; i++) log.append(conversation, { type: 'message', text: `m${i}` });
+    const first = JSON.parse(log.since(conversation, 0)) as { activities: { text: string }[]; watermark: string };
+    expect(first.activities).toHaveLength(100);
+    expect(first.watermark).toBe('100');
+    const second = JSON.parse(log.since(conversation, Number(first.watermark))) as { activities: { text: string }[]; watermark: string };
+    expect(second.activities.map((a) => a.text)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 100}`));
+    expect(JSON.parse(log.since(conversation, 1e9)).activities).toEqual([]);
   });
 });
