@@ -7,7 +7,8 @@ import type { Config } from '../config';
 import { type Logger, scrubError } from '../logger';
 import { KeyedQueue } from './KeyedQueue';
 import type { TurnTracker } from './TurnTracker';
-import { isInternal, isLocalRequest } from './http/clientAddress';
+import { isLocalRequest } from './http/clientAddress';
+import { guardConnections } from './http/guardConnections';
 import { HttpError } from './http/HttpError';
 import { readJsonBody } from './http/readJsonBody';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
@@ -45,39 +46,6 @@ function toTurnActivity(body: Record<string, unknown>): Activity {
     }
   }
   return activity as unknown as Activity;
-}
-
-/** Connections a single address may hold open at once (a browser uses about six). */
-const CONNECTIONS_PER_ADDRESS = 64;
-
-/**
- * Slow or piled-up connections: headers must arrive within 10 s (Node checks every 30 s), a whole
- * request within 5 min (a 200 MB upload on a slow line), idle keep-alive sockets close after 5 s,
- * and one outside address may hold only so many sockets — a slowloris from one host cannot use up
- * the process's file descriptors. Loopback and private peers are not capped: they are this process's
- * own bot replies or a reverse proxy carrying everyone (which must do this job itself).
- */
-function guardConnections(server: Server): void {
-  const http = server.server;
-  http.headersTimeout = 10_000;
-  http.requestTimeout = 300_000;
-  http.keepAliveTimeout = 5_000;
-  const open = new Map<string, number>();
-  http.on('connection', (socket: import('node:net').Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
-    if (isInternal(address)) return;
-    const count = (open.get(address) ?? 0) + 1;
-    if (count > CONNECTIONS_PER_ADDRESS) {
-      socket.destroy();
-      return;
-    }
-    open.set(address, count);
-    socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
-    });
-  });
 }
 
 /** restify only: routes, parsing and status codes. The bot and the dialogs are given, not known. */

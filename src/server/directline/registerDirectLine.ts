@@ -11,6 +11,7 @@ import { clientKey } from '../http/clientAddress';
 import { readJsonBody } from '../http/readJsonBody';
 import { sendError } from '../http/sendError';
 import { AttachmentStore } from './AttachmentStore';
+import { ClientShares } from './ClientShares';
 import { type Conversation, ConversationLog, type WireActivity } from './ConversationLog';
 import { bearer, DirectLineTokens } from './DirectLineTokens';
 import { MemoryBudget } from './MemoryBudget';
@@ -75,7 +76,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const messages = new RateLimiter(config.messagesPerMinutePerConversation);
   const clientMessages = new RateLimiter(config.messagesPerMinutePerClient);
   const uploading = new Set<string>();
-  const inFlight = new Map<string, number>();
+  const shares = new ClientShares(budget, config.uploadBatchMaxBytes);
   const uploadBytes = new RateLimiter(config.uploadBytesPerMinutePerClient);
   const serviceUrl = () => `${deps.localOrigin()}/_bot/${botKey}`;
   const client = (req: Request) => clientKey(req, deps.trustProxy);
@@ -191,28 +192,16 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   server.post('/v3/directline/conversations/:conversationId/upload', handle(async (req, res) => {
     const conversation = authorized(req);
     guard(req, conversation);
-    // One upload at a time per conversation, and no client may hold more than its share of the upload
-    // memory while its bytes trickle in (a quarter, or one full upload if that is more, up to half):
-    // one slow sender cannot starve everyone else.
+    // One upload at a time per conversation, and each client within its share of the upload memory.
     if (uploading.has(conversation.id)) throw new HttpError(429, 'UploadInProgress', 'Un envoi de fichiers est déjà en cours dans cette conversation : attendez qu’il se termine.');
     uploading.add(conversation.id);
     const who = client(req);
-    const perClient = Math.max(Math.floor(budget.limitBytes / 4), Math.min(config.uploadBatchMaxBytes, Math.floor(budget.limitBytes / 2)));
-    let reserved = 0;
-    const clientBudget = {
-      tryReserve: (bytes: number) => {
-        if ((inFlight.get(who) ?? 0) + bytes > perClient || !budget.tryReserve(bytes)) return false;
-        inFlight.set(who, (inFlight.get(who) ?? 0) + bytes);
-        reserved += bytes;
-        return true;
-      },
-      release: (bytes: number) => budget.release(bytes),
-    };
+    const share = shares.open(who);
     const upload = await readUpload(req, {
       maxFileBytes: deps.uploadMaxBytes,
       maxBatchBytes: config.uploadBatchMaxBytes,
       maxFiles: MAX_FILES_PER_UPLOAD,
-      budget: clientBudget,
+      budget: share,
       spend: (bytes) => uploadBytes.take(who, bytes),
     })
       .catch((error: unknown) => {
@@ -221,9 +210,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       })
       .finally(() => {
         uploading.delete(conversation.id);
-        const left = (inFlight.get(who) ?? 0) - reserved;
-        if (left > 0) inFlight.set(who, left);
-        else inFlight.delete(who);
+        share.done();
       });
     const origin = `${req.isSecure() ? 'https' : 'http'}://${safeHost(req.headers.host)}`;
     const attachments = upload.files.map((file) => ({

@@ -1,4 +1,5 @@
 import { AttachmentStore } from '../../../src/server/directline/AttachmentStore';
+import { ClientShares } from '../../../src/server/directline/ClientShares';
 import { ConversationLog } from '../../../src/server/directline/ConversationLog';
 import { MemoryBudget } from '../../../src/server/directline/MemoryBudget';
 import { RateLimiter } from '../../../src/server/directline/RateLimiter';
@@ -111,5 +112,26 @@ describe('conversation log', () => {
     const second = JSON.parse(log.since(conversation, Number(first.watermark))) as { activities: { text: string }[]; watermark: string };
     expect(second.activities.map((a) => a.text)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 100}`));
     expect(JSON.parse(log.since(conversation, 1e9)).activities).toEqual([]);
+  });
+});
+
+describe('client shares of the upload memory', () => {
+  it('holds each client to its share while its bytes stream in, and frees the share when the upload ends', () => {
+    const budget = new MemoryBudget(400);
+    const shares = new ClientShares(budget, 50);
+    expect(shares.shareBytes).toBe(100);
+    const slow = shares.open('ip-a');
+    expect(slow.tryReserve(90)).toBe(true);
+    const again = shares.open('ip-a');
+    expect(again.tryReserve(20)).toBe(false);
+    expect(shares.open('ip-b').tryReserve(90)).toBe(true);
+    slow.done();
+    expect(again.tryReserve(20)).toBe(true);
+    expect(budget.usedBytes).toBe(200);
+  });
+
+  it('lets one full upload through when it is more than a quarter, up to half the memory', () => {
+    expect(new ClientShares(new MemoryBudget(600), 200).shareBytes).toBe(200);
+    expect(new ClientShares(new MemoryBudget(100), 200).shareBytes).toBe(50);
   });
 });
