@@ -32,12 +32,19 @@ export interface UploadLimits {
   budget: UploadBudget;
   /** Spends raw request bytes from the client's allowance; false stops the upload (429). */
   spend: (bytes: number) => boolean;
+  /**
+   * An upload that brings fewer than `MIN_BYTES_PER_WINDOW` in this long is stalled and abandoned (a
+   * sender trickling bytes would otherwise hold its share of the memory for minutes). Default 15 s.
+   */
+  stallMs?: number;
 }
 
 const ACTIVITY_PART_MAX_BYTES = 64 * 1024;
 /** Files past `maxFiles` are still counted, up to this many parts in all; the first ones are named. */
 const MAX_PARTS = 1000;
 const MAX_NAMED_REFUSALS = 50;
+/** 16 KB per window: about 1 KB/s at the default window, far below the slowest real connection. */
+const MIN_BYTES_PER_WINDOW = 16 * 1024;
 
 /**
  * Parses a Direct Line upload (multipart: one `activity` JSON part, then `file` parts) into memory
@@ -72,6 +79,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
     const fail = (error: HttpError) => {
       if (settled) return;
       settled = true;
+      stop();
       reject(error);
       for (const file of result.files) limits.budget.release(file.bytes.length);
       result.files = [];
@@ -80,7 +88,15 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
       parser.destroy();
     };
 
+    let windowBytes = 0;
+    const stall = setInterval(() => {
+      if (windowBytes < MIN_BYTES_PER_WINDOW) fail(new HttpError(408, 'UploadStalled', 'Envoi trop lent, interrompu : vérifiez votre connexion puis renvoyez vos fichiers.', true));
+      windowBytes = 0;
+    }, limits.stallMs ?? 15_000);
+    stall.unref();
+    const stop = () => clearInterval(stall);
     req.on('data', (chunk: Buffer) => {
+      windowBytes += chunk.length;
       if (!limits.spend(chunk.length)) fail(new HttpError(429, 'TooManyRequests', 'Trop de données envoyées en peu de temps : patientez une minute avant de renvoyer vos fichiers.', true));
     });
     req.on('close', () => {
@@ -138,6 +154,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
       void Promise.all(pending).then(() => {
         if (settled) return;
         settled = true;
+        stop();
         resolve({ ...result, rejected: namedFirst(result.rejected) });
       });
     });
