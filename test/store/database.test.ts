@@ -70,7 +70,8 @@ describe('Database (sharded lowdb files)', () => {
     const store = new StateStore(db);
     for (let i = 0; i < 40; i++) await store.write({ [`k${i % 5}`]: { i, pad: 'x'.repeat(1000) } });
     await store.delete(['k0']);
-    expect(statSync(path.join(dir, 'state', '00.log')).size).toBeLessThan(8 * 1024 + 2048);
+    // Each shard folds at a random point between 1× and 2× the limit (so that shards do not all fold at once).
+    expect(statSync(path.join(dir, 'state', '00.log')).size).toBeLessThan(2 * 8 * 1024 + 2048);
     expect(Object.keys(readJson(path.join(dir, 'state', '00.json')).botState).length).toBeGreaterThan(0);
     expect(stateKeysOnDisk(dir)).toEqual(['k1', 'k2', 'k3', 'k4']);
     const reopened = new StateStore(await Database.open(dir, { shards: 1 }));
