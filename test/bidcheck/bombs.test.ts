@@ -78,6 +78,25 @@ describe('resource bombs are abandoned at the caps, named as too complex to read
 });
 
 describe('the reader processes\' memory cap', () => {
+  it('shares the readers fairly: a dossier of slow files does not make another SME wait behind all of them', async () => {
+    const pool = new PdfTextPool();
+    const slow = manyPagesPdf(4000);
+    const quick = await pdf(LINES.kbis('6 novembre 2026'));
+    const done: string[] = [];
+    const first = {};
+    const second = {};
+    try {
+      const jobs = ['a1', 'a2', 'a3', 'a4', 'a5'].map((name) => pool.extract(slow, 60_000, 1000, first).then(() => done.push(name)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      jobs.push(pool.extract(quick, 60_000, 1000, second).then(() => done.push('b')));
+      await Promise.all(jobs);
+      // With first come, first served, b would wait for a3, a4 and a5 to start.
+      expect(done.indexOf('b')).toBeLessThan(done.indexOf('a4'));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a stream that inflates past the cap fails the job, not the caller; a smaller cap applies to new readers', async () => {
     const pool = new PdfTextPool();
     try {

@@ -21,6 +21,8 @@ interface Job {
   reject: (error: Error) => void;
   /** Absolute time (ms) after which the job is abandoned, queued time included. */
   deadline: number;
+  /** Whose job it is (one dossier check): readers are shared fairly between owners. */
+  owner?: object;
 }
 
 interface Slot {
@@ -61,13 +63,13 @@ export class PdfTextPool {
     for (const slot of this.slots.filter((candidate) => !candidate.job)) this.drop(slot);
   }
 
-  extract(bytes: Buffer, timeoutMs: number, maxPages = 0): Promise<PdfText> {
-    return this.read('pdf', bytes, timeoutMs, maxPages);
+  extract(bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<PdfText> {
+    return this.read('pdf', bytes, timeoutMs, maxPages, owner);
   }
 
-  read(kind: ReaderJob['kind'], bytes: Buffer, timeoutMs: number, maxPages = 0): Promise<ReadResult> {
+  read(kind: ReaderJob['kind'], bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<ReadResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ message: { id: this.nextId++, kind, bytes, maxPages }, resolve, reject, deadline: Date.now() + timeoutMs });
+      this.queue.push({ message: { id: this.nextId++, kind, bytes, maxPages }, resolve, reject, deadline: Date.now() + timeoutMs, owner });
       this.pump();
     });
   }
@@ -92,8 +94,22 @@ export class PdfTextPool {
         for (let i = starting; i < this.queue.length && this.slots.length < this.size; i++) this.spawn();
         return;
       }
-      this.run(slot, this.queue.shift()!);
+      this.run(slot, this.queue.splice(this.fairestJob(), 1)[0]!);
     }
+  }
+
+  /**
+   * The next job to run: the oldest one of the owner with the fewest jobs running, so that a dossier
+   * of twenty slow PDFs does not make every other SME wait behind it.
+   */
+  private fairestJob(): number {
+    const running = new Map<object | undefined, number>();
+    for (const slot of this.slots) if (slot.job) running.set(slot.job.owner, (running.get(slot.job.owner) ?? 0) + 1);
+    let best = 0;
+    for (let i = 1; i < this.queue.length; i++) {
+      if ((running.get(this.queue[i]!.owner) ?? 0) < (running.get(this.queue[best]!.owner) ?? 0)) best = i;
+    }
+    return best;
   }
 
   private spawn(): Slot {

@@ -124,7 +124,7 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
   const started = Date.now();
   try {
     pdfPool.configure(walk.limits.readerMemoryMb);
-    const text = await pdfPool.extract(bytes, fileTime(walk), walk.limits.maxPdfPages);
+    const text = await pdfPool.extract(bytes, fileTime(walk), walk.limits.maxPdfPages, walk);
     file.pageTexts = text.pages;
     file.pages = text.total;
     file.createdAt = pdfDate(text.info.CreationDate);
@@ -174,9 +174,9 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
   try {
     // mammoth and exceljs build the whole document in memory: in a capped reader process too.
     pdfPool.configure(walk.limits.readerMemoryMb);
-    if (file.format === 'docx' || file.format === 'docm') file.pageTexts = (await pdfPool.read('docx', bytes, fileTime(walk))).pages;
+    if (file.format === 'docx' || file.format === 'docm') file.pageTexts = (await pdfPool.read('docx', bytes, fileTime(walk), 0, walk)).pages;
     else if (file.format === 'xlsx' || file.format === 'xlsm') {
-      const read = await pdfPool.read('xlsx', bytes, fileTime(walk));
+      const read = await pdfPool.read('xlsx', bytes, fileTime(walk), 0, walk);
       file.rows = read.rows ?? [];
       file.pageTexts = read.pages;
     } else if (file.format === 'odt' || file.format === 'ods' || file.format === 'odp') {
