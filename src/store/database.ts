@@ -1,29 +1,16 @@
-import { close, existsSync, ftruncate, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, write, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { CoalescingWriter } from './CoalescingWriter';
+import { type ShardShape, StateShard, type StoredItem } from './StateShard';
 
-/** A state record as the bot framework stores it: any JSON object plus its concurrency tag. */
-export interface StoredItem {
-  eTag?: string;
-  [key: string]: unknown;
-}
+export type { ShardShape, StoredItem } from './StateShard';
 
 /** Anonymous record of one bid check: rule ids and document types only, never names. */
 export interface CheckStatRecord {
   at: string;
   documentTypes: string[];
   findings: { rule: string; severity: string }[];
-}
-
-/** One state shard file (`state/NN.json`); the same two maps the single file used to hold. */
-export interface ShardShape {
-  botState: Record<string, StoredItem>;
-  /** When each state key was last written (ISO time), for the retention purge and the cap. */
-  botStateSavedAt: Record<string, string>;
 }
 
 /** The layout before sharding: everything in `ha30.json`. Read once, at migration. */
@@ -43,13 +30,8 @@ export interface DatabaseOptions {
 }
 
 export const DEFAULT_SHARDS = 128;
-const DEFAULT_COMPACT_AFTER_BYTES = 256 * 1024;
 const LEGACY_FILE = 'ha30.json';
 const STATS_FILE = 'check-stats.jsonl';
-const writeFd = promisify(write);
-const truncateFd = promisify(ftruncate);
-const closeFd = promisify(close);
-const openFd = promisify(open);
 const SHARD_FILE = /^(\d+)\.(?:json|log)$/;
 
 /** FNV-1a: a stable, fast hash of the key, so a key always lands in the same shard. */
@@ -62,136 +44,6 @@ export function shardIndex(key: string, shards: number): number {
   return (hash >>> 0) % shards;
 }
 
-type LogLine = { k: string; v: StoredItem; t: string } | { k: string; d: 1 };
-
-/**
- * One shard: a lowdb snapshot (`NN.json`, rewritten whole through steno: temp file then rename)
- * and an append-only log of the saves since (`NN.log`, one JSON line per changed key). A save
- * appends the shard's changed keys in one write; once the log outgrows the snapshot, the next
- * write folds it into a new snapshot and empties it. A crash leaves at worst a torn last log line,
- * skipped on reading; the log is folded at every open, so appends always start on a fresh line.
- */
-class Shard {
-  readonly writer: CoalescingWriter;
-  /** Keys changed in memory and not yet in the log. */
-  readonly dirty = new Set<string>();
-  private logBytes = 0;
-  private snapshotBytes = 0;
-  private compactNext = false;
-  /** The log, kept open in append mode: a save is one write call, not open-write-close. */
-  private logFd: number | undefined;
-  private spread = 1 + Math.random();
-
-  private constructor(
-    readonly low: Low<ShardShape>,
-    readonly file: string,
-    readonly logFile: string,
-    private readonly compactAfterBytes: number | undefined,
-  ) {
-    this.writer = new CoalescingWriter(() => this.persist());
-  }
-
-  static async open(file: string, compactAfterBytes: number | undefined): Promise<Shard> {
-    let shard: Shard | undefined;
-    // Compact JSON (not JSONFile's indented output); steno writes a temp file then renames it.
-    const stringify = (data: ShardShape) => {
-      const text = JSON.stringify(data);
-      if (shard) shard.snapshotBytes = text.length;
-      return text;
-    };
-    const low = new Low<ShardShape>(new DataFile<ShardShape>(file, { parse: JSON.parse, stringify }), emptyShard());
-    await low.read();
-    low.data = { ...emptyShard(), ...(low.data ?? {}) };
-    shard = new Shard(low, file, file.replace(/\.json$/, '.log'), compactAfterBytes);
-    shard.snapshotBytes = existsSync(file) ? statSync(file).size : 0;
-    if (await shard.replayLog()) await shard.compact();
-    shard.logFd ??= await openFd(shard.logFile, 'a'); // opened now, not during a turn's save
-    return shard;
-  }
-
-  /** Writes the whole shard at the next write (after bulk changes: migration, re-sharding). */
-  requestCompaction(): Promise<void> {
-    this.compactNext = true;
-    return this.writer.request();
-  }
-
-  private async persist(): Promise<void> {
-    const keys = [...this.dirty];
-    this.dirty.clear();
-    try {
-      // The spread (×1 to ×2, drawn again at each fold) keeps the shards from all folding at once.
-      const limit = (this.compactAfterBytes ?? Math.max(DEFAULT_COMPACT_AFTER_BYTES, this.snapshotBytes)) * this.spread;
-      if (this.compactNext || this.logBytes >= limit) await this.compact();
-      else if (keys.length > 0) await this.append(keys);
-    } catch (error) {
-      for (const key of keys) this.dirty.add(key);
-      // An append may have stopped half-way: the next write rewrites the snapshot and empties the log.
-      this.compactNext = true;
-      throw error;
-    }
-  }
-
-  private async append(keys: string[]): Promise<void> {
-    const { botState, botStateSavedAt } = this.low.data;
-    const lines = keys.map((key) => {
-      const item = botState[key];
-      const line: LogLine = item ? { k: key, v: item, t: botStateSavedAt[key] ?? '' } : { k: key, d: 1 };
-      return `${JSON.stringify(line)}\n`;
-    });
-    const bytes = Buffer.from(lines.join(''), 'utf8');
-    this.logFd ??= openSync(this.logFile, 'a');
-    for (let offset = 0; offset < bytes.length; ) offset += (await writeFd(this.logFd, bytes, offset, bytes.length - offset)).bytesWritten;
-    this.logBytes += bytes.length;
-  }
-
-  private async compact(): Promise<void> {
-    this.compactNext = false;
-    this.spread = 1 + Math.random();
-    await this.low.write();
-    // The snapshot now holds everything the log said: empty the log (a crash just before this
-    // replays entries the snapshot already has, which changes nothing acknowledged).
-    this.logFd ??= openSync(this.logFile, 'a');
-    await truncateFd(this.logFd, 0);
-    this.logBytes = 0;
-  }
-
-  async close(): Promise<void> {
-    const fd = this.logFd;
-    this.logFd = undefined;
-    if (fd !== undefined) await closeFd(fd);
-  }
-
-  /** Applies the log to the snapshot; true when there was a log to fold. */
-  private async replayLog(): Promise<boolean> {
-    let text: string;
-    try {
-      text = await readFile(this.logFile, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
-    }
-    const { botState, botStateSavedAt } = this.low.data;
-    for (const raw of text.split('\n')) {
-      if (!raw) continue;
-      let line: LogLine;
-      try {
-        line = JSON.parse(raw) as LogLine;
-      } catch {
-        continue; // torn by a crash
-      }
-      if ('d' in line) {
-        delete botState[line.k];
-        delete botStateSavedAt[line.k];
-      } else {
-        botState[line.k] = line.v;
-        if (line.t) botStateSavedAt[line.k] = line.t;
-      }
-    }
-    return text.length > 0;
-  }
-}
-
-const emptyShard = (): ShardShape => ({ botState: {}, botStateSavedAt: {} });
 
 /**
  * The embedded database under DATA_DIR, in lowdb files shaped so that no turn rewrites everything:
@@ -213,7 +65,7 @@ export class Database {
 
   private constructor(
     readonly dataDir: string,
-    private readonly shards: Shard[],
+    private readonly shards: StateShard[],
     private readonly statsFile: string,
     private statsNeedNewline: boolean,
   ) {
@@ -226,7 +78,7 @@ export class Database {
     mkdirSync(stateDir, { recursive: true });
     const width = Math.max(2, String(count - 1).length);
     const compactAfter = options.compactAfterBytes;
-    const shards = await Promise.all(Array.from({ length: count }, (_, i) => Shard.open(path.join(stateDir, `${String(i).padStart(width, '0')}.json`), compactAfter)));
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => StateShard.open(path.join(stateDir, `${String(i).padStart(width, '0')}.json`), compactAfter)));
 
     const statsFile = path.join(dataDir, STATS_FILE);
     const { records, needsNewline } = await readStatsLog(statsFile);
@@ -275,7 +127,7 @@ export class Database {
 
   /** Writes the shards holding these keys (coalesced with the other saves of the same shards). */
   async saveState(keys: Iterable<string>): Promise<void> {
-    const shards = new Set<Shard>();
+    const shards = new Set<StateShard>();
     for (const key of keys) shards.add(this.shardOf(key));
     await Promise.all([...shards].map((shard) => shard.writer.request()));
   }
@@ -330,7 +182,7 @@ export class Database {
 
   // --- internals ----------------------------------------------------------------------------
 
-  private shardOf(key: string): Shard {
+  private shardOf(key: string): StateShard {
     return this.shards[shardIndex(key, this.shards.length)]!;
   }
 
@@ -348,15 +200,15 @@ export class Database {
 
   /** Puts every key in the shard its hash names (after a change of shard count); removes extra files. */
   private async redistribute(stateDir: string, compactAfter: number | undefined): Promise<void> {
-    const extra: Shard[] = [];
-    const moved = new Set<Shard>();
+    const extra: StateShard[] = [];
+    const moved = new Set<StateShard>();
     const names = new Set(readdirSync(stateDir).map((name) => SHARD_FILE.exec(name)?.[1]).filter((name) => name !== undefined));
     for (const name of names) {
       const index = Number(name);
       const file = path.join(stateDir, `${name}.json`);
       let source = this.shards[index];
       if (!source || source.file !== file) {
-        source = await Shard.open(file, compactAfter);
+        source = await StateShard.open(file, compactAfter);
         extra.push(source);
       }
       for (const [key, item] of Object.entries(source.low.data.botState)) {
@@ -388,7 +240,7 @@ export class Database {
     if (!existsSync(legacyFile)) return;
     const legacy = JSON.parse(await readFile(legacyFile, 'utf8')) as LegacyShape;
     const now = new Date().toISOString();
-    const touched = new Set<Shard>();
+    const touched = new Set<StateShard>();
     for (const [key, item] of Object.entries(legacy.botState ?? {})) {
       if (this.getState(key)) continue;
       const shard = this.shardOf(key);
@@ -415,7 +267,7 @@ export class Database {
   private indexRecency(): void {
     const now = new Date().toISOString();
     const entries: [string, string][] = [];
-    const undated = new Set<Shard>();
+    const undated = new Set<StateShard>();
     for (const shard of this.shards) {
       const { botState, botStateSavedAt } = shard.low.data;
       for (const key of Object.keys(botState)) {
