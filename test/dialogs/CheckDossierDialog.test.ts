@@ -6,8 +6,12 @@ import { transcript } from '../support/transcript';
 import type { DownloadPolicy } from '../../src/attachments/downloadPolicy';
 import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { MemoryStats, realServices, testBot } from '../support/services';
+import { freezeDate } from '../support/clock';
 
 describe('check dossier dialog', () => {
+  // The transcripts name deadlines in December 2026: they are read as of 1 December 2026.
+  beforeAll(() => freezeDate('2026-12-01T10:00:00+01:00'));
+  afterAll(() => jest.useRealTimers());
   let server: Server;
   let base: string;
   const served = new Map<string, Buffer>();

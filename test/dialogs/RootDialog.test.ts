@@ -1,7 +1,11 @@
 import { transcript } from '../support/transcript';
 import { testBot } from '../support/services';
+import { freezeDate } from '../support/clock';
 
 describe('root dialog', () => {
+  // The transcripts name deadlines in December 2026: they are read as of 1 December 2026.
+  beforeAll(() => freezeDate('2026-12-01T10:00:00+01:00'));
+  afterAll(() => jest.useRealTimers());
   it('welcomes a user who says hello with the four goals', async () => {
     await transcript(testBot(), [
       ['bonjour', /Bienvenue sur l'assistant HA30[\s\S]*Vérifier mon dossier de candidature[\s\S]*Trouver des marchés pour mon entreprise[\s\S]*Poser une question[\s\S]*Contacter le club HA30 \/ la CCI/],
