@@ -17,6 +17,27 @@ console.warn = console.log;
 
 class UsageError extends Error {}
 
+const USAGE = 'Usage : npm run --silent check -- [--json] [--context contexte.json] [--date AAAA-MM-JJ] FICHIER_OU_DOSSIER...';
+
+/** A French line for what commander refused (its messages are English), followed by the usage. */
+function usageMessage(error: CommanderError): string {
+  const reason: Record<string, string> = {
+    'commander.missingArgument': 'Indiquez au moins un fichier ou un dossier à vérifier.',
+    'commander.unknownOption': `Option inconnue : ${/'([^']+)'/.exec(error.message)?.[1] ?? ''}.`,
+    'commander.optionMissingArgument': `Valeur manquante pour l'option ${/'([^']+)'/.exec(error.message)?.[1]?.split(/[ ,]/)[0] ?? ''}.`,
+  };
+  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
+}
+
+/** YYYY-MM-DD naming a day that exists (2026-02-30 does not). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('check')
@@ -25,16 +46,36 @@ async function main(argv: string[]): Promise<number> {
     .option('--json', 'sortie JSON (contrat cli-contract.md §1)')
     .option('--context <file>', 'contexte de la consultation (JSON)')
     .option('--date <YYYY-MM-DD>', 'date de référence de la vérification')
+    .helpOption('-h, --help', 'affiche cette aide')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: (text) => process.stderr.write(text) });
+    // commander's own error lines are English: they are replaced by French ones below.
+    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+  program.helpInformation = () =>
+    [
+      USAGE,
+      '',
+      'Vérifie un dossier de candidature (PDF, DOCX, XLSX, ODT, images, ZIP ou dossiers) et rend un rapport par gravité.',
+      '',
+      'Options :',
+      '  --json                 sortie JSON (contrat cli-contract.md §1) au lieu du rapport lisible',
+      '  --context <fichier>    contexte de la consultation (JSON : stade, date limite, exigences du règlement…)',
+      '  --date <AAAA-MM-JJ>    date à laquelle les pièces sont jugées (par défaut : aujourd’hui, heure de Paris)',
+      '  -h, --help             affiche cette aide',
+      '',
+      'Codes de sortie : 0 la vérification a tourné, 2 arguments inutilisables, 1 erreur interne.',
+      '',
+    ].join('\n');
   try {
     program.parse(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      throw new UsageError(usageMessage(error));
+    }
     throw error;
   }
   const options = program.opts<{ json?: boolean; context?: string; date?: string }>();
-  if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError(`Date invalide « ${options.date} » : format attendu AAAA-MM-JJ.`);
+  if (options.date && !isCalendarDate(options.date)) throw new UsageError(`Date invalide « ${options.date} » : une date réelle au format AAAA-MM-JJ est attendue (par exemple 2026-12-01).`);
   const collected = collectPaths(program.args);
   let context: BidContext = collected.contextJson ? parseContext(collected.contextJson.text, collected.contextJson.source) : {};
   if (options.context) {

@@ -66,7 +66,18 @@ describe('npm run check', () => {
     expect(await cli(['--json', path.join(dir, 'nowhere')])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Chemin introuvable') });
     expect(await cli(['--json', '--date', '20/11/2026', dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('AAAA-MM-JJ') });
     expect(await cli(['--json', '--context', path.join(dir, 'bad-context.json'), dir])).toMatchObject({ code: 2, stderr: expect.stringContaining('/stage') });
-    expect((await cli(['--json'])).code).toBe(2);
+    expect(await cli(['--json'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Indiquez au moins un fichier ou un dossier à vérifier\.\nUsage : npm run/) });
+  });
+
+  it('refuses a day that does not exist, and speaks French for unknown options and in its help', async () => {
+    expect(await cli(['--json', '--date', '2026-02-30', dir])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Date invalide « 2026-02-30 » : une date réelle') });
+    const unknown = await cli(['--jsn', dir]);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('Option inconnue : --jsn.') });
+    expect(unknown.stderr).not.toMatch(/error:|unknown option/);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stderr).toContain('Codes de sortie : 0 la vérification a tourné');
+    expect(help.stderr).not.toMatch(/^Usage:|Options:\n/m);
   });
 });
 
