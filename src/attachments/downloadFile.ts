@@ -3,9 +3,9 @@ import https from 'node:https';
 import type { LookupFunction, Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
-import zlib from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '../errors';
+import { contentDecoder } from '../streams/contentDecoder';
 import { type DownloadPolicy, ipLiteral, portOf, refusal, type ResolvedAddress, systemResolve } from './downloadPolicy';
 
 export interface DownloadOptions {
@@ -126,19 +126,11 @@ function get(url: URL, pinned: ResolvedAddress, signal: AbortSignal): Promise<In
 }
 
 function decoded(response: IncomingMessage): Readable {
-  const encoding = String(response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? zlib.createGunzip()
-      : encoding === 'deflate'
-        ? zlib.createInflate()
-        : encoding === 'br'
-          ? zlib.createBrotliDecompress()
-          : undefined;
-  if (encoding === 'identity' || encoding === '') return response;
-  if (!decoder) {
+  const decoder = contentDecoder(response.headers['content-encoding']);
+  if (decoder === undefined) return response;
+  if (decoder === 'unsupported') {
     response.destroy();
-    throw unreachable('Encodage non pris en charge.', { encoding });
+    throw unreachable('Encodage non pris en charge.', { encoding: String(response.headers['content-encoding']).slice(0, 40) });
   }
   pipeline(response, decoder, () => undefined);
   return decoder;

@@ -76,10 +76,16 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
     let fileCount = 0;
     let settled = false;
     const pending: Promise<void>[] = [];
+    let windowBytes = 0;
+    const stall = setInterval(() => {
+      if (windowBytes < MIN_BYTES_PER_WINDOW) fail(new HttpError(408, 'UploadStalled', 'Envoi trop lent, interrompu : vérifiez votre connexion puis renvoyez vos fichiers.', true));
+      windowBytes = 0;
+    }, limits.stallMs ?? 15_000);
+    stall.unref();
     const fail = (error: HttpError) => {
       if (settled) return;
       settled = true;
-      stop();
+      clearInterval(stall);
       reject(error);
       for (const file of result.files) limits.budget.release(file.bytes.length);
       result.files = [];
@@ -88,13 +94,6 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
       parser.destroy();
     };
 
-    let windowBytes = 0;
-    const stall = setInterval(() => {
-      if (windowBytes < MIN_BYTES_PER_WINDOW) fail(new HttpError(408, 'UploadStalled', 'Envoi trop lent, interrompu : vérifiez votre connexion puis renvoyez vos fichiers.', true));
-      windowBytes = 0;
-    }, limits.stallMs ?? 15_000);
-    stall.unref();
-    const stop = () => clearInterval(stall);
     req.on('data', (chunk: Buffer) => {
       windowBytes += chunk.length;
       if (!limits.spend(chunk.length)) fail(new HttpError(429, 'TooManyRequests', 'Trop de données envoyées en peu de temps : patientez une minute avant de renvoyer vos fichiers.', true));
@@ -154,7 +153,7 @@ export function readUpload(req: IncomingMessage, limits: UploadLimits): Promise<
       void Promise.all(pending).then(() => {
         if (settled) return;
         settled = true;
-        stop();
+        clearInterval(stall);
         resolve({ ...result, rejected: namedFirst(result.rejected) });
       });
     });

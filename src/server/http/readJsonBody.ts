@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import { type ContentDecoder, contentDecoder } from '../../streams/contentDecoder';
 import { HttpError } from './HttpError';
 import { exceedsJsonDepth } from './jsonDepth';
 
@@ -19,13 +19,11 @@ export function mediaType(req: IncomingMessage): string {
 }
 
 /** A decompressing stream for the request's Content-Encoding, none for identity; unknown codings are refused. */
-export function decoderFor(req: IncomingMessage): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
-  const coding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (coding === '' || coding === 'identity') return undefined;
-  if (coding === 'gzip' || coding === 'x-gzip') return zlib.createGunzip();
-  if (coding === 'deflate') return zlib.createInflate();
-  if (coding === 'br') return zlib.createBrotliDecompress();
-  throw new HttpError(415, 'UnsupportedEncoding', `Encodage de contenu non pris en charge (${coding.slice(0, 40)}) : envoyez le corps en gzip, deflate, br ou sans compression.`, true);
+export function decoderFor(req: IncomingMessage): ContentDecoder | undefined {
+  const decoder = contentDecoder(req.headers['content-encoding']);
+  if (decoder !== 'unsupported') return decoder;
+  const coding = String(req.headers['content-encoding']).slice(0, 40);
+  throw new HttpError(415, 'UnsupportedEncoding', `Encodage de contenu non pris en charge (${coding}) : envoyez le corps en gzip, deflate, br ou sans compression.`, true);
 }
 
 /**
@@ -57,7 +55,7 @@ function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, 'RequestTooLarge', `Requête trop volumineuse : ${Math.round(maxBytes / 1024)} Ko au plus une fois décompressée.`, true);
 }
 
-function collect(req: IncomingMessage, decoder: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined, maxBytes: number): Promise<Buffer> {
+function collect(req: IncomingMessage, decoder: ContentDecoder | undefined, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
