@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { wellFormed } from '../../src/server/directline/userActivity';
 import { DirectLineClient } from '../support/directLineClient';
-import { startTestApp, type TestApp } from '../support/startTestApp';
+import { startTestApp, type TestApp, withApp } from '../support/startTestApp';
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -91,38 +91,31 @@ describe('local Direct Line as a public door', () => {
 
 describe('local Direct Line limits', () => {
   it('answers 429 past the messages of a minute, and says so in the chat', async () => {
-    const app = await startTestApp({ RATE_MESSAGES_PER_MINUTE: '3' });
-    try {
+    await withApp({ RATE_MESSAGES_PER_MINUTE: '3' }, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await chat.say(`aide ${i}`)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       await chat.botSays(/Vous envoyez beaucoup de messages en peu de temps/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('answers 429 past the conversations a client may open in a minute, and 503 when the server is full', async () => {
-    const app = await startTestApp({ RATE_CONVERSATIONS_PER_MINUTE: '2' });
-    const full = await startTestApp({ DIRECTLINE_MAX_CONVERSATIONS: '1' });
-    try {
-      const open = (url: string) => fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
+    const open = (url: string) => fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
+    await withApp({ RATE_CONVERSATIONS_PER_MINUTE: '2' }, async (app) => {
       expect([(await open(app.url)).status, (await open(app.url)).status]).toEqual([201, 201]);
       const third = await open(app.url);
       expect(third.status).toBe(429);
       expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/patientez une minute/);
+    });
+    await withApp({ DIRECTLINE_MAX_CONVERSATIONS: '1' }, async (full) => {
       expect((await open(full.url)).status).toBe(201);
       expect((await open(full.url)).status).toBe(503);
-    } finally {
-      await app.cleanup();
-      await full.cleanup();
-    }
+    });
   });
 
   it('caps the length of a conversation', async () => {
-    const app = await startTestApp({ DIRECTLINE_MAX_ACTIVITIES: '20', RATE_MESSAGES_PER_MINUTE: '1000' });
-    try {
+    await withApp({ DIRECTLINE_MAX_ACTIVITIES: '20', RATE_MESSAGES_PER_MINUTE: '1000' }, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       let status = 200;
       for (let i = 0; i < 30 && status === 200; i++) {
@@ -131,20 +124,15 @@ describe('local Direct Line limits', () => {
       }
       expect(status).toBe(429);
       await chat.botSays(/longueur maximale/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('is off with DIRECTLINE_ENABLED=false', async () => {
-    const app = await startTestApp({ DIRECTLINE_ENABLED: 'false' });
-    try {
+    await withApp({ DIRECTLINE_ENABLED: 'false' }, async (app) => {
       expect((await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
       expect((await fetch(app.url)).status).toBe(404);
       expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 });
 
@@ -152,8 +140,7 @@ describe('upload budgets, named to the user', () => {
   const mb = (n: number) => Buffer.alloc(Math.round(n * 1024 * 1024), 0x41);
 
   it('names each file over the total of one upload, and keeps the others', async () => {
-    const app = await startTestApp({ UPLOAD_MAX_MB: '1', UPLOAD_BATCH_MAX_MB: '2' });
-    try {
+    await withApp({ UPLOAD_MAX_MB: '1', UPLOAD_BATCH_MAX_MB: '2' }, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       await chat.botSays(/Bienvenue/);
       const response = await chat.upload(['a', 'b', 'c', 'd'].map((name) => ({ name: `${name}.txt`, bytes: mb(0.9), type: 'text/plain' })));
@@ -163,14 +150,11 @@ describe('upload budgets, named to the user', () => {
       expect(said).toMatch(/J'ai bien reçu « b\.txt »/);
       expect(said).toMatch(/« c\.txt » n'a pas été enregistré : cet envoi dépasse 2 Mo au total/);
       expect(said).toMatch(/« d\.txt » n'a pas été enregistré/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('refuses, by name, what the server memory cannot take, rather than dropping someone else’s files', async () => {
-    const app = await startTestApp({ UPLOAD_MAX_MB: '10', UPLOAD_BATCH_MAX_MB: '100', UPLOAD_MEMORY_MB: '32' });
-    try {
+    await withApp({ UPLOAD_MAX_MB: '10', UPLOAD_BATCH_MAX_MB: '100', UPLOAD_MEMORY_MB: '32' }, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       await chat.botSays(/Bienvenue/);
       await chat.upload(['un', 'deux', 'trois'].map((name) => ({ name: `${name}.txt`, bytes: mb(7), type: 'text/plain' })));
@@ -178,55 +162,43 @@ describe('upload budgets, named to the user', () => {
       expect(said).toMatch(/J'ai bien reçu « un\.txt »/);
       expect(said).toMatch(/J'ai bien reçu « deux\.txt »/);
       expect(said).toMatch(/« trois\.txt » n'a pas été enregistré : le serveur reçoit beaucoup de fichiers/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('names the files past the number one upload may carry', async () => {
-    const app = await startTestApp();
-    try {
+    await withApp({}, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       await chat.botSays(/Bienvenue/);
       await chat.upload(Array.from({ length: 52 }, (_, i) => ({ name: `piece-${i + 1}.txt`, bytes: Buffer.from(`piece ${i}`), type: 'text/plain' })));
       const said = (await chat.botSays(/« piece-52\.txt » n'a pas été enregistré/, 20_000)).join('\n');
       expect(said).toMatch(/« piece-51\.txt » n'a pas été enregistré : 50 fichiers au plus par envoi/);
       expect(said).toMatch(/J'ai bien reçu « piece-50\.txt »/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('answers 429 past the upload bytes of a minute, and says so in the chat', async () => {
-    const app = await startTestApp({ RATE_UPLOAD_MB_PER_MINUTE: '1' });
-    try {
+    await withApp({ RATE_UPLOAD_MB_PER_MINUTE: '1' }, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       await chat.botSays(/Bienvenue/);
       const response = await chat.upload([{ name: 'gros.pdf', bytes: mb(3) }]).catch(() => undefined);
       if (response) expect(response.status).toBe(429);
       await chat.botSays(/Trop de données envoyées en peu de temps/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 });
 
 describe('what one client can hold', () => {
   it('refuses a posted activity heavier than 32 KB once cleaned, and names the limit', async () => {
-    const app = await startTestApp();
-    try {
+    await withApp({}, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       const response = await chat.say('', { value: Array.from({ length: 60_000 }, () => ({})) });
       expect(response.status).toBe(413);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/Message trop volumineux : 32 Ko au plus/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('caps the live conversations and the messages of one client across its conversations', async () => {
-    const app = await startTestApp({ DIRECTLINE_MAX_CONVERSATIONS_PER_CLIENT: '2', RATE_CLIENT_MESSAGES_PER_MINUTE: '3', RATE_MESSAGES_PER_MINUTE: '100' });
-    try {
+    await withApp({ DIRECTLINE_MAX_CONVERSATIONS_PER_CLIENT: '2', RATE_CLIENT_MESSAGES_PER_MINUTE: '3', RATE_MESSAGES_PER_MINUTE: '100' }, async (app) => {
       const first = await DirectLineClient.start(app.url);
       const second = await DirectLineClient.start(app.url);
       const third = await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' });
@@ -234,14 +206,11 @@ describe('what one client can hold', () => {
       expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/Trop de conversations ouvertes depuis votre connexion/);
       const statuses = [(await first.say('aide')).status, (await second.say('aide')).status, (await first.say('aide')).status, (await second.say('aide')).status];
       expect(statuses).toEqual([200, 200, 200, 429]);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('takes one upload at a time per conversation', async () => {
-    const app = await startTestApp();
-    try {
+    await withApp({}, async (app) => {
       const chat = await DirectLineClient.start(app.url);
       const { port } = new URL(app.url);
       // An upload that has started and is still sending its file.
@@ -252,9 +221,7 @@ describe('what one client can hold', () => {
       const second = await chat.upload([{ name: 'autre.pdf', bytes: Buffer.from('%PDF-1.4') }]);
       expect(second.status).toBe(429);
       socket.destroy();
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 
   it('keeps file names that were cut inside an emoji readable', () => {
@@ -266,8 +233,7 @@ describe('what one client can hold', () => {
 
 describe('/api/messages without an App ID', () => {
   it('serves only this machine: a request relayed by a proxy is refused', async () => {
-    const app = await startTestApp();
-    try {
+    await withApp({}, async (app) => {
       const response = await fetch(`${app.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
@@ -275,8 +241,6 @@ describe('/api/messages without an App ID', () => {
       });
       expect(response.status).toBe(403);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/n’accepte que les appels de cette machine/);
-    } finally {
-      await app.cleanup();
-    }
+    });
   });
 });

@@ -43,3 +43,13 @@ export async function expectReplies(url: string, activity: Record<string, unknow
   const body = response.status === 200 ? ((await response.json()) as { activities?: Record<string, unknown>[] }) : {};
   return { status: response.status, replies: body.activities ?? [] };
 }
+
+/** Runs `test` against a real app started with `env`, and stops it whatever happens. */
+export async function withApp(env: Record<string, string>, test: (app: TestApp) => Promise<void>): Promise<void> {
+  const app = await startTestApp(env);
+  try {
+    await test(app);
+  } finally {
+    await app.cleanup();
+  }
+}
