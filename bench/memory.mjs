@@ -84,7 +84,7 @@ async function serverSide(files) {
   const script = `
     const { checkDossier } = require(${JSON.stringify(path.join(root, 'dist/src/bidcheck/checkDossier.js'))});
     const { DEFAULT_LIMITS } = require(${JSON.stringify(path.join(root, 'dist/src/bidcheck/intake/limits.js'))});
-    const { loadKnowledge } = require(${JSON.stringify(path.join(root, 'dist/src/knowledge/loadKnowledge.js'))});
+    const { loadKnowledge } = require(${JSON.stringify(path.join(root, 'dist/src/loadKnowledge.js'))});
     const fs = require('node:fs');
     const knowledge = loadKnowledge(${JSON.stringify(path.join(root, 'knowledge'))});
     const files = ${JSON.stringify(files)};

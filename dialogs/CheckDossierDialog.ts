@@ -2,13 +2,7 @@ import { ActionTypes, ActivityTypes, type CardAction, MessageFactory, type TurnC
 import { ComponentDialog, type DialogContext, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { FileBatch } from '../src/attachments/types';
-import type { CheckReport } from '../src/bidcheck/checkDossier';
-import { isDontKnow, parseDeadline, parseNature, parseStage } from '../src/bidcheck/parseAnswers';
-import { frDate } from '../src/bidcheck/rules/dossierQueries';
-import { documentLabel } from '../src/bidcheck/report/documentLabel';
-import { summaryLine } from '../src/bidcheck/report/summarize';
-import { parisDate } from '../src/bidcheck/resolveContext';
-import type { BidContext } from '../src/bidcheck/types';
+import { type BidContext, type CheckReport, documentLabel, frDate, isDontKnow, parisDate, parseDeadline, parseNature, parseStage, summaryLine } from '../src/bidcheck';
 import type { MessageId } from '../src/knowledge/messageIds';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { reportCards } from './cards/reportCards';

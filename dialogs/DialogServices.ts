@@ -1,8 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { FileIntake } from '../src/attachments/FileIntake';
-import type { BidCheckService } from '../src/bidcheck/BidCheckService';
-import type { DossierSessions } from '../src/bidcheck/DossierSessions';
-import type { BidContext } from '../src/bidcheck/types';
+import type { BidCheckService, BidContext, DossierSessions } from '../src/bidcheck';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';

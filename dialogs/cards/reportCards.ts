@@ -1,8 +1,5 @@
 import { type Attachment, CardFactory } from 'botbuilder';
-import type { CheckReport } from '../../src/bidcheck/checkDossier';
-import { SEVERITY_TITLES } from '../../src/bidcheck/report/summarize';
-import type { Finding } from '../../src/bidcheck/rules/types';
-import { SEVERITIES, type Severity } from '../../src/bidcheck/types';
+import { type CheckReport, type Finding, SEVERITIES, type Severity, SEVERITY_TITLES } from '../../src/bidcheck';
 
 const COLORS: Record<Severity, string> = { ELIMINATORY: 'Attention', REGULARISABLE: 'Warning', ADVICE: 'Accent' };
 const INTRO: Record<Severity, string> = {

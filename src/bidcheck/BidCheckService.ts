@@ -1,5 +1,6 @@
 import type { CheckStatsRepository } from '../store/CheckStatsStore';
-import { type BidCheckKnowledge, type CheckReport, checkDossier } from './checkDossier';
+import { type CheckReport, checkDossier } from './checkDossier';
+import type { BidCheckKnowledge } from './knowledge/loadCheckKnowledge';
 import type { IntakeLimits } from './intake/limits';
 import type { InputFile, ProgressListener } from './intake/readDossier';
 import type { BidContext } from './types';

@@ -1,9 +1,10 @@
-import { classifyDocument, type DocumentsFile, guessFromFileName } from './classify/classifyDocument';
+import { classifyDocument, guessFromFileName } from './classify/classifyDocument';
 import { documentFacts, type DocumentFacts } from './facts/documentFacts';
 import type { IntakeLimits } from './intake/limits';
 import { type InputFile, type ProgressListener, readDossier } from './intake/readDossier';
 import { evaluateRules } from './rules/evaluateRules';
-import type { CheckSettings, Finding, RuleRecord } from './rules/types';
+import type { BidCheckKnowledge } from './knowledge/loadCheckKnowledge';
+import type { Finding } from './rules/types';
 import { resolveContext } from './resolveContext';
 import { foldText } from './textForms';
 import { type BidContext, type CheckedFile, type DocumentType, SEVERITIES } from './types';
@@ -24,12 +25,6 @@ export interface CheckReport {
   findings: Finding[];
   /** True when the time budget stopped the check before every file was read. */
   partial: boolean;
-}
-
-export interface BidCheckKnowledge {
-  documents: DocumentsFile;
-  rules: RuleRecord[];
-  checkSettings: CheckSettings;
 }
 
 const UNCLASSIFIABLE = ['PASSWORD', 'UNREADABLE', 'EMPTY', 'ZIP_BOMB', 'PATH_TRAVERSAL', 'TOO_DEEP', 'EXECUTABLE', 'NOT_CHECKED_TIME_BUDGET', 'ZIP_CORRUPT'];

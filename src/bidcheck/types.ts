@@ -42,12 +42,16 @@ export type FileFormat =
   | 'pdf' | 'zip' | 'docx' | 'xlsx' | 'pptx' | 'docm' | 'xlsm' | 'odt' | 'ods' | 'odp' | 'ole' | 'rtf'
   | 'png' | 'jpeg' | 'gif' | 'tiff' | 'bmp' | 'heic' | 'webp' | 'rar' | '7z' | 'gzip' | 'exe' | 'elf' | 'script' | 'xml' | 'text' | 'empty' | 'unknown';
 
+/** Problems intake can see in a file; rules name them (fileIssue detector). */
+export const FILE_ISSUE_KINDS = [
+  'EMPTY', 'TRUNCATED', 'UNREADABLE', 'EXTENSION_MISMATCH', 'PASSWORD', 'OWNER_PASSWORD_ONLY', 'EXECUTABLE', 'MACRO', 'PDF_ACTIVE_CONTENT',
+  'PATH_TRAVERSAL', 'ZIP_BOMB', 'TOO_DEEP', 'TOO_MANY_ENTRIES', 'ZIP_CORRUPT', 'UNUSUAL_FORMAT', 'IMAGE_ONLY', 'OCR_USED', 'NOT_CHECKED_TIME_BUDGET',
+  'TOO_COMPLEX', 'INTERNAL_ERROR',
+] as const;
+
 /** A problem seen while opening or reading a file (becomes a finding through the rules). */
 export interface FileIssue {
-  kind:
-    | 'EMPTY' | 'TRUNCATED' | 'UNREADABLE' | 'EXTENSION_MISMATCH' | 'PASSWORD' | 'OWNER_PASSWORD_ONLY' | 'EXECUTABLE' | 'MACRO' | 'PDF_ACTIVE_CONTENT'
-    | 'PATH_TRAVERSAL' | 'ZIP_BOMB' | 'TOO_DEEP' | 'TOO_MANY_ENTRIES' | 'ZIP_CORRUPT' | 'UNUSUAL_FORMAT' | 'IMAGE_ONLY' | 'OCR_USED' | 'NOT_CHECKED_TIME_BUDGET'
-    | 'TOO_COMPLEX';
+  kind: (typeof FILE_ISSUE_KINDS)[number];
   detail?: string;
 }
 

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { checkDossier } from '../bidcheck/checkDossier';
-import { collectPaths, PathError } from '../bidcheck/intake/collectPaths';
-import { DEFAULT_LIMITS } from '../bidcheck/intake/limits';
-import { ContextError, parseContext } from '../bidcheck/parseContext';
-import { formatTextReport } from '../bidcheck/report/formatTextReport';
-import type { BidContext } from '../bidcheck/types';
+import { type BidContext, checkDossier, collectPaths, ContextError, DEFAULT_LIMITS, formatTextReport, parseContext, PathError } from '../bidcheck';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
-import { loadKnowledge } from '../knowledge/loadKnowledge';
+import { loadKnowledge } from '../loadKnowledge';
 
 // stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);

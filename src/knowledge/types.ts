@@ -1,6 +1,3 @@
-import type { DocumentsFile } from '../bidcheck/classify/classifyDocument';
-import type { CheckSettings, RuleRecord } from '../bidcheck/rules/types';
-
 /** The shapes of the knowledge files, as their JSON Schemas (knowledge/schemas) guarantee them. */
 
 export type GoalId = 'CHECK_DOSSIER' | 'FIND_TENDERS' | 'ASK_QUESTION' | 'CONTACT_CLUB';
@@ -29,12 +26,10 @@ export interface IntentsFile {
   commands: { help: string[]; cancel: string[]; restart: string[] };
 }
 
-export interface Knowledge {
+/** What the conversation itself needs: its texts and the intents of the goals. */
+export interface ConversationKnowledge {
   /** Folder the knowledge was read from (absolute). */
   dir: string;
   messages: MessagesFile;
   intents: IntentsFile;
-  documents: DocumentsFile;
-  rules: RuleRecord[];
-  checkSettings: CheckSettings;
 }

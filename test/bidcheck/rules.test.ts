@@ -86,7 +86,8 @@ describe('the 45 rules', () => {
     const finding = report.findings.find((candidate) => candidate.rule === ruleId);
     expect(finding).toBeDefined();
     const rule = knowledge.rules.find((candidate) => candidate.id === ruleId)!;
-    expect(finding).toMatchObject({ legal: rule.legal, remedy: rule.remedy });
-    expect(finding!.message).not.toMatch(/\{[a-zA-Z]+\}/);
+    expect(finding!.legal).toBe(rule.legal);
+    expect(finding!.remedy.length).toBeGreaterThan(10);
+    for (const text of [finding!.message, finding!.remedy, finding!.legal]) expect(text).not.toMatch(/\{[a-zA-Z]+\}/);
   });
 });

@@ -2,7 +2,7 @@ import { checkDossier, type CheckReport } from '../../src/bidcheck/checkDossier'
 import type { InputFile } from '../../src/bidcheck/intake/readDossier';
 import { DEFAULT_LIMITS, type IntakeLimits } from '../../src/bidcheck/intake/limits';
 import type { BidContext } from '../../src/bidcheck/types';
-import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { loadKnowledge } from '../../src/loadKnowledge';
 import { COMPANY, LINES, pdf } from '../fixtures/documents';
 import { KNOWLEDGE_DIR } from '../support/services';
 

@@ -1,5 +1,5 @@
 import { IntentClassifier } from '../../src/intents/IntentClassifier';
-import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { loadKnowledge } from '../../src/loadKnowledge';
 import { KNOWLEDGE_DIR } from '../support/services';
 
 const classifier = new IntentClassifier(loadKnowledge(KNOWLEDGE_DIR).intents);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isAppError } from '../../src/errors';
-import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { loadKnowledge } from '../../src/loadKnowledge';
 import { KNOWLEDGE_DIR } from '../support/services';
 
 function brokenCopy(edit: (dir: string) => void): string {

@@ -12,7 +12,7 @@ import type { BidContext } from '../../src/bidcheck/types';
 import { Ha30Bot } from '../../src/bot/Ha30Bot';
 import { IntentClassifier } from '../../src/intents/IntentClassifier';
 import { Messages } from '../../src/knowledge/Messages';
-import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { loadKnowledge } from '../../src/loadKnowledge';
 import { createLogger } from '../../src/logger';
 
 export const KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');

@@ -1,5 +1,6 @@
 import { fill } from '../../knowledge/Messages';
-import { DETECTORS } from './detectors';
+import { DETECTOR_REGISTRY } from './registry';
+import { ruleTexts } from './ruleTexts';
 import type { Condition, DossierView, Finding, Hit, RuleRecord } from './types';
 
 function contextValue(view: DossierView, dotted: string): unknown {
@@ -31,15 +32,21 @@ export function holds(condition: Condition, view: DossierView, hit?: Hit): boole
 
 function toFinding(rule: RuleRecord, view: DossierView, hit: Hit): Finding {
   const severity = rule.severity.cases?.find((entry) => holds(entry.when, view, hit))?.severity ?? rule.severity.default;
-  const template = (hit.kind && rule.message[hit.kind]) || rule.message.default || rule.title;
-  const fileName = hit.file?.split('/').pop() ?? '';
-  const message = fill(template, { file: fileName, ...hit.vars });
-  return { rule: rule.id, severity, ...(hit.file ? { file: hit.file } : {}), message, legal: rule.legal, remedy: (hit.kind && rule.remedies?.[hit.kind]) || rule.remedy };
+  const texts = ruleTexts(rule, view, hit);
+  return {
+    rule: rule.id,
+    severity,
+    ...(hit.file ? { file: hit.file } : {}),
+    ...texts,
+    ...(rule.automation === 'PARTIAL' && rule.limitation ? { limitation: fill(rule.limitation, {}) } : {}),
+    ...(rule.rcDependent && !view.context.requirements ? { rcUnknown: true } : {}),
+  };
 }
 
 /**
  * Runs every rule of the knowledge over the dossier. A rule is data: detectors that find facts,
  * conditions that skip it or set its severity, and French texts; this function only wires them.
+ * The rules were checked against their detectors' contracts at load (validateRules).
  */
 export function evaluateRules(rules: readonly RuleRecord[], view: DossierView): Finding[] {
   const findings: Finding[] = [];
@@ -47,9 +54,12 @@ export function evaluateRules(rules: readonly RuleRecord[], view: DossierView): 
     const seen = new Set<string>();
     for (const use of rule.detect) {
       if (use.skipWhen?.some((condition) => holds(condition, view))) continue;
-      const detector = DETECTORS[use.detector];
-      if (!detector) continue;
-      for (const raw of detector(view, use.params ?? {})) {
+      const spec = DETECTOR_REGISTRY[use.detector];
+      if (!spec) throw new Error(`Rule ${rule.id} names detector ${use.detector}, which is not registered (load-time validation skipped?)`);
+      const params = use.params ?? {};
+      const emitted = spec.emits(params);
+      for (const raw of spec.run(view, params)) {
+        if (!((raw.kind ?? '') in emitted)) throw new Error(`Detector ${use.detector} emitted kind "${raw.kind ?? ''}" that its contract does not declare`);
         const hit: Hit = { ...raw, kind: raw.kind ?? use.kind };
         const key = `${hit.file ?? ''}|${hit.kind ?? ''}`;
         if (seen.has(key)) continue;

@@ -37,21 +37,25 @@ export interface DetectorUse {
   skipWhen?: Condition[];
 }
 
+/** A text of a rule: the same at every stage, or one wording before the deposit and one for the attribution. */
+export type StageText = string | Readonly<Record<Stage, string>>;
+
 export interface RuleRecord {
   id: string;
   ref: string;
   title: string;
-  stage: 'DEPOT' | 'ATTRIBUTION' | 'BOTH';
+  /** The requirement may come from the RC: when the RC is unknown, the finding says so. */
   rcDependent: boolean;
   automation: 'FULL' | 'PARTIAL';
+  /** What a PARTIAL rule cannot see; shown with its findings. */
   limitation?: string;
   detect: DetectorUse[];
   severity: { default: Severity; cases?: { when: Condition; severity: Severity }[] };
-  message: Record<string, string>;
+  message: Record<string, StageText>;
   legal: string;
-  remedy: string;
+  remedy: StageText;
   /** Remedies for some kinds of hit, in place of `remedy`. */
-  remedies?: Record<string, string>;
+  remedies?: Record<string, StageText>;
 }
 
 export interface RulesFile {
@@ -89,6 +93,10 @@ export interface Finding {
   message: string;
   legal: string;
   remedy: string;
+  /** What the check of this rule cannot see (PARTIAL rules). */
+  limitation?: string;
+  /** The rule depends on the RC and the RC's requirements were not given. */
+  rcUnknown?: boolean;
 }
 
 export type { DocumentType };

@@ -12,10 +12,11 @@ export const missingDocument: Detector = (view, params) => {
   return [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou '), unreadNote } }];
 };
 
+// The rule contract guarantees exactly one of `setting` (a month window of settings.json) or `months`.
 function windowMonths(view: DossierView, params: Record<string, unknown>): number {
   const setting = params.setting as keyof DossierView['settings'] | undefined;
   const fromContext = params.contextKey === 'kbisMaxAgeMonths' ? view.context.requirements?.kbisMaxAgeMonths : undefined;
-  return Number(fromContext ?? (setting ? view.settings[setting] : params.months) ?? 3);
+  return Number(fromContext ?? (setting ? view.settings[setting] : params.months));
 }
 
 /** A dated document older than a window of calendar months at the date it is judged at. */

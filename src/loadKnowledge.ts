@@ -1,0 +1,12 @@
+import { type BidCheckKnowledge, loadCheckKnowledge } from './bidcheck';
+import { loadConversationKnowledge, readKnowledgeFiles } from './knowledge/loadKnowledge';
+import type { ConversationKnowledge } from './knowledge/types';
+
+/** Everything the assistant knows: the conversation's texts and intents, and the bid check's rules. */
+export type Knowledge = ConversationKnowledge & BidCheckKnowledge;
+
+/** Reads and validates the knowledge folder once; each service cross-checks its own part. */
+export function loadKnowledge(dir: string): Knowledge {
+  const files = readKnowledgeFiles(dir);
+  return { ...loadConversationKnowledge(files), ...loadCheckKnowledge(files) };
+}
