@@ -21,6 +21,8 @@ export interface ReportDocument {
 
 export interface CheckReport {
   referenceDate: string;
+  /** The date the pieces' validity is judged at: the deadline's day at deposit, the reference date otherwise. */
+  validityDate: string;
   documents: ReportDocument[];
   findings: Finding[];
   /** True when the time budget stopped the check before every file was read. */
@@ -61,6 +63,7 @@ export async function checkDossier(
   findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
   return {
     referenceDate: resolved.referenceDate,
+    validityDate: resolved.validityDate,
     documents: files.map((file) => {
       const fileFacts = facts.get(file.name)!;
       return {
