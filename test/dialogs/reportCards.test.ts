@@ -13,7 +13,7 @@ const finding = (index: number, severity: 'ELIMINATORY' | 'REGULARISABLE' | 'ADV
 
 describe('report cards', () => {
   it('groups findings by severity, most serious first, in Adaptive Cards 1.5', () => {
-    const report: CheckReport = { referenceDate: '2026-11-20', documents: [], partial: false, findings: [finding(1, 'ADVICE'), finding(2, 'ELIMINATORY')] };
+    const report: CheckReport = { referenceDate: '2026-11-20', validityDate: '2026-12-01', documents: [], partial: false, findings: [finding(1, 'ADVICE'), finding(2, 'ELIMINATORY')] };
     const cards = reportCards(report);
     expect(cards.map((card) => (card.content as { version: string }).version)).toEqual(['1.5', '1.5']);
     expect(readable({ attachments: [cards[0]!] })).toMatch(/^Éliminatoire \(1\)[\s\S]*piece-2\.pdf[\s\S]*Que faire :[\s\S]*Pourquoi :/);
@@ -21,7 +21,7 @@ describe('report cards', () => {
   });
 
   it('splits a long group so that no card comes near the Teams message limit', () => {
-    const report: CheckReport = { referenceDate: '2026-11-20', documents: [], partial: false, findings: Array.from({ length: 20 }, (_, i) => finding(i, 'REGULARISABLE')) };
+    const report: CheckReport = { referenceDate: '2026-11-20', validityDate: '2026-12-01', documents: [], partial: false, findings: Array.from({ length: 20 }, (_, i) => finding(i, 'REGULARISABLE')) };
     const cards = reportCards(report);
     expect(cards).toHaveLength(3);
     expect(readable({ attachments: [cards[0]!] })).toMatch(/^À régulariser \(20\)/);
