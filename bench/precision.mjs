@@ -54,8 +54,21 @@ function table(title, rules) {
   return { text: lines.join('\n'), total };
 }
 
+/** Refuses a corpus that would make the figures meaningless (duplicate ids, unknown severities, a "correct" dossier expecting a blocking finding). */
+function assertCorpus(dossiers) {
+  const ids = new Set();
+  for (const d of dossiers) {
+    if (ids.has(d.id)) throw new Error(`duplicate dossier id ${d.id}`);
+    ids.add(d.id);
+    for (const e of d.expected) if (!['ELIMINATORY', 'REGULARISABLE', 'ADVICE'].includes(e.severity)) throw new Error(`${d.id}: unknown severity ${e.severity}`);
+    if (d.correct && d.expected.some((e) => BLOCKING.has(e.severity))) throw new Error(`${d.id}: a correct dossier cannot expect a blocking finding`);
+    if (!d.correct && d.expected.length === 0) throw new Error(`${d.id}: a defect dossier must name its defect`);
+  }
+}
+
 async function main() {
   const dossiers = [...CORRECT.map((d) => ({ ...d, correct: true })), ...DEFECTS.map((d) => ({ ...d, correct: false }))];
+  assertCorpus(dossiers);
   const results = [];
   for (const dossier of dossiers) {
     const files = await Promise.all(dossier.documents.map(buildFile));
@@ -77,11 +90,13 @@ async function main() {
     .map((e) => `  ${dossier.id}: ${e.rule} (${e.severity}) not reported — ${dossier.defect ?? ''}`));
   const correct = results.filter((r) => r.dossier.correct);
   const correctWithFalseBlocking = correct.filter(({ dossier }) => falseBlocking.some((f) => f.dossier === dossier.id)).length;
+  const defectsWithCollateral = results.filter((r) => !r.dossier.correct && falseBlocking.some((f) => f.dossier === r.dossier.id)).length;
 
   console.log(`Held-out precision bench: ${correct.length} correct dossiers, ${results.length - correct.length} with a planted defect, judged as of ${JUDGED_ON}`);
   console.log(`\n${blocking.text}\n\n${any.text}`);
   console.log(`\nBlocking precision ${pct(blocking.total.tp, blocking.total.tp + blocking.total.fp).trim()}, blocking recall ${pct(blocking.total.tp, blocking.total.tp + blocking.total.fn).trim()}; recall at any severity ${pct(any.total.tp, any.total.tp + any.total.fn).trim()}`);
   console.log(`Correct dossiers with at least one false blocking finding: ${correctWithFalseBlocking} / ${correct.length}`);
+  console.log(`Defect dossiers with a false blocking finding beside the planted one: ${defectsWithCollateral} / ${results.length - correct.length}`);
   if (wrongSeverity.length) console.log(`\nFound with another severity than expected:\n${wrongSeverity.join('\n')}`);
   if (misses.length) console.log(`\nMissed:\n${misses.join('\n')}`);
   console.log(`\nFalse blocking findings (${falseBlocking.length}):`);

@@ -3,7 +3,11 @@
 // text runs at positions, drawn boxes that extract as nothing, box glyphs that extract as ☐ ☒,
 // Dingbats glyphs that extract as letters, table cells at column positions, pasted images, workbooks.
 import zlib from 'node:zlib';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import signpdf from '@signpdf/signpdf';
+import { P12Signer } from '@signpdf/signer-p12';
 import ExcelJS from 'exceljs';
+import forge from 'node-forge';
 import {
   PDFDocument, PDFHexString, StandardFonts, beginText, endText, moveText, popGraphicsState, pushGraphicsState, rgb, setFontAndSize, showText,
 } from 'pdf-lib';
@@ -129,6 +133,23 @@ function signaturePng() {
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** Word-wraps a line to the printable width, as a word processor does (tokens count as one glyph). */
+function wrap(font, line, size, width) {
+  const measure = (text) => font.widthOfTextAtSize(text.replace(/\{[^}]*\}/g, 'MM'), size);
+  if (measure(line) <= width) return [line];
+  const out = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && measure(next) > width) {
+      out.push(current);
+      current = `  ${word}`;
+    } else current = next;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
 export async function buildPdf(spec) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(FONTS[spec.font ?? 'helvetica']);
@@ -140,7 +161,7 @@ export async function buildPdf(spec) {
     let key;
     const ctx = { font, zapf, boxKey: () => (key ??= page.node.newFontDictionary('BX', (boxRef ??= boxFont(doc)))) };
     let y = 800 - (spec.offset ?? 0) * size;
-    for (const line of lines) {
+    for (const line of lines.flatMap((l) => wrap(font, l, size, 595 - (spec.indent ?? 42) - 30))) {
       if (y < 40) throw new Error(`${spec.name}: page ${index + 1} overflows`);
       drawLine(ctx, page, line, spec.indent ?? 42, y, size);
       y -= size * (spec.leading ?? 1.5);
@@ -165,7 +186,59 @@ export async function buildXlsx(spec) {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+// ---------- electronic signature: a certificate issued by a (bench) CA, declaring itself qualified ----------
+
+const keysCache = new Map();
+function keys(label) {
+  if (!keysCache.has(label)) keysCache.set(label, forge.pki.rsa.generateKeyPair(2048));
+  return keysCache.get(label);
+}
+
+/** qcStatements (RFC 3739) with QcCompliance (ETSI 0.4.0.1862.1.1), as qualified signing certificates carry. */
+function qcStatements() {
+  const { asn1 } = forge;
+  const statement = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('0.4.0.1862.1.1').getBytes())]);
+  return asn1.toDer(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [statement])).getBytes();
+}
+
+/** A P12 holding a signer certificate issued by a CA (not self-signed), valid through 2027. */
+function issuedP12(signer, organisation) {
+  const ca = keys('ca');
+  const caCert = forge.pki.createCertificate();
+  caCert.publicKey = ca.publicKey;
+  caCert.serialNumber = '0a01';
+  caCert.validity.notBefore = new Date('2024-01-01T00:00:00Z');
+  caCert.validity.notAfter = new Date('2034-01-01T00:00:00Z');
+  const caName = [{ name: 'commonName', value: 'Autorité de certification du bench HA30' }, { name: 'organizationName', value: 'Bench HA30' }, { name: 'countryName', value: 'FR' }];
+  caCert.setSubject(caName);
+  caCert.setIssuer(caName);
+  caCert.setExtensions([{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]);
+  caCert.sign(ca.privateKey, forge.md.sha256.create());
+  const own = keys('signer');
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = own.publicKey;
+  cert.serialNumber = '0b02';
+  cert.validity.notBefore = new Date('2026-01-15T00:00:00Z');
+  cert.validity.notAfter = new Date('2028-01-15T00:00:00Z');
+  cert.setSubject([{ name: 'commonName', value: signer }, { name: 'organizationName', value: organisation }, { name: 'countryName', value: 'FR' }]);
+  cert.setIssuer(caName);
+  cert.setExtensions([{ name: 'keyUsage', digitalSignature: true, nonRepudiation: true }, { id: '1.3.6.1.5.5.7.1.3', critical: false, value: qcStatements() }]);
+  cert.sign(ca.privateKey, forge.md.sha256.create());
+  const p12 = forge.pkcs12.toPkcs12Asn1(own.privateKey, [cert, caCert], 'bench', { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+}
+
+/** PAdES-like detached CMS signature over the whole file, as platforms' signing tools produce. */
+async function sign(bytes, { signer, organisation, town }) {
+  const doc = await PDFDocument.load(bytes);
+  pdflibAddPlaceholder({ pdfDoc: doc, reason: 'Signature de l’acte d’engagement', contactInfo: '', name: signer, location: town });
+  const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
+  return Buffer.from(await (signpdf.default ?? signpdf).sign(withPlaceholder, new P12Signer(issuedP12(signer, organisation), { passphrase: 'bench' })));
+}
+
 /** One described document → { name, bytes }. */
 export async function buildFile(spec) {
-  return { name: spec.name, bytes: spec.xlsx ? await buildXlsx(spec) : await buildPdf(spec) };
+  if (spec.xlsx) return { name: spec.name, bytes: await buildXlsx(spec) };
+  const bytes = await buildPdf(spec);
+  return { name: spec.name, bytes: spec.sign ? await sign(bytes, spec.sign) : bytes };
 }

@@ -1,4 +1,4 @@
-// HELD-OUT CORPUS — never tuned on. Twenty correct dossiers: nothing in them should raise an
+// HELD-OUT CORPUS — never tuned on. Twenty-three correct dossiers: nothing in them should raise an
 // ELIMINATORY or REGULARISABLE finding. Each is built from the official wording with its traps
 // (unticked options, drawn boxes, negations, DUME "Non", third parties' numbers, glued tables).
 // `expected` lists what truly applies; ADVICE that truly applies is listed too where known.
@@ -273,6 +273,47 @@ export const CORRECT = [
       { name: 'DC1.pdf', size: 9, pages: dc1({ company: C.signal, ...signalisation }) },
       { name: 'DC2.pdf', size: 9, pages: dc2({ company: C.signal, ...signalisation, turnover: TURNOVER(640000, 702000, 698500), workforce: '9 salariés' }) },
       { name: 'memoire technique.pdf', pages: memoire({ company: C.signal, object: signalisation.object }) },
+    ],
+    expected: [],
+  },
+  {
+    id: 'C21-clim-attribution-signed-ae', trade: 'climatisation', context: { stage: 'ATTRIBUTION', nature: 'TRAVAUX', procedure: 'MAPA', deadline: '2026-11-03T12:00:00+01:00' },
+    traps: 'At attribution, the ATTRI1 signed electronically (CMS over the whole file, certificate issued by a CA and declaring itself qualified; the trust list cannot be checked offline) with its unticked variante/PSE options; attestations valid.',
+    documents: [
+      { name: 'ATTRI1 signe.pdf', size: 9, sign: { signer: 'Vincent MOREL', organisation: C.camargue.name, town: C.camargue.town }, pages: attri1({ company: C.camargue, ...clim, lot: '4', amountHT: 77000, account: ACCOUNTS.camargue, signer: 'MOREL Vincent, Président' }) },
+      { name: 'vigilance.pdf', pages: urssaf({ company: C.camargue, issued: '09/11/2026' }) },
+      { name: 'fiscal.pdf', pages: fiscal({ company: C.camargue, issued: '09/11/2026' }) },
+      { name: 'kbis.pdf', pages: kbis({ company: C.camargue, upToDate: '9 novembre 2026' }) },
+      { name: 'decennale.pdf', pages: decennale({ company: C.camargue, insurer: 'mma', from: '01/01/2026', to: '31/12/2026', activities: 'climatisation, ventilation, pompes à chaleur, génie climatique', policy: '140 772 318' }) },
+      { name: 'RC.pdf', pages: insuranceRc({ company: C.camargue, insurer: 'mma', from: '01/01/2026', to: '31/12/2026', policy: '140 772 319' }) },
+      { name: 'etrangers.pdf', pages: foreignWorkers({ company: C.camargue, date: '09/11/2026' }) },
+    ],
+    expected: [],
+  },
+  {
+    id: 'C22-vrd-recap-tranches-columns', trade: 'terrassement', context: { stage: 'DEPOT', nature: 'TRAVAUX', procedure: 'MAPA', deadline: '2026-12-16T12:00:00+01:00', requirements: { documents: ['DPGF', 'MEMOIRE_TECHNIQUE'] } },
+    traps: 'DPGF recap with one row per tranche and three amount columns (HT, TVA, TTC) that extraction puts on one line; a tranche optionnelle is not a variante; all sums right.',
+    documents: [
+      { name: 'DPGF recapitulatif.pdf', size: 9, pages: [['DÉCOMPOSITION DU PRIX GLOBAL ET FORFAITAIRE', 'Récapitulatif par tranche - Lot 1 terrassement VRD', 'Montants en euros']], tables: [{ x: [42, 330, 420, 520], align: [null, 'right', 'right', 'right'], rows: [
+        ['Tranche', 'Montant HT', 'TVA 20 %', 'Montant TTC'],
+        ['Tranche ferme - parking principal', '68 412,35', '13 682,47', '82 094,82'],
+        ['Tranche optionnelle 1 - extension nord', '21 904,10', '4 380,82', '26 284,92'],
+        ['Tranche optionnelle 2 - cheminements piétons', '9 117,55', '1 823,51', '10 941,06'],
+        ['TOTAL', '99 434,00', '19 886,80', '119 320,80'],
+      ] }] },
+      { name: 'AE.pdf', size: 9, pages: attri1({ company: C.pontdugard, ...vrd, lot: '1', pse: '', amountHT: 99434, account: ACCOUNTS.pontdugard, signer: 'PELLET Gilles, gérant' }) },
+      { name: 'DC1.pdf', size: 9, pages: dc1({ company: C.pontdugard, ...vrd, lots: ['1'] }) },
+      { name: 'memoire.pdf', pages: memoire({ company: C.pontdugard, object: vrd.object, extra: ['7. Les tranches optionnelles seront exécutées dans la continuité de la tranche ferme si elles sont affermies.'] }) },
+    ],
+    expected: [],
+  },
+  {
+    id: 'C23-menuiserie-pse-required', trade: 'menuiserie', context: { stage: 'DEPOT', nature: 'TRAVAUX', procedure: 'FORMALISEE', deadline: '2026-12-18T12:00:00+01:00', estimatedValue: 300000, requirements: { variantsAllowed: false, documents: ['MEMOIRE_TECHNIQUE'] } },
+    traps: 'ATTRI1 ticks the prestation supplémentaire éventuelle the RC requires (a PSE is not a variante), offre de base ticked, variante unticked.',
+    documents: [
+      { name: 'ATTRI1 PSE.pdf', size: 9, pages: attri1({ company: C.vidourle, ...menuiserie, lot: '3', pse: 'PSE n° 1 - brise-soleil orientables façade sud', amountHT: 48914.2, account: ACCOUNTS.vidourle, signer: 'BERTRAND Hélène, Présidente' }) },
+      { name: 'DUME.pdf', size: 8, pages: dume({ company: C.vidourle, ...menuiserie, lots: 'Lot 3' }) },
+      { name: 'memoire.pdf', pages: memoire({ company: C.vidourle, object: menuiserie.object, extra: ['7. La PSE n° 1 demandée par le règlement est chiffrée séparément (8 200,00 € HT).'] }) },
     ],
     expected: [],
   },
