@@ -72,7 +72,15 @@ async function main() {
   const results = [];
   for (const dossier of dossiers) {
     const files = await Promise.all(dossier.documents.map(buildFile));
-    const { findings, documents } = await check(files, dossier.context);
+    let findings = [];
+    let documents = [];
+    try {
+      ({ findings, documents } = await check(files, dossier.context));
+    } catch (error) {
+      // One dossier crashing the check is a result too: its expectations count as missed.
+      console.log(`${dossier.id}: the check failed — ${error.stack ?? error}`);
+      process.exitCode = 1;
+    }
     if (process.env.BENCH_VERBOSE) console.log(`${dossier.id}: ${documents.join(', ')}\n  ${findings.map((f) => `${f.rule}/${f.severity}`).join(', ')}`);
     results.push({ dossier, findings });
   }
