@@ -82,8 +82,7 @@ function runCli(file) {
 async function serverSide(files) {
   // In-process, as the chat server does it: the same module graph, one dossier after another.
   const script = `
-    const { checkDossier } = require(${JSON.stringify(path.join(root, 'dist/src/bidcheck/checkDossier.js'))});
-    const { DEFAULT_LIMITS } = require(${JSON.stringify(path.join(root, 'dist/src/bidcheck/intake/limits.js'))});
+    const { checkDossier, DEFAULT_LIMITS } = require(${JSON.stringify(path.join(root, 'dist/src/bidcheck/index.js'))});
     const { loadKnowledge } = require(${JSON.stringify(path.join(root, 'dist/src/loadKnowledge.js'))});
     const fs = require('node:fs');
     const knowledge = loadKnowledge(${JSON.stringify(path.join(root, 'knowledge'))});

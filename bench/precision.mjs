@@ -13,9 +13,8 @@ import { DEFECTS } from './dossiers/defects.mjs';
 // ---- The only place that knows the internal API (adapt here if checkDossier changes). ----
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { checkDossier } = require(path.join(root, 'dist/src/bidcheck/checkDossier.js'));
-const { DEFAULT_LIMITS } = require(path.join(root, 'dist/src/bidcheck/intake/limits.js'));
-const { loadKnowledge } = require(path.join(root, 'dist/src/knowledge/loadKnowledge.js'));
+const { checkDossier, DEFAULT_LIMITS } = require(path.join(root, 'dist/src/bidcheck/index.js'));
+const { loadKnowledge } = require(path.join(root, 'dist/src/loadKnowledge.js'));
 const knowledge = loadKnowledge(path.join(root, 'knowledge'));
 const JUDGED_ON = '2026-12-01';
 async function check(files, context) {

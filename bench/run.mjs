@@ -15,8 +15,7 @@ import { HOLDOUT } from './holdout.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { checkDossier } = require(path.join(root, 'dist/src/bidcheck/checkDossier.js'));
-const { DEFAULT_LIMITS } = require(path.join(root, 'dist/src/bidcheck/intake/limits.js'));
+const { checkDossier, DEFAULT_LIMITS } = require(path.join(root, 'dist/src/bidcheck/index.js'));
 const { loadKnowledge } = require(path.join(root, 'dist/src/loadKnowledge.js'));
 const knowledge = loadKnowledge(path.join(root, 'knowledge'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
