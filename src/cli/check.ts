@@ -9,6 +9,7 @@ import type { BidContext } from '../bidcheck/types';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { loadKnowledge } from '../knowledge/loadKnowledge';
+import { Messages } from '../knowledge/Messages';
 
 // stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
@@ -89,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
   }
   loadDotEnv();
   const knowledge = loadKnowledge(loadConfig().knowledgeDir);
+  const messages = new Messages(knowledge.messages);
   const report = await checkDossier(collected.files, context, knowledge, {
     referenceDate: options.date,
     limits: DEFAULT_LIMITS,
@@ -98,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     const { partial, ...contract } = report;
     process.stdout.write(`${JSON.stringify(partial ? { ...contract, partial } : contract, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatTextReport(report, knowledge.checkSettings.documentLabels)}\n`);
+    process.stdout.write(`${formatTextReport(report, knowledge.checkSettings.documentLabels, messages)}\n`);
   }
   return 0;
 }

@@ -55,8 +55,8 @@ describe('check dossier dialog', () => {
         /Je vérifie « dossier\.zip »/,
         /Je vérifie « Kbis BATI-GARD\.pdf »/,
         ...Array(7).fill(/Je vérifie/),
-        /Pièces reconnues : Kbis BATI-GARD\.pdf \(Extrait Kbis\)/,
-        /Résultat de la vérification de 8 pièce\(s\) : 0 point bloquant, 0 point à corriger, 3 conseils[\s\S]*Conseil \(3\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :[\s\S]*mémoire technique/,
+        /Pièces reconnues :\n\n- Kbis BATI-GARD\.pdf : Extrait Kbis\n/,
+        /Résultat de la vérification des 8 pièces : 0 point bloquant, 0 point à corriger, 3 conseils[\s\S]*Conseil \(3\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :[\s\S]*mémoire technique/,
         /Corrigez les points signalés/,
         /Que souhaitez-vous faire maintenant/,
       ],
@@ -85,16 +85,16 @@ describe('check dossier dialog', () => {
     served.set('/dc1.pdf', await pdf(LINES.dc1(true, '2')));
     const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
     await transcript(testBot(services()), [
-      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues :\n\n- kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
       [
         send('dc1.pdf', '/dc1.pdf'),
         /reçu « dc1\.pdf »/,
-        /avec les 1 pièce\(s\) reçue\(s\) tout à l'heure \(« kbis\.pdf »\)/,
+        /avec la pièce reçue tout à l'heure : « kbis\.pdf »\./,
         /Je vérifie « kbis\.pdf »/,
         /Je vérifie « dc1\.pdf »/,
-        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\), dc1\.pdf/,
+        /Pièces reconnues :\n\n- kbis\.pdf : Extrait Kbis\n- dc1\.pdf : Lettre de candidature \(DC1\)$/,
         /Sans date limite/,
-        /Résultat de la vérification de 2 pièce/,
+        /Résultat de la vérification des 2 pièces/,
         /Corrigez/,
         /maintenant/,
       ],
@@ -105,8 +105,8 @@ describe('check dossier dialog', () => {
     const crowded = { ...services(), dossiers: new DossierSessions(60_000, 1024) };
     const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
     await transcript(testBot(crowded), [
-      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
-      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues : dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues :\n\n- kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
+      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues :\n\n- dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('check dossier dialog', () => {
         { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] },
         /J'ai bien reçu « kbis\.pdf »/,
         /Je vérifie « kbis\.pdf »/,
-        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\)/,
+        /Pièces reconnues :\n\n- kbis\.pdf : Extrait Kbis$/,
         /Sans date limite/,
         /Résultat de la vérification[\s\S]*Kbis[\s\S]*03\/03\/2026[\s\S]*Que faire/,
         /Corrigez/,

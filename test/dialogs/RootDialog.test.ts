@@ -54,7 +54,7 @@ describe('root dialog', () => {
     await transcript(testBot(), [
       ['quelle est la recette de la paella', /pas (bien )?compris|pas sûr de comprendre/],
       ['🙂', /pas (bien )?compris|pas sûr de comprendre/],
-      ['merci', /Que souhaitez-vous faire maintenant/],
+      ['merci', /^(Avec plaisir|Je vous en prie) ![\s\S]*Vérifier mon dossier \| Trouver des marchés/],
     ]);
   });
 
