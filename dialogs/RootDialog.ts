@@ -19,6 +19,7 @@ type Social = 'thanks' | 'goodbye';
 
 /** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
 const SOCIAL_MAX_WORDS = 6;
+const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
 
 /**
  * The conversation's entry point: welcomes, routes each request to the dialog of its goal, and
@@ -154,7 +155,9 @@ export class RootDialog extends ComponentDialog {
     if (command === 'restart') return { kind: 'restart' };
     const social = this.social(text);
     if (social) return { kind: social };
-    const { intent } = intents.classify(text);
+    const classified = intents.classify(text).intent;
+    // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
+    const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
     if (intent === 'GREETING') return { kind: 'welcome' };
     const goal = GOAL_IDS.find((id) => id === intent);
     return goal ? { kind: 'goal', goal, withFiles: false } : { kind: 'unknown' };
@@ -164,14 +167,25 @@ export class RootDialog extends ComponentDialog {
   private social(text: string | undefined): Social | undefined {
     const trimmed = text?.trim() ?? '';
     if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
-    const { intents } = this.services;
-    const { intent } = intents.classify(trimmed);
+    const { intent } = this.services.intents.classify(trimmed);
     if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
     // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
     // intent. "merci, au revoir" is a goodbye.
-    const words = trimmed.split(/\s+/).map((word) => intents.classify(word).intent);
-    if (!words.every((word) => word === null || word === 'THANKS' || word === 'GOODBYE')) return undefined;
+    const words = this.wordIntents(trimmed);
+    if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
     return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
+  }
+
+  /** The intent of each word alone (null for a word that means nothing on its own). */
+  private wordIntents(text: string): (string | null)[] {
+    return text.split(/\s+/).map((word) => this.services.intents.classify(word).intent);
+  }
+
+  /** The intent most words of a polite request point to, social ones aside; null if none. */
+  private requestInside(text: string): string | null {
+    const counts = new Map<string, number>();
+    for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 }
 

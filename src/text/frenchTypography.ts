@@ -9,9 +9,11 @@ const PROTECTED = /(?:https?:\/\/|www\.)[^\s«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/
 function typesetPlain(text: string): string {
   return (
     text
-      // A space already typed before the sign becomes the right non-breaking one.
-      .replace(/[ \u00A0\u202F]+([;!?])/g, `${NARROW_NBSP}$1`)
-      .replace(/[ \u00A0\u202F]+:/g, `${NBSP}:`)
+      // A space already typed before the sign becomes the right non-breaking one — unless the sign
+      // starts an emoticon (" :)", " ;-)").
+      .replace(/[ \u00A0\u202F]+([!?])(?=[\s*»")\].,!?]|$)/g, `${NARROW_NBSP}$1`)
+      .replace(/[ \u00A0\u202F]+;(?=[\s*»"]|$)/g, `${NARROW_NBSP};`)
+      .replace(/[ \u00A0\u202F]+:(?=[\s*»"]|$)/g, `${NBSP}:`)
       // A sign glued to a word and followed by a space or the end: "Attention:" → "Attention :". The colon
       // only after a letter, so that "12:00", "1:2" and ":)" stay as they are; a sign followed by text
       // ("page.php?id=3") is not touched.
