@@ -1,5 +1,5 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { MessageId } from '../src/knowledge/messageIds';
+import type { PlainMessageId } from '../src/knowledge/messageIds';
 import type { DialogServices } from './DialogServices';
 
 /**
@@ -10,7 +10,7 @@ export abstract class AnnouncementDialog extends Dialog {
   protected constructor(
     id: string,
     private readonly services: DialogServices,
-    private readonly texts: readonly MessageId[],
+    private readonly texts: readonly PlainMessageId[],
   ) {
     super(id);
   }

@@ -2,8 +2,10 @@ import { ActionTypes, ActivityTypes, type CardAction, MessageFactory, type TurnC
 import { ComponentDialog, type DialogContext, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { FileBatch } from '../src/attachments/types';
-import { type BidContext, type CheckReport, documentLabel, frDate, isDontKnow, parisDate, parseDeadline, parseNature, parseStage, summaryLine } from '../src/bidcheck';
-import type { MessageId } from '../src/knowledge/messageIds';
+import { type BidContext, type CheckReport, documentLabel, frDate, isDontKnow, parisDate, parseNature, parseStage, summaryLine } from '../src/bidcheck';
+import type { PlainMessageId } from '../src/knowledge/messageIds';
+import type { Messages } from '../src/knowledge/Messages';
+import { DEADLINE_DIALOG, DeadlineDialog, frTime } from './DeadlineDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { reportCards } from './cards/reportCards';
 import { GOAL_DIALOG } from './dialogIds';
@@ -18,7 +20,6 @@ export interface CheckDossierOptions {
 
 const FLOW = 'checkFlow';
 const STAGE = 'stagePrompt';
-const DEADLINE = 'deadlinePrompt';
 const NATURE = 'naturePrompt';
 const MAX_PROGRESS_MESSAGES = 12;
 const SINGLE_MESSAGE_BYTES = 20_000;
@@ -38,7 +39,7 @@ export class CheckDossierDialog extends ComponentDialog {
   ) {
     super(GOAL_DIALOG.CHECK_DOSSIER);
     this.addDialog(new TextPrompt(STAGE, async (prompt) => this.accepts(prompt, (text) => parseStage(text) !== undefined)));
-    this.addDialog(new TextPrompt(DEADLINE, async (prompt) => this.accepts(prompt, (text) => parseDeadline(text) !== undefined)));
+    this.addDialog(new DeadlineDialog(services));
     this.addDialog(new TextPrompt(NATURE, async (prompt) => this.accepts(prompt, (text) => parseNature(text) !== undefined)));
     this.addDialog(new WaitForFilesDialog(services));
     this.addDialog(new WaterfallDialog(FLOW, [this.stageStep.bind(this), this.deadlineStep.bind(this), this.natureStep.bind(this), this.filesStep.bind(this), this.checkStep.bind(this)]));
@@ -48,7 +49,7 @@ export class CheckDossierDialog extends ComponentDialog {
   /** Files sent while a question is pending are not lost: the check starts with what is known. */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activity = innerDc.context.activity;
-    const waitingForAnswer = [STAGE, DEADLINE, NATURE].includes(innerDc.activeDialog?.id ?? '');
+    const waitingForAnswer = [STAGE, DEADLINE_DIALOG, NATURE].includes(innerDc.activeDialog?.id ?? '');
     if (waitingForAnswer && activity.type === ActivityTypes.Message && this.services.files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) {
       const flow = innerDc.stack.find((instance) => instance.id === FLOW);
       const context = (flow?.state as { values?: FlowValues } | undefined)?.values?.context;
@@ -63,14 +64,14 @@ export class CheckDossierDialog extends ComponentDialog {
     return text.length > 0 && (isDontKnow(text) || understood(text));
   }
 
-  private choices(ids: MessageId[]): CardAction[] {
+  private choices(ids: PlainMessageId[]): CardAction[] {
     return ids.map((id) => {
       const text = this.services.messages.text(id);
       return { type: ActionTypes.ImBack, title: text, value: text };
     });
   }
 
-  private ask(id: MessageId, retry: MessageId, choices: MessageId[]) {
+  private ask(id: PlainMessageId, retry: PlainMessageId, choices: PlainMessageId[]) {
     const { messages } = this.services;
     return {
       prompt: MessageFactory.suggestedActions(this.choices(choices), messages.text(id)),
@@ -84,7 +85,7 @@ export class CheckDossierDialog extends ComponentDialog {
       const remembered = options.context ? undefined : await this.memory.lastCheckContext.get(step.context);
       (step.values as FlowValues).context = options.context ?? remembered ?? {};
       if (remembered && (remembered.deadline || remembered.nature || remembered.stage === 'ATTRIBUTION')) {
-        await step.context.sendActivity(this.services.messages.text('checkDossier.reusingAnswers', { answers: describeContext(remembered) }));
+        await step.context.sendActivity(this.services.messages.text('checkDossier.reusingAnswers', { answers: describeContext(this.services.messages, remembered) }));
       }
       return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
     }
@@ -96,16 +97,16 @@ export class CheckDossierDialog extends ComponentDialog {
     const context: BidContext = { stage: parseStage(String(step.result)) ?? 'DEPOT' };
     (step.values as FlowValues).context = context;
     if (context.stage === 'ATTRIBUTION') return step.next();
-    return step.prompt(DEADLINE, this.ask('checkDossier.askDeadline', 'checkDossier.deadlineNotUnderstood', ['checkDossier.choice.dontKnow']));
+    return step.beginDialog(DEADLINE_DIALOG);
   }
 
   private async natureStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (this.isBatch(step.result)) return step.next(step.result);
     const context = (step.values as FlowValues).context!;
-    const deadline = typeof step.result === 'string' ? parseDeadline(step.result) : undefined;
+    const deadline = typeof step.result === 'string' ? step.result : undefined;
     if (deadline) {
       context.deadline = deadline;
-      await step.context.sendActivity(this.services.messages.text('checkDossier.deadlineNoted', { date: frDate(deadline.slice(0, 10)), time: deadline.slice(11, 16).replace(':', 'h') }));
+      await step.context.sendActivity(this.services.messages.text('checkDossier.deadlineNoted', { date: frDate(deadline.slice(0, 10)), time: frTime(deadline) }));
     }
     return step.prompt(NATURE, this.ask('checkDossier.askNature', 'checkDossier.askNature', ['checkDossier.choice.travaux', 'checkDossier.choice.fournitures', 'checkDossier.choice.services', 'checkDossier.choice.dontKnow']));
   }
@@ -162,15 +163,16 @@ export class CheckDossierDialog extends ComponentDialog {
   private async sendReport(context: TurnContext, report: CheckReport, bidContext: BidContext): Promise<void> {
     const { messages, bidCheck } = this.services;
     const count = report.documents.length;
-    const labels = report.documents.map((document) => `${document.file.split('/').pop()} (${documentLabel(document, bidCheck.documentLabels)})`);
-    await context.sendActivity(messages.text('checkDossier.documents', { list: labels.join(', ') }));
+    // One line per piece: a label may hold parentheses ("Lettre de candidature (DC1)"), so none around it.
+    const entries = report.documents.map((document) => messages.text('checkDossier.documentEntry', { file: document.file.split('/').pop() ?? document.file, label: documentLabel(document, bidCheck.documentLabels, messages) }));
+    await context.sendActivity(messages.text('checkDossier.documents', { list: entries.join('\n') }));
     if (report.partial) await context.sendActivity(messages.text('checkDossier.partial'));
     if (!bidContext.deadline && (bidContext.stage ?? 'DEPOT') === 'DEPOT') await context.sendActivity(messages.text('checkDossier.assumptions', { date: frDate(parisDate()) }));
     if (report.findings.length === 0) {
       await context.sendActivity(messages.text('checkDossier.noFinding', { count }));
     } else {
-      const summary = messages.text('checkDossier.summary', { count, summary: summaryLine(report.findings) });
-      const cards = reportCards(report);
+      const summary = messages.text('checkDossier.summary', { count, summary: summaryLine(messages, report.findings) });
+      const cards = reportCards(report, messages);
       if (JSON.stringify(cards).length <= SINGLE_MESSAGE_BYTES) {
         const activity = MessageFactory.carousel(cards, summary);
         activity.attachmentLayout = 'list';
@@ -185,13 +187,13 @@ export class CheckDossierDialog extends ComponentDialog {
   }
 }
 
-const NATURE_WORDS = { TRAVAUX: 'travaux', FOURNITURES: 'fournitures', SERVICES: 'services' } as const;
+const NATURE_WORDS = { TRAVAUX: 'checkDossier.context.travaux', FOURNITURES: 'checkDossier.context.fournitures', SERVICES: 'checkDossier.context.services' } as const;
 
 /** "dépôt, date limite le 15/12/2026, travaux" — what the SME answered last time. */
-function describeContext(context: BidContext): string {
-  const parts = [context.stage === 'ATTRIBUTION' ? 'vous avez été retenu' : 'dépôt'];
-  if (context.deadline) parts.push(`date limite le ${frDate(context.deadline.slice(0, 10))}`);
-  if (context.nature) parts.push(NATURE_WORDS[context.nature]);
+function describeContext(messages: Messages, context: BidContext): string {
+  const parts = [messages.text(context.stage === 'ATTRIBUTION' ? 'checkDossier.context.attribution' : 'checkDossier.context.depot')];
+  if (context.deadline) parts.push(messages.text('checkDossier.context.deadline', { date: frDate(context.deadline.slice(0, 10)) }));
+  if (context.nature) parts.push(messages.text(NATURE_WORDS[context.nature]));
   return parts.join(', ');
 }
 

@@ -13,11 +13,17 @@ import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
 
 const ROUTE = 'route';
 
-type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welcome' | 'help' | 'thanks' | 'unknown' | 'nothingToCancel' | 'restart' };
+type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' };
+
+type Social = 'thanks' | 'goodbye';
+
+/** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
+const SOCIAL_MAX_WORDS = 6;
+const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
 
 /**
  * The conversation's entry point: welcomes, routes each request to the dialog of its goal, and
- * answers "aide", "annuler" and "recommencer" wherever the user is.
+ * answers "aide", "annuler", "recommencer", "merci" and "au revoir" wherever the user is.
  */
 export class RootDialog extends ComponentDialog {
   constructor(
@@ -61,7 +67,7 @@ export class RootDialog extends ComponentDialog {
     }
     if (command === 'cancel') {
       await innerDc.cancelAllDialogs();
-      await context.sendActivity(messages.text('cancel.done'));
+      await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.done')));
       return innerDc.endDialog();
     }
     if (command === 'restart') {
@@ -69,6 +75,19 @@ export class RootDialog extends ComponentDialog {
       await this.forget(context);
       await context.sendActivity(messages.text('restart.done'));
       await this.sendWelcome(context);
+      return innerDc.endDialog();
+    }
+    const social = this.social(activity.text);
+    if (social === 'thanks') {
+      // A thank-you in the middle of a question: answer it, then ask the question again.
+      await context.sendActivity(messages.text('thanks.text'));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (social === 'goodbye') {
+      // The answers and pieces are kept (as after any check): only the question under way is dropped.
+      await innerDc.cancelAllDialogs();
+      await context.sendActivity(messages.text('goodbye.text'));
       return innerDc.endDialog();
     }
     // A card button or a file dropped while another goal is under way starts that goal afresh.
@@ -105,7 +124,10 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('help.text')));
         return step.endDialog();
       case 'thanks':
-        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
+        await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('thanks.text')));
+        return step.endDialog();
+      case 'goodbye':
+        await context.sendActivity(messages.text('goodbye.text'));
         return step.endDialog();
       case 'unknown':
         await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('unknown.text')));
@@ -131,11 +153,39 @@ export class RootDialog extends ComponentDialog {
     if (command === 'help') return { kind: 'help' };
     if (command === 'cancel') return { kind: 'nothingToCancel' };
     if (command === 'restart') return { kind: 'restart' };
-    const { intent } = intents.classify(text);
+    const social = this.social(text);
+    if (social) return { kind: social };
+    const classified = intents.classify(text).intent;
+    // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
+    const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
     if (intent === 'GREETING') return { kind: 'welcome' };
-    if (intent === 'THANKS') return { kind: 'thanks' };
     const goal = GOAL_IDS.find((id) => id === intent);
     return goal ? { kind: 'goal', goal, withFiles: false } : { kind: 'unknown' };
+  }
+
+  /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
+  private social(text: string | undefined): Social | undefined {
+    const trimmed = text?.trim() ?? '';
+    if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
+    const { intent } = this.services.intents.classify(trimmed);
+    if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
+    // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
+    // intent. "merci, au revoir" is a goodbye.
+    const words = this.wordIntents(trimmed);
+    if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
+    return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
+  }
+
+  /** The intent of each word alone (null for a word that means nothing on its own). */
+  private wordIntents(text: string): (string | null)[] {
+    return text.split(/\s+/).map((word) => this.services.intents.classify(word).intent);
+  }
+
+  /** The intent most words of a polite request point to, social ones aside; null if none. */
+  private requestInside(text: string): string | null {
+    const counts = new Map<string, number>();
+    for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import { formatSize } from '../src/attachments/formatSize';
@@ -14,7 +14,7 @@ export interface WaitForFilesOptions {
   takeCurrent?: boolean;
 }
 
-const REFUSAL_MESSAGE: Record<FileRefusal['reason'], MessageId> = {
+const REFUSAL_MESSAGE: Record<FileRefusal['reason'], Extract<MessageId, `upload.${string}`>> = {
   TOO_LARGE: 'upload.tooLarge',
   EMPTY: 'upload.empty',
   UNREACHABLE: 'upload.unreachable',
@@ -45,6 +45,11 @@ export class WaitForFilesDialog extends Dialog<WaitForFilesOptions> {
     if (this.services.files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return this.receive(dc);
     await dc.context.sendActivity(this.services.messages.text('checkDossier.waitingForFiles'));
     return Dialog.EndOfTurn;
+  }
+
+  /** After an interruption ("merci"), the SME is reminded what the bot is waiting for. */
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    await context.sendActivity(this.services.messages.text('checkDossier.waitingForFiles'));
   }
 
   private async receive(dc: DialogContext): Promise<DialogTurnResult> {

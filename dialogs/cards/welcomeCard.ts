@@ -1,5 +1,6 @@
 import { type Attachment, CardFactory } from 'botbuilder';
 import type { Messages } from '../../src/knowledge/Messages';
+import { frenchTypography } from '../../src/text/frenchTypography';
 import type { Goal } from '../../src/knowledge/types';
 import type { GoalSubmit } from '../dialogIds';
 
@@ -18,7 +19,7 @@ export function welcomeCard(messages: Messages, goals: readonly Goal[]): Attachm
     ],
     actions: goals.map((goal) => ({
       type: 'Action.Submit',
-      title: goal.title,
+      title: frenchTypography(goal.title),
       data: { ha30Goal: goal.id } satisfies GoalSubmit,
     })),
   });

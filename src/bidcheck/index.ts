@@ -13,7 +13,7 @@ export { isDontKnow, parseDeadline, parseNature, parseStage } from './parseAnswe
 export { ContextError, parseContext } from './parseContext';
 export { documentLabel } from './report/documentLabel';
 export { formatTextReport } from './report/formatTextReport';
-export { countBySeverity, SEVERITY_TITLES, summaryLine } from './report/summarize';
+export { countBySeverity, severityIntro, severityTitle, summaryLine } from './report/summarize';
 export { parisDate } from './resolveContext';
 export { frDate } from './rules/dossierQueries';
 export type { Finding } from './rules/types';

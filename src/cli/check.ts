@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { type BidContext, checkDossier, collectPaths, ContextError, DEFAULT_LIMITS, formatTextReport, parseContext, PathError } from '../bidcheck';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
+import { Messages } from '../knowledge/Messages';
 import { loadKnowledge } from '../loadKnowledge';
 
 // stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
@@ -84,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
   }
   loadDotEnv();
   const knowledge = loadKnowledge(loadConfig().knowledgeDir);
+  const messages = new Messages(knowledge.messages);
   const report = await checkDossier(collected.files, context, knowledge, {
     referenceDate: options.date,
     limits: DEFAULT_LIMITS,
@@ -93,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     const { partial, ...contract } = report;
     process.stdout.write(`${JSON.stringify(partial ? { ...contract, partial } : contract, null, 2)}\n`);
   } else {
-    process.stdout.write(`${formatTextReport(report, knowledge.checkSettings.documentLabels)}\n`);
+    process.stdout.write(`${formatTextReport(report, knowledge.checkSettings.documentLabels, messages)}\n`);
   }
   return 0;
 }

@@ -12,7 +12,7 @@ import { guardConnections } from './http/guardConnections';
 import { HttpError } from './http/HttpError';
 import { readJsonBody } from './http/readJsonBody';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
-import { sendError } from './http/sendError';
+import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 
 export interface ServerDeps {
@@ -163,6 +163,7 @@ export function createServer(deps: ServerDeps): Server {
 
   server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
     if ((error.statusCode ?? 500) >= 500) logger.error({ event: 'http_error', route: req.getRoute()?.path, err: scrubError(error) }, 'request failed');
+    frenchRestifyError(error);
     callback();
   });
   return server;

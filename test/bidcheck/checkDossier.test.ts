@@ -64,7 +64,8 @@ describe('scans and unreadable files', () => {
     const files = (await cleanDossier()).filter((file) => file.name !== 'DC1.pdf');
     const report = await check([...files, { name: 'scan0001.pdf', bytes: await scan() }]);
     const missing = report.findings.find((finding) => finding.rule === 'CANDIDATURE_FORM_MISSING');
-    expect(missing?.message).toContain('peut-être dans un fichier que je n\'ai pas pu lire (« scan0001.pdf »)');
+    // "Cette pièce" agrees whatever the missing document's noun (bordereau, attestation…).
+    expect(missing?.message).toContain("Cette pièce est peut-être dans « scan0001.pdf », un fichier que je n'ai pas pu lire : vérifiez-le.");
   });
 });
 

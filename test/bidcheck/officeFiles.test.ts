@@ -19,8 +19,8 @@ describe('Word, Excel and OpenDocument files', () => {
     ]);
     const report = await check([{ name: 'DQE lot 2.xlsx', bytes }], {});
     expect(report.documents[0]!.type).toBe('DQE');
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_DOCUMENT_INCOMPLETE', message: expect.stringContaining('1 ligne(s) n\'ont pas de prix') }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_INCONSISTENCY', message: expect.stringContaining('1 ligne(s)') }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_DOCUMENT_INCOMPLETE', message: expect.stringContaining("1 ligne n'a pas de prix") }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_INCONSISTENCY', message: expect.stringContaining('1 ligne a un montant différent') }));
   });
 
   it('reads an ODS bordereau', async () => {

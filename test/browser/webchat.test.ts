@@ -66,12 +66,12 @@ describe('Web Chat page in Chromium', () => {
     const send = page.getByRole('button', { name: /Envoyer/ });
     if (await send.count()) await send.first().click();
     const size = formatSize(kbis.length).replace(/\s/g, '\\s');
-    await page.getByText(new RegExp(`J['’]ai bien reçu « mon dossier\\.zip » \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
-    await page.getByText(/Résultat de la vérification de 2 pièce/).first().waitFor({ timeout: 20_000 });
+    await page.getByText(new RegExp(`J['’]ai bien reçu «\\s?mon dossier\\.zip\\s?» \\(${size}\\)`)).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/Résultat de la vérification des 2 pièces/).first().waitFor({ timeout: 20_000 });
     await page.getByText(/À régulariser \(\d+\)/).first().waitFor({ timeout: 10_000 });
     await page.getByText(/la case de la rubrique F1/).first().waitFor({ timeout: 10_000 });
     await page.getByText(/Conseil \(\d+\)/).first().waitFor({ timeout: 10_000 });
-    await page.getByText(/Votre Extrait Kbis « kbis-societe\.pdf » est à jour au 03\/03\/2026/).first().waitFor({ timeout: 10_000 });
+    await page.getByText(/«\s?kbis-societe\.pdf\s?» — Extrait Kbis — est à jour au 03\/03\/2026/).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(work, 'report.png') });
   });
 });

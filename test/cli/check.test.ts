@@ -59,7 +59,9 @@ describe('npm run check', () => {
     const { code, stdout } = await cli(['--date', '2026-11-20', path.join(dir, 'dossier')]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Vérification du dossier au 20\/11\/2026 — \d+ point/);
-    expect(stdout).toMatch(/CONSEIL \(\d+\)[\s\S]*Que faire :[\s\S]*Pourquoi :/);
+    // French typography: a non-breaking space before the colon.
+    expect(stdout).toMatch(/CONSEIL \(\d+\)[\s\S]*Que faire\u00a0:[\s\S]*Pourquoi\u00a0:/);
+    expect(stdout).not.toMatch(/ [:;?!»]|« |\w\(s\)|UNKNOWN/);
   });
 
   it('exits 2 with a French message on unusable arguments', async () => {

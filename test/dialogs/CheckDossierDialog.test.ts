@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { LINES, pdf, zip } from '../fixtures/documents';
 import { cleanDossier } from '../bidcheck/support';
 import { transcript } from '../support/transcript';
+import { rawText } from '../support/replies';
 import type { DownloadPolicy } from '../../src/attachments/downloadPolicy';
 import { DossierSessions } from '../../src/bidcheck/DossierSessions';
 import { MemoryStats, realServices, testBot } from '../support/services';
@@ -26,6 +27,9 @@ describe('check dossier dialog', () => {
     served.set('/kbis-ancien.pdf', await pdf(LINES.kbis('3 mars 2026')));
     const withOldKbis = files.filter((f) => f.name !== 'memoire.pdf').map((f) => (f.name.startsWith('Kbis') ? { ...f, bytes: served.get('/kbis-ancien.pdf')! } : f));
     served.set('/dossier.zip', await zip(Object.fromEntries(withOldKbis.map((f) => [f.name, f.bytes]))));
+    const scan = await pdf([], { signatureImage: true });
+    const mixed = files.filter((f) => f.name !== 'DC1.pdf' && f.name !== 'memoire.pdf');
+    served.set('/melange.zip', await zip({ ...Object.fromEntries(mixed.map((f) => [f.name, f.bytes])), 'scan0001.pdf': scan, 'BPU signé.pdf': scan }));
     server = createServer((req, res) => {
       const body = served.get(req.url ?? '');
       if (!body) {
@@ -55,8 +59,8 @@ describe('check dossier dialog', () => {
         /Je vérifie « dossier\.zip »/,
         /Je vérifie « Kbis BATI-GARD\.pdf »/,
         ...Array(7).fill(/Je vérifie/),
-        /Pièces reconnues : Kbis BATI-GARD\.pdf \(Extrait Kbis\)/,
-        /Résultat de la vérification de 8 pièce\(s\) : 0 point bloquant, 0 point à corriger, 3 conseils[\s\S]*Conseil \(3\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :[\s\S]*mémoire technique/,
+        /Pièces reconnues :\n\n- Kbis BATI-GARD\.pdf : Extrait Kbis\n/,
+        /Résultat de la vérification des 8 pièces : 0 point bloquant, 0 point à corriger, 3 conseils[\s\S]*Conseil \(3\)[\s\S]*Kbis BATI-GARD\.pdf[\s\S]*03\/03\/2026[\s\S]*Que faire :[\s\S]*Pourquoi :[\s\S]*mémoire technique/,
         /Corrigez les points signalés/,
         /Que souhaitez-vous faire maintenant/,
       ],
@@ -64,6 +68,56 @@ describe('check dossier dialog', () => {
     expect(stats.records).toHaveLength(1);
     expect(JSON.stringify(stats.records[0])).not.toMatch(/BATI|dossier\.zip|Kbis BATI/);
     expect(stats.records[0]!.documentTypes).toContain('KBIS');
+  });
+
+  it('warns about a deadline already past and asks again when the SME says it was wrong', async () => {
+    await transcript(testBot(services()), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['je prépare mon dépôt', /date limite de remise/],
+      ['le 12/11/2026 à 12h', /^La date limite du 12\/11\/2026 à 12h00 est déjà passée : [\s\S]*Voulez-vous continuer quand même \?\nOui, continuer \| Non, corriger la date$/],
+      ['peut-être', /Répondez « oui » pour continuer avec cette date, ou « non » pour la corriger/],
+      ['Non, corriger la date', /^D'accord\. Quelle est la bonne date limite/],
+      ['15/12/2026 à 17h30', /C'est noté : date limite le 15\/12\/2026 à 17h30/, /travaux, de fournitures ou de services/],
+    ]);
+  });
+
+  it('keeps a past deadline the SME confirms, and does not question a future one or "je ne sais pas"', async () => {
+    await transcript(testBot(services()), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['dépôt', /date limite/],
+      ['30 novembre 2026 à 16h', /déjà passée/],
+      ['oui', /C'est noté : date limite le 30\/11\/2026 à 16h00/, /travaux, de fournitures/],
+      ['annuler', /C'est annulé/],
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['dépôt', /date limite/],
+      // Earlier the same day (frozen at 10:00 in Paris) is already past; later that day is not.
+      ['01/12/2026 à 9h', /La date limite du 01\/12\/2026 à 09h00 est déjà passée/],
+      ['non', /bonne date limite/],
+      ['01/12/2026 à 18h', /C'est noté : date limite le 01\/12\/2026 à 18h00/, /travaux/],
+      ['recommencer', /On reprend/, /Bienvenue/],
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['dépôt', /date limite/],
+      ['je ne sais pas', /travaux, de fournitures/],
+    ]);
+  });
+
+  it('writes every reply the French way: non-breaking spaces, real plurals, no code, no nested parentheses', async () => {
+    const adapter = testBot(services());
+    const said: string[] = [];
+    const turns = ['vérifier mon dossier', 'je prépare mon dépôt', 'le 20/11/2026', 'non', 'le 4/12/2026 à 12h', 'travaux', 'merci', { type: 'message', attachments: [{ contentType: 'application/zip', name: 'mélange.zip', contentUrl: `${base}/melange.zip` }] }, 'annuler', 'au revoir'];
+    for (const turn of turns) {
+      await adapter.receiveActivity(typeof turn === 'string' ? { type: 'message', text: turn } : turn);
+      said.push(...adapter.activeQueue.splice(0).filter((activity) => activity.type === 'message').map(rawText));
+    }
+    const all = said.join('\n');
+    // The conversation went through the report, a guessed label and the unread-file note.
+    expect(all).toMatch(/probablement Bordereau des prix unitaires, d'après le nom du fichier/);
+    expect(all).toMatch(/Cette pièce est peut-être dans «\u202fscan0001\.pdf\u202f», un fichier que je n'ai pas pu lire\u00a0: vérifiez-le\./);
+    expect(all).toMatch(/Voulez-vous continuer quand même\u202f\?/);
+    for (const reply of said) {
+      expect({ reply, ordinarySpaceBeforeSign: / [:;?!»]|« /.test(reply.replace(/https?:\/\/\S+/g, '')) }).toEqual({ reply, ordinarySpaceBeforeSign: false });
+      expect(reply).not.toMatch(/\w\(s\)|UNKNOWN|\{\w+|\([^()]*\(/);
+    }
   });
 
   it('reuses the previous answers when corrected files are sent, until "recommencer"', async () => {
@@ -85,16 +139,16 @@ describe('check dossier dialog', () => {
     served.set('/dc1.pdf', await pdf(LINES.dc1(true, '2')));
     const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
     await transcript(testBot(services()), [
-      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues :\n\n- kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
       [
         send('dc1.pdf', '/dc1.pdf'),
         /reçu « dc1\.pdf »/,
-        /avec les 1 pièce\(s\) reçue\(s\) tout à l'heure \(« kbis\.pdf »\)/,
+        /avec la pièce reçue tout à l'heure : « kbis\.pdf »\./,
         /Je vérifie « kbis\.pdf »/,
         /Je vérifie « dc1\.pdf »/,
-        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\), dc1\.pdf/,
+        /Pièces reconnues :\n\n- kbis\.pdf : Extrait Kbis\n- dc1\.pdf : Lettre de candidature \(DC1\)$/,
         /Sans date limite/,
-        /Résultat de la vérification de 2 pièce/,
+        /Résultat de la vérification des 2 pièces/,
         /Corrigez/,
         /maintenant/,
       ],
@@ -105,8 +159,8 @@ describe('check dossier dialog', () => {
     const crowded = { ...services(), dossiers: new DossierSessions(60_000, 1024) };
     const send = (name: string, url: string) => ({ type: 'message', attachments: [{ contentType: 'application/pdf', name, contentUrl: `${base}${url}` }] });
     await transcript(testBot(crowded), [
-      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues : kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
-      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues : dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce/, /Corrigez/, /maintenant/],
+      [send('kbis.pdf', '/kbis-ancien.pdf'), /reçu « kbis\.pdf »/, /je ne pourrai pas les conserver pour votre prochain envoi/, /Je vérifie/, /Pièces reconnues :\n\n- kbis\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
+      [send('dc1.pdf', '/kbis-ancien.pdf'), /reçu « dc1\.pdf »/, /je ne pourrai pas les conserver/, /Je vérifie « dc1\.pdf »/, /Pièces reconnues :\n\n- dc1\.pdf/, /Sans date limite/, /Résultat de la vérification de 1 pièce :/, /Corrigez/, /maintenant/],
     ]);
   });
 
@@ -116,7 +170,7 @@ describe('check dossier dialog', () => {
         { type: 'message', attachments: [{ contentType: 'application/pdf', name: 'kbis.pdf', contentUrl: `${base}/kbis-ancien.pdf` }] },
         /J'ai bien reçu « kbis\.pdf »/,
         /Je vérifie « kbis\.pdf »/,
-        /Pièces reconnues : kbis\.pdf \(Extrait Kbis\)/,
+        /Pièces reconnues :\n\n- kbis\.pdf : Extrait Kbis$/,
         /Sans date limite/,
         /Résultat de la vérification[\s\S]*Kbis[\s\S]*03\/03\/2026[\s\S]*Que faire/,
         /Corrigez/,

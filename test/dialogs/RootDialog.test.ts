@@ -50,11 +50,50 @@ describe('root dialog', () => {
     ]);
   });
 
+  it('offers the goals again after "annuler"', async () => {
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['annuler', /^C'est annulé\. Que souhaitez-vous faire maintenant \?[\s\S]*\nVérifier mon dossier \| Trouver des marchés \| Poser une question \| Contacter le club$/],
+      ['Trouver des marchés', /recherche de marchés/, /maintenant/],
+    ]);
+  });
+
+  it('answers thanks and goodbyes kindly wherever the SME is, then picks up the question under way', async () => {
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['merci', /^(Avec plaisir|Je vous en prie) !/, /Où en êtes-vous/],
+      ['je prépare mon dépôt', /date limite de remise/],
+      ['Merci beaucoup !', /^(Avec plaisir|Je vous en prie) !/, /date limite de remise/],
+      ['le 12/12/2026 à 12h', /C'est noté/, /travaux, de fournitures ou de services/],
+      ['travaux', /Déposez maintenant vos fichiers/],
+      ['ok merci', /^(Avec plaisir|Je vous en prie) !/, /J'attends vos fichiers/],
+      ['bonne journée', /^Au revoir, et bonne chance pour vos marchés !/],
+      ['bonjour', /Bienvenue/],
+    ]);
+    for (const goodbye of ['au revoir', 'Au revoir !', 'à plus', 'bye', 'merci, au revoir', 'à plus tard']) {
+      await transcript(testBot(), [[goodbye, /^Au revoir, et bonne chance pour vos marchés !/]]);
+    }
+    await transcript(testBot(), [
+      ['vérifier mon dossier', /Où en êtes-vous/],
+      ['bye', /^Au revoir/],
+      // The question was dropped: "dépôt" is a new request now, not an answer.
+      ['merci', /^(Avec plaisir|Je vous en prie) ![\s\S]*Vérifier mon dossier \|/],
+    ]);
+  });
+
+  it('does not take a request that starts with "merci" for a thank-you, nor an answer with a date', async () => {
+    await transcript(testBot(), [
+      ['merci de vérifier mon dossier', /Où en êtes-vous/],
+      ['dépôt', /date limite/],
+      ['merci, c\'est le 14/12/2026 à 12h', /C'est noté : date limite le 14\/12\/2026/, /travaux/],
+    ]);
+  });
+
   it('never stays silent on input it does not understand', async () => {
     await transcript(testBot(), [
       ['quelle est la recette de la paella', /pas (bien )?compris|pas sûr de comprendre/],
       ['🙂', /pas (bien )?compris|pas sûr de comprendre/],
-      ['merci', /Que souhaitez-vous faire maintenant/],
+      ['merci', /^(Avec plaisir|Je vous en prie) ![\s\S]*Vérifier mon dossier \| Trouver des marchés/],
     ]);
   });
 

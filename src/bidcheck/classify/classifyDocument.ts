@@ -11,6 +11,8 @@ export interface DocumentTypeMarkers {
 export interface DocumentsFile {
   minScore: number;
   titleZoneChars: number;
+  /** What texts call a piece of unrecognised type. */
+  unknownLabel: string;
   types: DocumentTypeMarkers[];
 }
 

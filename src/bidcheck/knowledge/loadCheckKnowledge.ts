@@ -39,6 +39,6 @@ export function loadCheckKnowledge(files: KnowledgeFiles): BidCheckKnowledge {
       problems,
     });
   }
-  const checkSettings: CheckSettings = { ...settingsFile, documentLabels: Object.fromEntries(documents.types.map((type) => [type.code, type.label])) };
+  const checkSettings: CheckSettings = { ...settingsFile, documentLabels: { ...Object.fromEntries(documents.types.map((type) => [type.code, type.label])), UNKNOWN: documents.unknownLabel } };
   return { documents, rules: rulesByFile.flatMap(([, content]) => content.rules), checkSettings };
 }

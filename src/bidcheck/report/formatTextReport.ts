@@ -1,28 +1,33 @@
+import type { Messages } from '../../knowledge/Messages';
+import { frenchTypography } from '../../text/frenchTypography';
 import type { CheckReport } from '../checkDossier';
 import { frDate } from '../rules/dossierQueries';
 import { SEVERITIES } from '../types';
 import { documentLabel } from './documentLabel';
-import { SEVERITY_TITLES, summaryLine } from './summarize';
+import { severityTitle, summaryLine } from './summarize';
 
-/** The readable French report of the CLI (and the chat's plain-text fallback). */
-export function formatTextReport(report: CheckReport, labels: Record<string, string>): string {
+/** The readable French report of the CLI (and the chat's plain-text fallback); every word from the knowledge. */
+export function formatTextReport(report: CheckReport, labels: Readonly<Record<string, string>>, messages: Messages): string {
   const lines: string[] = [];
-  lines.push(`Vérification du dossier au ${frDate(report.referenceDate)} — ${summaryLine(report.findings)}`);
-  if (report.partial) lines.push('Attention : le temps de vérification a été dépassé, ce rapport est partiel.');
-  lines.push('', 'Pièces reconnues :');
+  lines.push(messages.text('report.text.header', { date: frDate(report.referenceDate), summary: summaryLine(messages, report.findings) }));
+  if (report.partial) lines.push(messages.text('report.text.partial'));
+  lines.push('', messages.text('report.text.documents'));
   for (const document of report.documents) {
-    lines.push(`  - ${document.file} : ${documentLabel(document, labels)}${document.signed ? ' (signée électroniquement)' : ''}`);
+    const label = documentLabel(document, labels, messages);
+    lines.push(`  - ${document.file} : ${document.signed ? messages.text('report.document.signed', { label }) : label}`);
   }
+  const [remedy, legal] = [messages.text('report.label.remedy'), messages.text('report.label.legal')];
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
-    lines.push('', `${SEVERITY_TITLES[severity].toUpperCase()} (${group.length})`);
+    lines.push('', messages.text('report.groupTitle', { title: severityTitle(messages, severity).toUpperCase(), count: group.length }));
     for (const finding of group) {
       lines.push(`  • ${finding.message}`);
-      lines.push(`    Que faire : ${finding.remedy}`);
-      lines.push(`    Pourquoi : ${finding.legal}`);
+      lines.push(`    ${remedy} : ${finding.remedy}`);
+      lines.push(`    ${legal} : ${finding.legal}`);
     }
   }
-  lines.push('', 'Corrigez puis relancez la vérification ; pour un doute, contactez la CCI Gard (www.gard.cci.fr).');
-  return lines.join('\n');
+  lines.push('', messages.text('report.text.footer'));
+  // The rules' texts are filled by the check; the typography is set here, where they leave for the reader.
+  return frenchTypography(lines.join('\n'));
 }

@@ -1,17 +1,17 @@
+import type { Messages } from '../../knowledge/Messages';
 import type { Finding } from '../rules/types';
 import type { Severity } from '../types';
 
-const WORDS: Record<Severity, [string, string]> = {
-  ELIMINATORY: ['point bloquant', 'points bloquants'],
-  REGULARISABLE: ['point à corriger', 'points à corriger'],
-  ADVICE: ['conseil', 'conseils'],
-};
+/** The knowledge's words for each severity (knowledge/messages.json, `report.*`). */
+const KEYS: Record<Severity, 'eliminatory' | 'regularisable' | 'advice'> = { ELIMINATORY: 'eliminatory', REGULARISABLE: 'regularisable', ADVICE: 'advice' };
 
-export const SEVERITY_TITLES: Record<Severity, string> = {
-  ELIMINATORY: 'Éliminatoire',
-  REGULARISABLE: 'À régulariser',
-  ADVICE: 'Conseil',
-};
+export function severityTitle(messages: Messages, severity: Severity): string {
+  return messages.text(`report.title.${KEYS[severity]}` as const);
+}
+
+export function severityIntro(messages: Messages, severity: Severity): string {
+  return messages.text(`report.intro.${KEYS[severity]}` as const);
+}
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { ELIMINATORY: 0, REGULARISABLE: 0, ADVICE: 0 };
@@ -19,9 +19,9 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-/** "3 points bloquants, 2 points à corriger, 4 conseils" — or the good news. */
-export function summaryLine(findings: readonly Finding[]): string {
+/** "3 points bloquants, 2 points à corriger, 1 conseil" — or the good news. */
+export function summaryLine(messages: Messages, findings: readonly Finding[]): string {
+  if (findings.length === 0) return messages.text('report.none');
   const counts = countBySeverity(findings);
-  if (findings.length === 0) return 'Aucun point relevé.';
-  return (Object.keys(WORDS) as Severity[]).map((severity) => `${counts[severity]} ${WORDS[severity][counts[severity] > 1 ? 1 : 0]}`).join(', ');
+  return (Object.keys(KEYS) as Severity[]).map((severity) => messages.text(`report.count.${KEYS[severity]}` as const, { count: counts[severity] })).join(', ');
 }

@@ -1,4 +1,4 @@
-import { fill } from '../../knowledge/Messages';
+import { fill, templatePlaceholders } from '../../knowledge/Messages';
 import type { Stage } from '../types';
 import type { DossierView, Hit, RuleRecord, StageText } from './types';
 
@@ -32,8 +32,8 @@ export const atStage = (text: StageText, stage: Stage): string => (typeof text =
 /** Every wording of a text (both stages), for load-time checks. */
 export const wordings = (text: StageText): string[] => (typeof text === 'string' ? [text] : Object.values(text));
 
-/** The placeholders a template uses. */
-export const placeholdersOf = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+/** The placeholders a template uses (plural counts included). */
+export const placeholdersOf = (template: string): string[] => templatePlaceholders(template);
 
 /** Message, legal basis and remedy of one hit, in the wording of the dossier's stage, filled. */
 export function ruleTexts(rule: RuleRecord, view: DossierView, hit: Hit): { message: string; legal: string; remedy: string } {

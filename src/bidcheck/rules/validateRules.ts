@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import localizeFr from 'ajv-i18n/localize/fr';
+import { templateProblem } from '../../knowledge/Messages';
 import { DETECTOR_REGISTRY, type ContractVocabulary, type Emission } from './registry';
 import { GLOBAL_PLACEHOLDERS, messageKey, placeholdersOf, remedyText, wordings } from './ruleTexts';
 import type { Condition, RuleRecord, RulesFile, StageText } from './types';
@@ -56,6 +57,10 @@ function conditionProblems(condition: Condition, vocabulary: ContractVocabulary,
 }
 
 function placeholderProblems(text: StageText, provided: Set<string>, kind: string, file: string, at: string): RuleProblem[] {
+  const malformed = wordings(text)
+    .map((template) => templateProblem(template, placeholdersOf(template)))
+    .filter((problem): problem is string => problem !== undefined);
+  if (malformed.length > 0) return [{ file, path: at, what: malformed[0]! }];
   const missing = [...new Set(wordings(text).flatMap(placeholdersOf))].filter((name) => !provided.has(name));
   return missing.map((name) => ({
     file,

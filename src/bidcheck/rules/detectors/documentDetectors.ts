@@ -6,10 +6,10 @@ import type { Detector, DossierView, Hit } from '../types';
 export const missingDocument: Detector = (view, params) => {
   const types = stringList(params.anyOf);
   if (hasAnyType(view, types)) return [];
-  // The piece may be in a file that could not be read: say so rather than assert it is absent.
+  // The piece may be in a file that could not be read: the rule's message says so (with a plural on
+  // unreadCount, in knowledge/rules) rather than assert it is absent.
   const unread = view.files.filter((file) => file.type === 'UNKNOWN' && file.pageTexts.join('').trim() === '').map((file) => `« ${file.name.split('/').pop()} »`);
-  const unreadNote = unread.length > 0 ? ` Elle se trouve peut-être dans un fichier que je n'ai pas pu lire (${unread.slice(0, 3).join(', ')}) : vérifiez-le.` : '';
-  return [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou '), unreadNote } }];
+  return [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou '), unreadCount: unread.length, unreadFiles: unread.slice(0, 3).join(', ') } }];
 };
 
 // The rule contract guarantees exactly one of `setting` (a month window of settings.json) or `months`.
