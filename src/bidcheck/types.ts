@@ -47,7 +47,9 @@ export interface FileIssue {
   kind:
     | 'EMPTY' | 'TRUNCATED' | 'UNREADABLE' | 'EXTENSION_MISMATCH' | 'PASSWORD' | 'OWNER_PASSWORD_ONLY' | 'EXECUTABLE' | 'MACRO' | 'PDF_ACTIVE_CONTENT'
     | 'PATH_TRAVERSAL' | 'ZIP_BOMB' | 'TOO_DEEP' | 'TOO_MANY_ENTRIES' | 'ZIP_CORRUPT' | 'UNUSUAL_FORMAT' | 'IMAGE_ONLY' | 'OCR_USED' | 'NOT_CHECKED_TIME_BUDGET'
-    | 'TOO_COMPLEX';
+    | 'TOO_COMPLEX'
+    /** Our reading failed (a bug, a reader that could not start): says nothing against the file. */
+    | 'INTERNAL_ERROR';
   detail?: string;
 }
 
