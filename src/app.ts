@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { DialogServices } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
 import { FileIntake } from './attachments/FileIntake';
-import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions } from './bidcheck';
+import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { IntentClassifier } from './intents/IntentClassifier';
@@ -32,6 +32,7 @@ export interface RunningApp {
  * The only place that builds concrete objects; tests start it on port 0.
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  setReadLogger(logger);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
   const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });

@@ -8,7 +8,7 @@ export { DossierSessions, type SessionAdd } from './DossierSessions';
 export { type BidCheckKnowledge, loadCheckKnowledge } from './knowledge/loadCheckKnowledge';
 export { collectPaths, type CollectedInputs, PathError } from './intake/collectPaths';
 export { DEFAULT_LIMITS, type IntakeLimits } from './intake/limits';
-export type { InputFile, ProgressListener } from './intake/readDossier';
+export { type InputFile, type ProgressListener, setReadLogger } from './intake/readDossier';
 export { isDontKnow, parseDeadline, parseNature, parseStage } from './parseAnswers';
 export { ContextError, parseContext } from './parseContext';
 export { documentLabel } from './report/documentLabel';

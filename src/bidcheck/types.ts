@@ -51,6 +51,7 @@ export const FILE_ISSUE_KINDS = [
 
 /** A problem seen while opening or reading a file (becomes a finding through the rules). */
 export interface FileIssue {
+  /** INTERNAL_ERROR: our reading failed (a bug, a reader that could not start): says nothing against the file. */
   kind: (typeof FILE_ISSUE_KINDS)[number];
   detail?: string;
 }

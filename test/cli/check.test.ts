@@ -19,11 +19,11 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-// The CLI contract (cli-contract.md §1), run on the compiled command as `npm run check` does.
+// The CLI contract (cli-contract.md §1), run on the compiled command as `npm run check` does
+// (dist/ is built once by the jest global setup).
 describe('npm run check', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ha30-cli-'));
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
     const dossier = path.join(dir, 'dossier');
     mkdirSync(dossier);
     const files = await cleanDossier();
@@ -85,7 +85,6 @@ describe('npm run check', () => {
 
 describe('PDF extraction on worker threads (compiled build)', () => {
   it('reads text in a worker, and abandons a file past the time budget without hanging', async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { PdfTextPool, PdfTimeoutError } = require(path.join(ROOT, 'dist/src/bidcheck/extract/PdfTextPool.js'));
     const pool = new PdfTextPool();

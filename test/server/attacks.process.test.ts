@@ -1,32 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { type RunningBot, startBot } from '../support/botProcess';
+import { waitFor } from '../support/waitFor';
 
-const ROOT = path.resolve(__dirname, '../..');
-const run = promisify(execFile);
 const MARKER = 'SIRET-MARQUEUR-7328293200007';
-
-interface Bot {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function start(env: Record<string, string>): Promise<Bot> {
-  let output = '';
-  const child = spawn('node', [path.join(ROOT, 'dist/src/index.js')], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env }, cwd: ROOT });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let i = 0; i < 150 && !/"event":"started"/.test(output); i++) await new Promise((r) => setTimeout(r, 100));
-  const url = /"url":"([^"]+)"/.exec(output)?.[1]?.replace('localhost', '127.0.0.1');
-  if (!url) throw new Error(`bot did not start:\n${output}`);
-  return { child, url, output: () => output, exited };
-}
 
 /** Every file under `dir` (recursively) that contains `needle`. */
 function filesContaining(dir: string, needle: string): string[] {
@@ -63,14 +42,13 @@ function abortedUpload(url: string, route: string, token: string): Promise<void>
   });
 }
 
-// The real process, as `npm start` runs it: attacks that used to kill it, leave files on disk or leak tokens in logs.
+// The real process, as `npm start` runs it (dist/ built once by the jest global setup): attacks that used to kill it, leave files on disk or leak tokens in logs.
 describe('the bot process under attack', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ha30-attack-data-'));
   const tempDir = mkdtempSync(path.join(tmpdir(), 'ha30-attack-tmp-'));
-  let bot: Bot;
+  let bot: RunningBot;
   beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
-    bot = await start({ DATA_DIR: dataDir, TMPDIR: tempDir });
+    bot = await startBot({ DATA_DIR: dataDir, TMPDIR: tempDir });
   }, 120_000);
   afterAll(async () => {
     bot?.child.kill('SIGKILL');
@@ -113,9 +91,8 @@ describe('the bot process under attack', () => {
     await fetch(`${base}/activities`, { method: 'POST', headers: auth, body: '{"type":' });
     await fetch(`${base}/activities?watermark=0`, { headers: { authorization: `Bearer ${opened.token}x` } });
     await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged.jwt.token-secret-value', cookie: 'session=cookie-secret-value' }, body: JSON.stringify({ type: 'message', text: 'x', channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'conv-secret-id' }, from: { id: 'u' }, recipient: { id: 'b' } }) });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await waitFor('the turns to be logged', () => (bot.output().match(/"event":"turn"/g) ?? []).length >= 2, { context: bot.output });
     const logs = bot.output();
-    expect(logs).toMatch(/"event":"turn"/);
     for (const secret of [opened.token, opened.conversationId, 'token-secret-value', 'cookie-secret-value', 'conv-secret-id']) expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/authorization|Bearer [A-Za-z0-9]/i);
   }, 30_000);

@@ -1,5 +1,6 @@
 import { readable } from '../support/replies';
 import { expectReplies, startTestApp, type TestApp } from '../support/startTestApp';
+import { waitFor } from '../support/waitFor';
 
 describe('POST /api/messages', () => {
   let app: TestApp;
@@ -104,7 +105,7 @@ describe('POST /api/messages without expectReplies (how Teams and the Bot Servic
       body: JSON.stringify({ type: 'message', text: 'bonjour', channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id: 'a:teams-1', conversationType: 'personal' }, from: { id: '29:user' }, recipient: { id: '28:bot' }, id: 'act-1' }),
     });
     expect(response.status).toBe(202);
-    for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('a reply through the connector', () => received.length > 0);
     expect(readable(received[0]!)).toContain("Bienvenue sur l'assistant HA30");
   });
 
@@ -117,7 +118,7 @@ describe('POST /api/messages without expectReplies (how Teams and the Bot Servic
         body: JSON.stringify({ type: 'message', text, channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id: 'a:teams-order', conversationType: 'personal' }, from: { id: '29:user' }, recipient: { id: '28:bot' }, id }),
       });
     expect((await Promise.all([post('o-1', 'je veux vérifier mon dossier'), post('o-2', 'je prépare mon dépôt')])).map((r) => r.status)).toEqual([202, 202]);
-    for (let i = 0; i < 100 && !received.some((a) => /date limite/.test(readable(a))); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('the reply to the second message', () => received.some((a) => /date limite/.test(readable(a))), { context: () => received.map((activity) => readable(activity)).join('\n---\n') });
     const said = received.map((activity) => readable(activity)).join('\n---\n');
     expect(said).toMatch(/Où en êtes-vous[\s\S]*date limite de remise/);
     expect(said).not.toMatch(/problème technique|erreur/i);

@@ -16,12 +16,13 @@ async function runAndKill(dir: string, generation: number, compactAfterBytes: nu
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if ((output.match(/^ack /gm) ?? []).length >= acks) setTimeout(resolve, delayMs);
     });
-    child.on('exit', () => resolve());
+    // A child that stops by itself before its saves were counted never got killed mid-write: say so.
+    child.on('exit', (code, signal) => reject(new Error(`the writing child exited (${signal ?? code}) after ${(output.match(/^ack /gm) ?? []).length} of ${acks} saves:\n${errors}`)));
   });
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');

@@ -38,8 +38,9 @@ export class DirectLineClient {
   /** Bot messages received since the last call, waiting until `until` matches one of them. */
   async botSays(until: RegExp, timeoutMs = 10_000): Promise<string[]> {
     const seen: string[] = [];
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
+    // performance.now(): a test that freezes the date (support/clock.ts) must not freeze this wait.
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
       const response = await fetch(`${this.base}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, { headers: this.headers });
       const body = (await response.json()) as { activities: Record<string, unknown>[]; watermark: string };
       this.watermark = Number(body.watermark);

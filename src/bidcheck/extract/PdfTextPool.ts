@@ -11,6 +11,9 @@ export class PdfTimeoutError extends Error {}
 /** The file needed more memory than a reader may use (or crashed its reader): abandoned. */
 export class ReaderLimitError extends Error {}
 
+/** A reader could not start (a module failed to load…) or stopped by itself: our failure, not the file's. */
+export class ReaderFailureError extends Error {}
+
 export interface ReadResult extends PdfText {
   rows?: string[][];
 }
@@ -144,10 +147,20 @@ export class PdfTextPool {
         job.resolve({ pages: message.pages, total: message.total, info: message.info, ...(message.rows ? { rows: message.rows } : {}) });
       } else {
         // A reader that failed may hold a fragmented heap near its cap: start afresh.
-        this.fail(slot, message.password ? new PdfPasswordError('password') : message.tooComplex ? new ReaderLimitError(message.message) : new Error(message.message));
+        this.fail(slot, message.password ? new PdfPasswordError('password') : message.tooComplex ? new ReaderLimitError(message.message) : Object.assign(new Error(message.message), { name: message.name ?? 'Error' }));
       }
     });
-    child.on('exit', (code, signal) => this.fail(slot, new ReaderLimitError(`reader exited (${signal ?? code}) ${/out of memory|allocation failed/i.test(slot.stderr) ? 'out of memory' : ''}`.trim())));
+    child.on('exit', (code, signal) => {
+      const outOfMemory = /out of memory|allocation failed/i.test(slot.stderr);
+      // Killed by a signal or out of memory: the file hit a cap. Exiting by itself (an exception it did not
+      // catch, a module that failed to load) is a fault of ours; one that never got ready fails the waiting
+      // jobs instead of being started again and again until their time runs out.
+      if (signal !== null || outOfMemory) return this.fail(slot, new ReaderLimitError(`reader exited (${signal ?? code}) ${outOfMemory ? 'out of memory' : ''}`.trim()));
+      const cause = /^\w*Error\b.*$/m.exec(slot.stderr)?.[0] ?? slot.stderr.trim().split('\n').pop() ?? '';
+      const failure = new ReaderFailureError(`reader ${slot.ready ? 'exited' : 'could not start'} (${code}): ${cause.slice(0, 300)}`);
+      if (!slot.ready) for (const job of this.queue.splice(0)) job.reject(failure);
+      this.fail(slot, failure);
+    });
     child.on('error', (error) => this.fail(slot, error));
     this.slots.push(slot);
     return slot;

@@ -13,7 +13,7 @@ export interface ReaderJob {
 
 export type ReaderReply =
   | { id: number; ok: true; pages: string[]; total: number; info: Record<string, unknown>; rows?: string[][] }
-  | { id: number; ok: false; password?: boolean; tooComplex?: boolean; message: string };
+  | { id: number; ok: false; password?: boolean; tooComplex?: boolean; message: string; name?: string };
 
 /**
  * Caps this process's data segment (RLIMIT_DATA: heap, ArrayBuffers, anonymous mappings) at what it
@@ -33,6 +33,17 @@ function capMemory(budgetMb: number): boolean {
   }
 }
 
+/**
+ * The error's class name, which tells the file's fault (pdf.js's InvalidPDFException, FormatError)
+ * from a bug (TypeError…). pdf.js wraps what it does not know in UnknownErrorException, whose details
+ * start with the original name.
+ */
+function errorName(error: unknown): string {
+  const name = String((error as Error)?.name ?? 'Error');
+  const details = (error as { details?: unknown })?.details;
+  return name === 'UnknownErrorException' && typeof details === 'string' ? (/^(\w+):/.exec(details)?.[1] ?? name) : name;
+}
+
 async function run(job: ReaderJob): Promise<ReaderReply> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   try {
@@ -47,7 +58,7 @@ async function run(job: ReaderJob): Promise<ReaderReply> {
     // RangeError: "Array buffer allocation failed", "Invalid typed array length", "Maximum call stack size exceeded".
     // (pdf-parse wraps them in its own exceptions: the message tells.)
     const tooComplex = error instanceof RangeError || /allocation failed|out of memory|call stack|invalid (typed )?array length/i.test(String((error as Error)?.message));
-    return { id: job.id, ok: false, password: error instanceof PdfPasswordError, tooComplex, message: String((error as Error)?.message ?? error).slice(0, 200) };
+    return { id: job.id, ok: false, password: error instanceof PdfPasswordError, tooComplex, message: String((error as Error)?.message ?? error).slice(0, 200), name: errorName(error) };
   }
 }
 

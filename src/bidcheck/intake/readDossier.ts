@@ -4,6 +4,8 @@ import { pdfDate } from '../facts/frenchDates';
 import { readPdfStructure } from '../extract/pdfStructure';
 import { PdfPasswordError } from '../extract/pdfText';
 import { PdfTextPool, PdfTimeoutError, ReaderLimitError } from '../extract/PdfTextPool';
+import type { LogLevel } from '../../config';
+import { createLogger, type Logger, scrubError } from '../../logger';
 import { imageDimensions, OcrLimitError, ocrAvailable, ocrPages } from '../extract/ocr';
 import type { CheckedFile, FileFormat, FileIssue } from '../types';
 import type { IntakeLimits } from './limits';
@@ -62,6 +64,41 @@ function readFailure(file: ExtractedFile, error: unknown, walk: Walk): boolean {
     return true;
   }
   return false;
+}
+
+/** pdf.js's names for bytes that are not a valid PDF: then the file is at fault. */
+const INVALID_PDF_ERRORS: readonly string[] = ['InvalidPDFException', 'FormatError', 'MissingPDFException'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+let readLogger: Logger | undefined;
+
+/** Where failures of our own while reading are logged (by default the process's JSON log, at LOG_LEVEL). */
+export function setReadLogger(logger: Logger): void {
+  readLogger = logger;
+}
+
+function logger(): Logger {
+  const level = LOG_LEVELS.find((candidate) => candidate === process.env.LOG_LEVEL) ?? 'info';
+  return (readLogger ??= createLogger(level));
+}
+
+/**
+ * Whether a reader's error says the file is damaged (true) or that our reading failed (false): only
+ * a parser's verdict on the bytes is evidence against the file. pdf.js names its verdicts; the
+ * Office readers throw plain Errors on bad content, so there only an error of the program is ours.
+ */
+function fileAtFault(error: unknown, format: FileFormat): boolean {
+  // A reader's error crosses the process boundary as an Error carrying the original name.
+  const name = error instanceof Error ? (error.constructor.name === 'Error' ? error.name : error.constructor.name) : '';
+  if (format === 'pdf') return INVALID_PDF_ERRORS.includes(name);
+  return error instanceof Error && name === 'Error';
+}
+
+/** The file's fault → UNREADABLE (a damaged file); ours → INTERNAL_ERROR, logged without the file's name. */
+function unreadable(file: ExtractedFile, error: unknown): FileIssue {
+  if (fileAtFault(error, file.format)) return { kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) };
+  logger().error({ event: 'file_read_failed', format: file.format, err: scrubError(error) }, 'lecture impossible pour une raison technique (pas forcément la faute du fichier)');
+  return { kind: 'INTERNAL_ERROR' };
 }
 
 const pixels = (size: { width: number; height: number } | undefined) => (size ? size.width * size.height : 0);
@@ -138,7 +175,11 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
   } catch (error) {
     if (error instanceof PdfPasswordError) file.issues.push({ kind: 'PASSWORD' });
     else if (readFailure(file, error, walk)) return;
-    else if (!file.issues.some((issue) => issue.kind === 'TRUNCATED')) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
+    else {
+      const issue = unreadable(file, error);
+      // A truncated PDF already says why it cannot be read; a failure of ours is reported whatever the file.
+      if (issue.kind === 'INTERNAL_ERROR' || !file.issues.some((seen) => seen.kind === 'TRUNCATED')) file.issues.push(issue);
+    }
   }
 }
 
@@ -186,7 +227,7 @@ async function readOffice(file: ExtractedFile, bytes: Buffer, walk: Walk): Promi
       if (file.format === 'ods') file.rows = odf.rows;
     }
   } catch (error) {
-    if (!readFailure(file, error, walk)) file.issues.push({ kind: 'UNREADABLE', detail: (error as Error).message.slice(0, 120) });
+    if (!readFailure(file, error, walk)) file.issues.push(unreadable(file, error));
   }
 }
 

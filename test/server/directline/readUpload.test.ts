@@ -3,6 +3,7 @@ import net, { type AddressInfo } from 'node:net';
 import { HttpError } from '../../../src/server/http/HttpError';
 import { MemoryBudget } from '../../../src/server/directline/MemoryBudget';
 import { readUpload } from '../../../src/server/directline/readUpload';
+import { waitFor } from '../../support/waitFor';
 
 describe('readUpload', () => {
   let server: Server;
@@ -33,7 +34,7 @@ describe('readUpload', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 1000000\r\n\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="lent.pdf"\r\n\r\n%PDF');
     const trickle = setInterval(() => socket.write('x'), 50);
-    for (let i = 0; i < 40 && outcomes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('the trickling upload to be abandoned', () => outcomes.length > 0, { timeoutMs: 5000 });
     clearInterval(trickle);
     socket.destroy();
     expect(outcomes[0]).toBeInstanceOf(HttpError);
