@@ -20,8 +20,9 @@ export function dc4AmountBlank(light: string): boolean {
     const colon = rest.indexOf(':');
     const value = colon >= 0 ? rest.slice(colon + 1) : rest.replace(/^[^0-9…._]*?(?:h\.?t\.?|t\.?t\.?c\.?)(?![a-z])/, '');
     if (hasFigure(value)) return false;
-    // A table puts the value under its heading.
-    if (value.replace(/[\s€]|euros?/g, '') === '' && findAmounts(lines[i + 1] ?? '').length > 0) return false;
+    // A table puts the value under its heading (a label with no field of its own).
+    const ownField = colon >= 0 && /[.…_]{2,}/.test(value);
+    if (!ownField && findAmounts(lines[i + 1] ?? '').some((amount) => amount.value > 0)) return false;
   }
   return labels > 0 || findAmounts(light).every((amount) => amount.value === 0);
 }
