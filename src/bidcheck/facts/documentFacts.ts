@@ -64,17 +64,29 @@ function exclusionBox(rawText: string): boolean | undefined {
   return undefined;
 }
 
-function emptyFields(folded: string, raw: string): string[] {
+const EMPTY_VALUE = String.raw`:\s*(?:\.{4,}|_{4,}|…{2,})`;
+const FIELD_LABELS: [string, RegExp][] = [
+  ['montant', /(?:montant|prix)[^:\n]{0,40}/],
+  ['SIRET', /siret[^:\n]{0,20}/],
+  ['compte à créditer', /(?:iban|compte)[^:\n]{0,40}/],
+  ['lot', /lot[^:\n]{0,20}/],
+];
+
+/**
+ * R40: key fields of an acte d'engagement left as dots. The template's own optional lines do not
+ * count: an unticked option ("☐ La totalité du marché public dont le montant est de : ……") and the
+ * nantissement rubric, which only the buyer fills in; nor does a field filled elsewhere in the form.
+ */
+function emptyFields(raw: string): string[] {
+  const light = lightFold(raw);
+  const nantissement = light.search(/cadre reserve au nantissement|nantissement ou (?:a )?la cession de creances/);
+  const lines = (nantissement >= 0 ? light.slice(0, nantissement) : light).split('\n').filter((line) => !/^\s*(?:☐|□|\[\s*\])/.test(line));
   const empty: string[] = [];
-  const labels: [string, RegExp][] = [
-    ['montant', /(montant|prix)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['SIRET', /siret[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['compte à créditer', /(iban|compte)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['lot', /lot[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-  ];
-  const plain = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  for (const [label, pattern] of labels) if (pattern.test(plain)) empty.push(label);
-  void folded;
+  for (const [name, label] of FIELD_LABELS) {
+    const blank = lines.some((line) => new RegExp(label.source + EMPTY_VALUE).test(line));
+    const filled = lines.some((line) => new RegExp(`${label.source}:\\s*[^.…_\\s]*\\d`).test(line));
+    if (blank && !filled) empty.push(name);
+  }
   return empty;
 }
 
@@ -145,6 +157,6 @@ export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?
       tva: amountAfter(light, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
       ttc: amountAfter(light, /(total|montant) (general )?t\s?t\s?c\s*:?/),
     },
-    emptyFields: file.type === 'ATTRI1' ? emptyFields(folded, raw) : [],
+    emptyFields: file.type === 'ATTRI1' ? emptyFields(raw) : [],
   };
 }

@@ -151,7 +151,8 @@ export const invalidCompanyNumber: Detector = (view) =>
  * ATTRI1 or DUME, and never as the candidate itself): their own attestations carry their own number.
  */
 function partnersOf(view: DossierView): Set<string> {
-  const numbers = view.files.flatMap((file) => facts(view, file).companyNumbers.filter((n) => n.labelled));
+  // Only the forms that name partners say who is one; each partner's own DC2 or Kbis calls it "candidat".
+  const numbers = ofType(view, ['DC1', 'DC4', 'ATTRI1', 'DUME']).flatMap((file) => facts(view, file).companyNumbers.filter((n) => n.labelled));
   const candidate = new Set(numbers.filter((n) => n.party === 'CANDIDATE').map((n) => n.digits.slice(0, 9)));
   return new Set(numbers.filter((n) => (n.party === 'MEMBER' || n.party === 'SUBCONTRACTOR') && !candidate.has(n.digits.slice(0, 9))).map((n) => n.digits.slice(0, 9)));
 }
