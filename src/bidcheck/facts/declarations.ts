@@ -30,6 +30,12 @@ function readMentions(light: string, mention: RegExp, statement: RegExp): Declar
   return combine(readings);
 }
 
+/** Yes/no answers printed after a label ("Variante : ☐ Oui ☒ Non", "Sous-traitance : Non"). */
+function answersAfter(light: string, label: RegExp): Declaration | undefined {
+  const answers = [...light.matchAll(new RegExp(label.source, 'g'))].map((match) => readAnswer(light.slice(match.index), label, { alreadyFolded: true }));
+  return combine(answers.map((answer) => (answer === 'OUI' ? 'DECLARED' : answer === 'NON' ? 'NOT_DECLARED' : undefined)));
+}
+
 const VARIANTE_MENTION = /(?<![a-z])(?:variantes?|solution alternative)(?![a-z])/;
 const VARIANTE_STATEMENT = /(?:offre|proposition|solution)s?\s+(?:en\s+)?variantes?(?![a-z])|variantes?\s+(?:n\s?°|no|numero)?\s*\d|(?:proposons|propose|presentons|presente|soumettons|remettons|joignons|proposer|presenter)\s+(?:\S+\s+){0,3}variante|en variante|variante proposee|solution alternative\s*:/;
 const VARIANTE_OPTION = /a la variante suivante|(?<![a-z])variante(?:s)? proposee/;
@@ -37,6 +43,8 @@ const VARIANTE_OPTION = /a la variante suivante|(?<![a-z])variante(?:s)? propose
 /** R44: does the document present a variante? */
 export function readVariante(type: DocumentType, light: string): Declaration | undefined {
   if (['DC1', 'DC2', 'DUME'].includes(type)) return undefined;
+  const answered = answersAfter(light, /(?<![a-z])(?:offre )?variantes?(?: proposees?| presentees?)?\s*:/);
+  if (answered) return answered;
   if (FORM_TYPES.includes(type)) {
     const option = readOption(light, VARIANTE_OPTION, { fieldDecides: true, alreadyFolded: true });
     const base = readOption(light, /a l'offre de base/, { alreadyFolded: true });
@@ -61,6 +69,8 @@ export function readSubcontracting(type: DocumentType, light: string): Declarati
     const answer = readAnswer(light, DUME_SUB_QUESTION, { alreadyFolded: true });
     return answer === 'OUI' ? 'DECLARED' : answer === 'NON' ? 'NOT_DECLARED' : answer && 'UNDECIDABLE';
   }
+  const answered = answersAfter(light, /(?<![a-z])(?:recours a la )?sous[ -]?traitance(?: envisagee| prevue)?\s*:/);
+  if (answered) return answered;
   if (FORM_TYPES.includes(type)) {
     const option = readOption(light, SUB_OPTION, { alreadyFolded: true });
     if (option) return fromOption(option);

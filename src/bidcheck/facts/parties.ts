@@ -17,7 +17,7 @@ const LABELS: [Party, RegExp][] = [
 const SECTIONS: [Party, RegExp][] = [
   ['SUBCONTRACTOR', /identification du sous-traitant/g],
   ['MEMBER', /identification des membres du groupement|designation du mandataire/g],
-  ['THIRD_PARTY', /identification de l'acheteur|identification du pouvoir adjudicateur/g],
+  ['THIRD_PARTY', /identification (?:et signature )?de l'acheteur|identification du pouvoir adjudicateur/g],
   ['CANDIDATE', /identification du (?:soumissionnaire|titulaire|candidat)|presentation du candidat|identification et engagement du titulaire/g],
 ];
 // A new rubric ("F - Nature et prix…", "B2 - …") ends the previous one.

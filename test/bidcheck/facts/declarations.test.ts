@@ -90,3 +90,12 @@ describe('DC4 amount (R23)', () => {
     expect(dc4AmountBlank(f(['Montant des prestations sous-traitées', '18 400,00 € HT']))).toBe(false);
   });
 });
+
+describe('yes/no answers after a label', () => {
+  it('settle variante and sous-traitance on a buyer’s own form or a cadre de réponse', () => {
+    expect(readVariante('ATTRI1', f(['Variante proposée : ☐ Oui ☒ Non']))).toBe('NOT_DECLARED');
+    expect(readVariante('MEMOIRE_TECHNIQUE', f(['Offre variante : [X] Oui [ ] Non', 'Description : charpente bois']))).toBe('DECLARED');
+    expect(readSubcontracting('MEMOIRE_TECHNIQUE', f(['Recours à la sous-traitance : Oui ☐ Non ☒']))).toBe('NOT_DECLARED');
+    expect(readSubcontracting('ATTRI1', f(['Sous-traitance envisagée : ☒ Oui ☐ Non']))).toBe('DECLARED');
+  });
+});
