@@ -195,3 +195,29 @@ describe('the same dossiers with one planted defect', () => {
     expect(findingOf(report, 'SIRET_MISMATCH_ACROSS_DOCUMENTS')).toMatchObject({ severity: 'REGULARISABLE', file: 'attestation-vigilance.pdf' });
   });
 });
+
+describe('what the text cannot decide is advice at most, saying what to check', () => {
+  it('an ambiguous mention of variante, variantes forbidden', async () => {
+    const dossier = DOSSIERS['électricité, appel d’offres, Word forms with ☒/☐, variantes forbidden, offre de base ticked']!;
+    const note = await render('memoire technique.pdf', memoire('électricité', ['Les variantes de luminaires seront soumises à la validation du maître d’œuvre.']), 'brackets');
+    const report = await check(swap(await dossier.files(), 'memoire technique.pdf', note), dossier.context);
+    expect(findingOf(report, 'VARIANTE_NOT_ALLOWED_OR_WITHOUT_BASE')).toMatchObject({ severity: 'ADVICE', message: expect.stringContaining('vérifiez quelle case est cochée') });
+    expect(blocking(report)).toEqual([]);
+  });
+
+  it('a drawn-box DC1 listing two companies', async () => {
+    const dossier = DOSSIERS['plâtrerie, MAPA, DC1 with drawn boxes, lot written in its field']!;
+    const drawn = await render('DC1.pdf', dc1(MACON, { buyer: BUYER, object: 'Cloisons et faux plafonds de la médiathèque', scope: [4], members: [MACON, ELEC], groupementType: 'conjoint' }, 'drawn'), 'drawn');
+    const report = await check(swap(await dossier.files(), 'DC1.pdf', drawn), dossier.context);
+    expect(findingOf(report, 'GROUPEMENT_INCOMPLETE')).toMatchObject({ severity: 'ADVICE', message: expect.stringContaining('je ne peux pas lire les cases de la rubrique D') });
+    expect(blocking(report)).toEqual([]);
+  });
+
+  it('a sous-traitance mentioned without saying whether it is used', async () => {
+    const dossier = DOSSIERS['fournitures de bureau, MAPA, no lots, DC1 ticked "pour le marché public"']!;
+    const note = await render('memoire technique.pdf', memoire('fournitures', ['Nos sous-traitants habituels sont tous certifiés ISO 14001.']), 'brackets');
+    const report = await check(swap(await dossier.files(), 'memoire technique.pdf', note), dossier.context);
+    expect(findingOf(report, 'SUBCONTRACTING_DC4_MISSING_OR_INCOMPLETE')).toMatchObject({ severity: 'ADVICE', message: expect.stringContaining('joignez un DC4') });
+    expect(blocking(report)).toEqual([]);
+  });
+});
