@@ -1,5 +1,5 @@
 import type { DocumentType } from '../types';
-import { negatedAfter, negatedBefore, readAnswer, readAt, readOption, readOptions, type OptionState } from './formOptions';
+import { hasBoxGlyphs, negatedAfter, negatedBefore, readAnswer, readAt, readOption, readOptions, type OptionState } from './formOptions';
 
 /**
  * What a document declares about variantes, sub-contracting, a groupement and lots. Forms print
@@ -112,7 +112,8 @@ function readGroupementType(light: string): Declaration {
     return states.every((state) => state === 'UNTICKED') ? 'NOT_DECLARED' : 'UNDECIDABLE';
   }
   if (/(?<!en cas de )groupement (?:momentane d'entreprises )?(?:conjoint|solidaire)(?![a-z])/.test(light)) return 'DECLARED';
-  return /☐|☒|☑|\[\s*x?\s*\]/.test(light) ? 'NOT_DECLARED' : 'UNDECIDABLE';
+  // Boxes in the text but no type line at all: the type was not given.
+  return hasBoxGlyphs(light) ? 'NOT_DECLARED' : 'UNDECIDABLE';
 }
 
 export interface LotReading {
@@ -141,7 +142,8 @@ export function readLots(type: DocumentType, light: string): LotReading | undefi
     const state = readAt(line, match.index, match[0].length).state;
     return { state, lots: numbersIn(line) };
   });
-  const chosen = readings.filter((reading) => reading.lots.length > 0 && (reading.state === 'TICKED' || reading.state === 'UNDECIDABLE' || reading.state === 'NEGATED'));
+  // Without a box, lot numbers written into the field are the candidate's own.
+  const chosen = readings.filter((reading) => reading.lots.length > 0 && (reading.state === 'TICKED' || reading.state === 'UNDECIDABLE'));
   if (readings.some((reading) => reading.state === 'UNTICKED' && reading.lots.length > 0)) return { lots: numbersIn(optionLines.join('\n')), decision: 'UNDECIDABLE' };
   if (chosen.length > 0) return { lots: [...new Set(chosen.flatMap((reading) => reading.lots))].sort((a, b) => a - b), decision: 'DECIDED' };
   if (readings.some((reading) => reading.state === 'TICKED')) return undefined;

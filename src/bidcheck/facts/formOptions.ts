@@ -36,11 +36,11 @@ export function isBlankField(field: string): boolean {
   return field.replace(/[.…_\s:;,()\-–]|€|euros?|eur|h\.?t\.?|t\.?t\.?c\.?|n\s?°|no(?![a-z])/g, '').trim() === '';
 }
 
-function lineAround(light: string, index: number, length: number): { before: string; after: string; lineStart: boolean } {
+function lineAround(light: string, index: number, length: number): { before: string; after: string } {
   const start = light.lastIndexOf('\n', index - 1) + 1;
   const endIndex = light.indexOf('\n', index + length);
   const end = endIndex < 0 ? light.length : endIndex;
-  return { before: light.slice(start, index), after: light.slice(index + length, end), lineStart: light.slice(start, index).trim() === '' };
+  return { before: light.slice(start, index), after: light.slice(index + length, end) };
 }
 
 /**
