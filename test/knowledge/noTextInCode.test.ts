@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string> = {
   'src/bidcheck/rules/validateRules.ts': 'rule contract errors at start, for the CCI editor',
   'src/intents/IntentClassifier.ts': 'French words to recognise, not to show',
   'src/bidcheck/facts/documentFacts.ts': 'French phrases to recognise in documents, not to show',
+  'src/bidcheck/facts/declarations.ts': 'French phrases to recognise in documents, not to show',
   'src/attachments/downloadFile.ts': 'internal error causes, logged; the user gets upload.* messages',
   'src/server/createServer.ts': 'HTTP refusal bodies (API clients)',
   'src/server/http/sendError.ts': 'HTTP refusal bodies (API clients)',

@@ -2,25 +2,36 @@ import { foldText, lightFold } from '../textForms';
 import type { CheckedFile } from '../types';
 import { amountAfter, findAmounts } from './amounts';
 import { dateAfter, periodAfter } from './frenchDates';
-import { type CompanyNumber, findCompanyNumbers, findIbans, type IbanFact, malformedCompanyNumbers, sirenOrSiretValid } from './identifiers';
+import { type Declaration, type GroupementReading, type LotReading, readGroupement, readLots, readSubcontracting, readVariante } from './declarations';
+import { dc4AmountBlank } from './dc4';
+import { type CompanyNumber, findCompanyNumbers, findIbans, findRibs, type IbanFact, malformedCompanyNumbers, type RibFact, sirenOrSiretValid } from './identifiers';
+import { partyOf } from './parties';
 
 /** What the rules need to know about one document, read from its text. */
 export interface DocumentFacts {
   folded: string;
   companyNumbers: CompanyNumber[];
-  /** The SIREN the document is about (first labelled number, or the RCS number of a Kbis). */
+  /** The SIREN the document is about (the candidate's first labelled number, or the RCS number of a Kbis). */
   siren?: string;
   malformedNumbers: string[];
   invalidNumbers: string[];
   companyName?: string;
   dates: { upToDate?: string; issuedOn?: string; validFrom?: string; validTo?: string };
   ibans: IbanFact[];
+  /** French RIBs written as their four fields (code banque, guichet, compte, clé). */
+  ribs: RibFact[];
   lots: number[];
+  /** How the lots were read: from a ticked or filled option, "tous les lots", or not decidable. */
+  lotDecision?: LotReading['decision'];
   signatory?: string;
   /** DC1 rubric F1 (déclaration sur l'honneur) box: true ticked, false empty, undefined unseen. */
   exclusionBoxTicked?: boolean;
-  mentionsSubcontracting: boolean;
-  mentionsVariante: boolean;
+  /** What the document declares (forms: ticked options only; running text: plain statements). */
+  subcontracting?: Declaration;
+  variante?: Declaration;
+  groupement?: GroupementReading;
+  /** DC4 whose amount of sub-contracted services is left as dots or blank. */
+  amountBlank?: boolean;
   turnover?: number;
   totals: { ht?: number; tva?: number; ttc?: number };
   emptyFields: string[];
@@ -53,17 +64,29 @@ function exclusionBox(rawText: string): boolean | undefined {
   return undefined;
 }
 
-function emptyFields(folded: string, raw: string): string[] {
+const EMPTY_VALUE = String.raw`:\s*(?:\.{4,}|_{4,}|…{2,})`;
+const FIELD_LABELS: [string, RegExp][] = [
+  ['montant', /(?:montant|prix)[^:\n]{0,40}/],
+  ['SIRET', /siret[^:\n]{0,20}/],
+  ['compte à créditer', /(?:iban|compte)[^:\n]{0,40}/],
+  ['lot', /lot[^:\n]{0,20}/],
+];
+
+/**
+ * R40: key fields of an acte d'engagement left as dots. The template's own optional lines do not
+ * count: an unticked option ("☐ La totalité du marché public dont le montant est de : ……") and the
+ * nantissement rubric, which only the buyer fills in; nor does a field filled elsewhere in the form.
+ */
+function emptyFields(raw: string): string[] {
+  const light = lightFold(raw);
+  const nantissement = light.search(/cadre reserve au nantissement|nantissement ou (?:a )?la cession de creances/);
+  const lines = (nantissement >= 0 ? light.slice(0, nantissement) : light).split('\n').filter((line) => !/^\s*(?:☐|□|\[\s*\])/.test(line));
   const empty: string[] = [];
-  const labels: [string, RegExp][] = [
-    ['montant', /(montant|prix)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['SIRET', /siret[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['compte à créditer', /(iban|compte)[^:\n]{0,40}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-    ['lot', /lot[^:\n]{0,20}:\s*(?:\.{4,}|_{4,}|…{2,})/i],
-  ];
-  const plain = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  for (const [label, pattern] of labels) if (pattern.test(plain)) empty.push(label);
-  void folded;
+  for (const [name, label] of FIELD_LABELS) {
+    const blank = lines.some((line) => new RegExp(label.source + EMPTY_VALUE).test(line));
+    const filled = lines.some((line) => new RegExp(`${label.source}:\\s*[^.…_\\s]*\\d`).test(line));
+    if (blank && !filled) empty.push(name);
+  }
   return empty;
 }
 
@@ -72,11 +95,13 @@ export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?
   const raw = file.pageTexts.join('\n');
   const folded = foldedText ?? foldText(raw);
   const light = lightFold(raw);
-  const numbers = findCompanyNumbers(light);
+  const numbers = findCompanyNumbers(light, file.type);
   const rcs = /(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?r\.?\s?c\.?\s?s/.exec(light)?.[1]?.replace(/\s/g, '');
   // Only a labelled number (or the Kbis' RCS line) names the company: a bare 9-digit run that happens
   // to pass Luhn in a price table must not make two documents look like two companies.
-  const primary = (['KBIS', 'EXTRAIT_K'].includes(file.type) && rcs) || numbers.find((n) => n.labelled)?.digits.slice(0, 9);
+  const primary = (['KBIS', 'EXTRAIT_K'].includes(file.type) && rcs) || numbers.find((n) => n.labelled && n.party === 'CANDIDATE')?.digits.slice(0, 9);
+  // An insurer's, bank's or buyer's number is not the candidate's to get right.
+  const ownParty = (index: number) => partyOf(light, index, file.type) !== 'THIRD_PARTY';
   const dates: DocumentFacts['dates'] = {};
   switch (file.type) {
     case 'KBIS':
@@ -106,28 +131,32 @@ export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?
     default:
       break;
   }
-  const lots = [...new Set([...folded.matchAll(/(?<![a-z])lots?\s*(?:n\s*o?\.?\s*|numero\s*)?(\d{1,2})(?!\d)/g)].map((m) => Number(m[1])))].filter((lot) => lot > 0);
+  const lots = readLots(file.type, light);
   const turnoverZone = /chiffres? d'affaires/.exec(light);
   return {
     folded,
     companyNumbers: numbers,
     siren: primary,
-    malformedNumbers: malformedCompanyNumbers(light),
-    invalidNumbers: numbers.filter((n) => n.labelled && !sirenOrSiretValid(n.digits) && (n.digits.length === 9 || n.digits.length === 14)).map((n) => n.raw),
+    malformedNumbers: malformedCompanyNumbers(light, ownParty),
+    invalidNumbers: numbers.filter((n) => n.labelled && n.party !== 'THIRD_PARTY' && !sirenOrSiretValid(n.digits) && (n.digits.length === 9 || n.digits.length === 14)).map((n) => n.raw),
     companyName: companyName(folded),
     dates,
     ibans: findIbans(raw),
-    lots: lots.sort((a, b) => a - b),
+    ribs: findRibs(light),
+    lots: lots?.lots ?? [],
+    lotDecision: lots?.decision,
     signatory: signatory(folded),
     exclusionBoxTicked: file.type === 'DC1' ? exclusionBox(raw) : undefined,
-    mentionsSubcontracting: /sous[ -]?trait/.test(folded) && !/(pas de|aucune?|sans) sous[ -]?trait/.test(folded),
-    mentionsVariante: /(?<![a-z])(variante|solution alternative)/.test(folded) && !/(variantes? (ne sont pas|non) (autorisee|admise)|sans variante|pas de variante|aucune variante)/.test(folded),
+    subcontracting: readSubcontracting(file.type, light),
+    variante: readVariante(file.type, light),
+    groupement: readGroupement(file.type, light),
+    amountBlank: file.type === 'DC4' ? dc4AmountBlank(light) : undefined,
     turnover: turnoverZone ? Math.max(0, ...findAmounts(light.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
     totals: {
       ht: amountAfter(light, /(total|montant) (general )?h\s?t\s*:?/),
       tva: amountAfter(light, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
       ttc: amountAfter(light, /(total|montant) (general )?t\s?t\s?c\s*:?/),
     },
-    emptyFields: file.type === 'ATTRI1' ? emptyFields(folded, raw) : [],
+    emptyFields: file.type === 'ATTRI1' ? emptyFields(raw) : [],
   };
 }

@@ -1,4 +1,5 @@
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { electronicFormatIBAN, isValidBBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { type Party, partyOf } from './parties';
 
 /** Luhn over a digit string (bid-rules.md R26). */
 export function luhnValid(digits: string): boolean {
@@ -34,6 +35,8 @@ export interface CompanyNumber {
   /** Written after a SIRET/SIREN/RCS label (not just any run of digits). */
   labelled: boolean;
   index: number;
+  /** Whose number it is (the candidate's, a cotraitant's, a sous-traitant's, an insurer's…). */
+  party: Party;
 }
 
 const NUMBER = /(?<![\d])(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})(?:[\s.]?(\d{5}))?(?![\d])/g;
@@ -43,7 +46,7 @@ const LABEL = /(siret|siren|r\s?c\s?s|immatricul\w*|identification)\W{0,25}$/;
  * SIREN/SIRET numbers in folded text. Labelled ones are trusted; a bare 9- or 14-digit run counts
  * only if it passes the checksum (phone numbers and amounts would otherwise look like SIRENs).
  */
-export function findCompanyNumbers(folded: string): CompanyNumber[] {
+export function findCompanyNumbers(folded: string, documentType = 'UNKNOWN'): CompanyNumber[] {
   const found: CompanyNumber[] = [];
   for (const match of folded.matchAll(NUMBER)) {
     const digits = match.slice(1).filter(Boolean).join('');
@@ -51,7 +54,7 @@ export function findCompanyNumbers(folded: string): CompanyNumber[] {
     if (/(euid\S*|fr\d{2,6}\.?|gestion|tva|tel|telephone|fax|iban)\W{0,4}$/.test(before)) continue;
     const labelled = LABEL.test(before);
     if (!labelled && !sirenOrSiretValid(digits)) continue;
-    found.push({ digits, raw: match[0], labelled, index: match.index });
+    found.push({ digits, raw: match[0], labelled, index: match.index, party: partyOf(folded, match.index, documentType) });
   }
   return found;
 }
@@ -61,7 +64,7 @@ export function findCompanyNumbers(folded: string): CompanyNumber[] {
  * label may run on into an address or a phone number ("SIRET 55208131700018 12 rue…"): a number is
  * well formed when its groups add up to 14 (or 9) digits at a group boundary.
  */
-export function malformedCompanyNumbers(folded: string): string[] {
+export function malformedCompanyNumbers(folded: string, keep: (index: number) => boolean = () => true): string[] {
   const bad: string[] = [];
   for (const match of folded.matchAll(/(?:n\W{0,3})?(siret|siren)\W{0,12}((?:\d[\s.]?){8,20})/g)) {
     const groups = match[2]!.trim().split(/[\s.]+/).filter(Boolean);
@@ -69,7 +72,7 @@ export function malformedCompanyNumbers(folded: string): string[] {
     let running = 0;
     const boundaries = new Set(groups.map((group) => (running += group.length)));
     const wellFormed = boundaries.has(14) || total === 9 || (match[1] === 'siren' && boundaries.has(9));
-    if (!wellFormed) bad.push(match[2]!.trim());
+    if (!wellFormed && keep(match.index)) bad.push(match[2]!.trim());
   }
   return bad;
 }
@@ -81,29 +84,42 @@ export interface IbanFact {
   ribKeyValid?: boolean;
 }
 
-const RIB_LETTERS: Record<string, number> = Object.fromEntries(
-  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((letter) => [letter, ({ A: 1, J: 1, B: 2, K: 2, S: 2, C: 3, L: 3, T: 3, D: 4, M: 4, U: 4, E: 5, N: 5, V: 5, F: 6, O: 6, W: 6, G: 7, P: 7, X: 7, H: 8, Q: 8, Y: 8, I: 9, R: 9, Z: 9 } as Record<string, number>)[letter] ?? 0]),
-);
+const IBAN_ERRORS_OTHER_THAN_KEY = [ValidationErrorsIBAN.WrongBBANLength, ValidationErrorsIBAN.WrongBBANFormat, ValidationErrorsIBAN.ChecksumNotNumber, ValidationErrorsIBAN.WrongIBANChecksum, ValidationErrorsIBAN.NoIBANCountry];
 
-/** French RIB key: 97 − ((89 × banque + 15 × guichet + 3 × compte) mod 97). */
-export function ribKeyValid(bban: string): boolean {
-  if (!/^\d{5}\d{5}[0-9A-Z]{11}\d{2}$/.test(bban)) return false;
-  const account = [...bban.slice(10, 21)].map((char) => (/\d/.test(char) ? char : String(RIB_LETTERS[char] ?? 0))).join('');
-  const bank = BigInt(bban.slice(0, 5));
-  const branch = BigInt(bban.slice(5, 10));
-  const key = 97n - ((89n * bank + 15n * branch + 3n * BigInt(account)) % 97n);
-  return key === BigInt(bban.slice(21, 23));
-}
-
-/** IBANs written in a raw (unfolded) text, validated with ibantools (ISO 13616 mod 97). */
+/**
+ * IBANs written in a raw (unfolded) text, validated by ibantools: ISO 13616 mod 97, and for a French
+ * IBAN the RIB key of its BBAN (ibantools' own French BBAN check). `valid` is the IBAN's own
+ * checksum and format; `ribKeyValid` false with `valid` true means only the RIB key is wrong.
+ */
 export function findIbans(text: string): IbanFact[] {
   const found = new Map<string, IbanFact>();
   for (const match of text.toUpperCase().matchAll(/(?<![A-Z0-9])([A-Z]{2}\d{2}(?:[ \u00a0\u202f]?[A-Z0-9]{4}){2,7}(?:[ \u00a0\u202f]?[A-Z0-9]{1,3})?)(?![A-Z0-9])/g)) {
     const value = electronicFormatIBAN(match[1]) ?? match[1]!.replace(/\s/g, '');
     if (value.length < 15 || found.has(value)) continue;
-    const fact: IbanFact = { value, valid: isValidIBAN(value) };
-    if (value.startsWith('FR') && value.length === 27) fact.ribKeyValid = ribKeyValid(value.slice(4));
+    const { errorCodes } = validateIBAN(value);
+    const fact: IbanFact = { value, valid: !errorCodes.some((code) => IBAN_ERRORS_OTHER_THAN_KEY.includes(code)) };
+    if (value.startsWith('FR') && fact.valid) fact.ribKeyValid = !errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum);
     found.set(value, fact);
   }
   return [...found.values()];
+}
+
+export interface RibFact {
+  /** Code banque, guichet, compte and clé, as one 23-character BBAN. */
+  bban: string;
+  keyValid: boolean;
+}
+
+/**
+ * A French RIB written as its four fields ("Code banque 30006 Code guichet 00001 N° de compte
+ * 12345678901 Clé RIB 89", or the four values in a row under those headings), checked by ibantools.
+ */
+export function findRibs(light: string): RibFact[] {
+  if (!/cle(?: rib)?(?![a-z])/.test(light) || !/code banque|banque\s+guichet/.test(light)) return [];
+  const ribs = new Map<string, RibFact>();
+  for (const match of light.toUpperCase().matchAll(/(?<![A-Z0-9])(\d{5})[^0-9\n]{1,30}?(\d{5})[^0-9\n]{1,40}?(?<![A-Z0-9])(?=[A-Z]*\d)([0-9A-Z]{11})(?![A-Z0-9])[^0-9\n]{1,30}?(\d{2})(?![A-Z0-9])/g)) {
+    const bban = match.slice(1, 5).join('');
+    if (!ribs.has(bban)) ribs.set(bban, { bban, keyValid: isValidBBAN(bban, 'FR') });
+  }
+  return [...ribs.values()];
 }

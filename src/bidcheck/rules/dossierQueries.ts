@@ -18,8 +18,4 @@ export function olderThanMonths(iso: string, months: number, at: string): boolea
 
 export const facts = (view: DossierView, file: CheckedFile) => view.facts.get(file.name)!;
 
-/** Documents that speak for the candidate itself (not a sub-contractor's or the buyer's). */
-export const candidateDocuments = (view: DossierView): CheckedFile[] =>
-  view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'UNKNOWN', 'JUGEMENT_RJ'].includes(file.type));
-
 export const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);

@@ -29,8 +29,8 @@ describe('document facts', () => {
 
   it('reads lots, sub-contracting and variante mentions, and the turnover', () => {
     const facts = documentFacts(file('MEMOIRE_TECHNIQUE', 'Lot n° 2 et lot 3. La plomberie sera sous-traitée. Nous proposons une variante.'));
-    expect(facts).toMatchObject({ lots: [2, 3], mentionsSubcontracting: true, mentionsVariante: true });
-    expect(documentFacts(file('MEMOIRE_TECHNIQUE', 'Aucune sous-traitance. Sans variante.'))).toMatchObject({ mentionsSubcontracting: false, mentionsVariante: false });
+    expect(facts).toMatchObject({ lots: [2, 3], subcontracting: 'DECLARED', variante: 'DECLARED' });
+    expect(documentFacts(file('MEMOIRE_TECHNIQUE', 'Aucune sous-traitance. Sans variante.'))).toMatchObject({ subcontracting: 'NOT_DECLARED', variante: 'NOT_DECLARED' });
     expect(documentFacts(file('DC2', "Chiffres d'affaires HT : 2024 : 455 500 € ; 2025 : 498\u202f200,50 €")).turnover).toBe(498200.5);
   });
 });

@@ -1,4 +1,4 @@
-import { findCompanyNumbers, findIbans, luhnValid, malformedCompanyNumbers, ribKeyValid, sirenOrSiretValid } from '../../../src/bidcheck/facts/identifiers';
+import { findCompanyNumbers, findIbans, findRibs, luhnValid, malformedCompanyNumbers, sirenOrSiretValid } from '../../../src/bidcheck/facts/identifiers';
 import { lightFold } from '../../../src/bidcheck/textForms';
 
 describe('SIREN / SIRET (bid-rules.md R26 vectors)', () => {
@@ -37,9 +37,17 @@ describe('IBAN and RIB key (R45)', () => {
     expect(findIbans('IBAN FR76 3000 6000 0112 3456 7890 188')[0]).toMatchObject({ valid: false });
   });
 
-  it('computes the RIB key with letters in the account number', () => {
-    expect(ribKeyValid('3000600001123456789018' + '9')).toBe(true);
-    expect(ribKeyValid('30006000011234567890100')).toBe(false);
+  it('tells a wrong RIB key inside an IBAN whose own checksum is right', () => {
+    // BBAN 30006 00001 12345678901 88 (wrong key) with IBAN check digits recomputed over it: 06.
+    expect(findIbans('IBAN FR06 3000 6000 0112 3456 7890 188')).toEqual([{ value: 'FR0630006000011234567890188', valid: true, ribKeyValid: false }]);
+  });
+
+  it('checks a RIB written as its four fields, letters in the account number included', () => {
+    const rib = (key: string) => lightFold(`Code banque  Code guichet  N° de compte  Clé RIB\n30006  00001  12345678901  ${key}`);
+    expect(findRibs(rib('89'))).toEqual([{ bban: '30006000011234567890189', keyValid: true }]);
+    expect(findRibs(rib('88'))[0]).toMatchObject({ keyValid: false });
+    expect(findRibs(lightFold('Code banque : 20041 Code guichet : 01005 Compte : 0500013M026 Clé : 06'))[0]).toMatchObject({ keyValid: true });
+    expect(findRibs(lightFold('Téléphone 04 66 12 34 56, commande 12345 du 01/02/2026'))).toEqual([]);
   });
 });
 

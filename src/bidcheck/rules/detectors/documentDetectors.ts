@@ -60,29 +60,41 @@ export const textMatch: Detector = (view, params) => {
 export const exclusionBoxUnticked: Detector = (view) =>
   ofType(view, ['DC1']).filter((file) => facts(view, file).exclusionBoxTicked === false).map((file) => ({ file: file.name }));
 
-/** R17: the lots of the DC1 differ from the lots of the offer. */
+/** Lots a set of documents applies to; `uncertain` when one was read from an undecidable option. */
+function lotsOf(view: DossierView, types: string[]): { lots: number[]; all: boolean; uncertain: boolean } {
+  const read = ofType(view, types).map((file) => facts(view, file));
+  return {
+    lots: [...new Set(read.flatMap((fileFacts) => fileFacts.lots))].sort((a, b) => a - b),
+    all: read.some((fileFacts) => fileFacts.lotDecision === 'ALL'),
+    uncertain: read.some((fileFacts) => fileFacts.lotDecision === 'UNDECIDABLE'),
+  };
+}
+
+/** R17: the lots ticked or filled in the DC1 differ from the lots of the offer. */
 export const lotMismatch: Detector = (view) => {
-  const dc1 = ofType(view, ['DC1']).flatMap((file) => facts(view, file).lots);
-  const offer = ofType(view, ['ATTRI1', 'DQE', 'DPGF', 'BPU']).flatMap((file) => facts(view, file).lots);
-  if (dc1.length === 0 || offer.length === 0) return [];
-  const a = [...new Set(dc1)].sort();
-  const b = [...new Set(offer)].sort();
-  return a.join(',') === b.join(',') ? [] : [{ vars: { dc1Lots: a.join(', '), offerLots: b.join(', ') } }];
+  const dc1 = lotsOf(view, ['DC1']);
+  const offer = lotsOf(view, ['ATTRI1', 'DQE', 'DPGF', 'BPU']);
+  if (dc1.all || dc1.lots.length === 0 || offer.lots.length === 0) return [];
+  if (dc1.lots.join(',') === offer.lots.join(',')) return [];
+  // A lot line whose box could not be read is template text as much as a declaration.
+  return [{ kind: dc1.uncertain || offer.uncertain ? 'UNCERTAIN' : undefined, vars: { dc1Lots: dc1.lots.join(', '), offerLots: offer.lots.join(', ') } }];
 };
 
+/** SIRENs of the candidate and its cotraitants in some documents (not insurers', banks', sous-traitants'). */
 const membersOf = (view: DossierView, types: string[]) =>
-  new Set(ofType(view, types).flatMap((file) => facts(view, file).companyNumbers.filter((n) => n.labelled).map((n) => n.digits.slice(0, 9))));
+  new Set(ofType(view, types).flatMap((file) => facts(view, file).companyNumbers.filter((n) => n.labelled && (n.party === 'CANDIDATE' || n.party === 'MEMBER')).map((n) => n.digits.slice(0, 9))));
 
-/** R18: a groupement declared without its type, its mandataire, or a DC2 per member. */
+/** R18: a groupement declared without its type, or without a DC2 per member. */
 export const groupementIncomplete: Detector = (view) =>
   ofType(view, ['DC1']).flatMap((file): Hit[] => {
-    const text = facts(view, file).folded;
-    const declared = /(candidat est un groupement|groupement d'entreprises)\s*[☒☑■✓✔x]/.test(text) || /[☒☑■✓✔]\s*(le candidat est un )?groupement/.test(text);
-    if (!declared) return [];
-    const members = membersOf(view, ['DC1']).size;
+    const reading = facts(view, file).groupement;
+    if (!reading || reading.declared === 'NOT_DECLARED') return [];
+    const members = membersOf(view, [file.type]).size;
     const capacityForms = ofType(view, ['DC2', 'DUME']).length;
-    const typed = /[☒☑■✓✔x]\s*(conjoint|solidaire)|(conjoint|solidaire)\s*[☒☑■✓✔]/.test(text);
-    if (!typed) return [{ file: file.name, kind: 'TYPE' }];
+    // Drawn boxes: rubric D cannot be read; only several members listed make it a groupement.
+    if (reading.declared === 'UNDECIDABLE') return members >= 2 ? [{ file: file.name, kind: 'UNDECIDABLE', vars: { members } }] : [];
+    if (reading.typed === 'NOT_DECLARED') return [{ file: file.name, kind: 'TYPE' }];
+    if (reading.typed === 'UNDECIDABLE') return [{ file: file.name, kind: 'TYPE_UNCERTAIN' }];
     if (members > capacityForms) return [{ file: file.name, kind: 'DC2', vars: { members, forms: capacityForms } }];
     return [];
   });
@@ -114,13 +126,17 @@ export const turnoverBelowMinimum: Detector = (view) => {
   return hits;
 };
 
-/** R23: a sub-contractor mentioned but no DC4; or a DC4 without its amount. */
-export const subcontractingWithoutDc4: Detector = (view) => {
+/** R23: sub-contracting declared but no DC4; or a DC4 whose amount is left blank. */
+export const subcontractingWithoutDc4: Detector = (view, params) => {
   const dc4 = ofType(view, ['DC4']);
-  const mentions = view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'DC1'].includes(file.type) && facts(view, file).mentionsSubcontracting);
+  const ignored = stringList(params.ignoreTypes);
+  const others = view.files.filter((file) => file.type !== 'DC4' && !ignored.includes(file.type));
+  const declared = others.find((file) => facts(view, file).subcontracting === 'DECLARED');
+  const unclear = others.find((file) => facts(view, file).subcontracting === 'UNDECIDABLE');
   const hits: Hit[] = [];
-  if (mentions.length > 0 && dc4.length === 0) hits.push({ file: mentions[0]!.name, kind: 'NO_DC4' });
-  for (const file of dc4) if (!/montant|€|euros?/.test(facts(view, file).folded.replace(/montant maximum/g, '')) || !/\d/.test(facts(view, file).folded)) hits.push({ file: file.name, kind: 'INCOMPLETE' });
+  if (dc4.length === 0 && declared) hits.push({ file: declared.name, kind: 'NO_DC4' });
+  else if (dc4.length === 0 && unclear) hits.push({ file: unclear.name, kind: 'NO_DC4_UNCERTAIN' });
+  for (const file of dc4) if (facts(view, file).amountBlank) hits.push({ file: file.name, kind: 'INCOMPLETE' });
   return hits;
 };
 
@@ -133,14 +149,27 @@ export const invalidCompanyNumber: Detector = (view) =>
   view.files.flatMap((file) => facts(view, file).invalidNumbers.map((raw) => ({ file: file.name, vars: { number: raw } })));
 
 /**
- * R27: a document of the candidate on which the candidate's SIREN never appears. The candidate's SIREN
- * is the registration extract's, or else the one most documents give. An attestation may also carry
- * the insurer's or the bank's own RCS number: that alone is no mismatch.
+ * SIRENs that belong to the candidate's cotraitants or sous-traitants (named as such in a DC1, DC4,
+ * ATTRI1 or DUME, and never as the candidate itself): their own attestations carry their own number.
  */
-export const sirenMismatch: Detector = (view) => {
-  const documents = view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'UNKNOWN', 'JUGEMENT_RJ', 'QUALIFICATION_CERT', 'RIB'].includes(file.type) && facts(view, file).siren);
-  const sirensOf = (file: (typeof documents)[number]) => new Set([facts(view, file).siren!, ...facts(view, file).companyNumbers.filter((n) => n.labelled).map((n) => n.digits.slice(0, 9))]);
-  const registry = ofType(view, ['KBIS', 'EXTRAIT_K', 'RNE', 'SIRENE']).map((file) => facts(view, file).siren).find(Boolean);
+function partnersOf(view: DossierView, partnerForms: readonly string[]): Set<string> {
+  // Only the forms that name partners say who is one; each partner's own DC2 or Kbis calls it "candidat".
+  const numbers = ofType(view, partnerForms).flatMap((file) => facts(view, file).companyNumbers.filter((n) => n.labelled));
+  const candidate = new Set(numbers.filter((n) => n.party === 'CANDIDATE').map((n) => n.digits.slice(0, 9)));
+  return new Set(numbers.filter((n) => (n.party === 'MEMBER' || n.party === 'SUBCONTRACTOR') && !candidate.has(n.digits.slice(0, 9))).map((n) => n.digits.slice(0, 9)));
+}
+
+/**
+ * R27: a document of the candidate on which the candidate's SIREN never appears. The candidate's SIREN
+ * is the registration extract's, or else the one most documents give. Numbers attributed to others
+ * (an insurer's RCS number, a bank's, a cotraitant's, a sous-traitant's) are no mismatch.
+ */
+export const sirenMismatch: Detector = (view, params) => {
+  const partners = partnersOf(view, stringList(params.partnerForms));
+  const ignored = stringList(params.ignoreTypes);
+  const documents = view.files.filter((file) => file.type !== 'UNKNOWN' && !ignored.includes(file.type) && facts(view, file).siren && !partners.has(facts(view, file).siren!));
+  const sirensOf = (file: (typeof documents)[number]) => new Set([facts(view, file).siren!, ...facts(view, file).companyNumbers.filter((n) => n.labelled && n.party === 'CANDIDATE').map((n) => n.digits.slice(0, 9))]);
+  const registry = ofType(view, stringList(params.registryTypes)).map((file) => facts(view, file).siren).find((siren) => siren && !partners.has(siren));
   const counts = new Map<string, number>();
   for (const file of documents) counts.set(facts(view, file).siren!, (counts.get(facts(view, file).siren!) ?? 0) + 1);
   const main = registry ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -158,9 +187,12 @@ function similarity(a: string, b: string): number {
 }
 
 /** R28: company names that differ beyond legal-form and punctuation differences. */
-export const companyNameMismatch: Detector = (view) => {
-  const named = view.files.filter((file) => !['DC4', 'RC', 'DCE_BUYER_DOC', 'UNKNOWN'].includes(file.type) && facts(view, file).companyName);
-  const reference = ofType(view, ['KBIS', 'EXTRAIT_K', 'RNE', 'SIRENE']).map((file) => facts(view, file).companyName).find(Boolean) ?? (named[0] && facts(view, named[0]).companyName);
+export const companyNameMismatch: Detector = (view, params) => {
+  const partners = partnersOf(view, stringList(params.partnerForms));
+  const ignored = stringList(params.ignoreTypes);
+  // A cotraitant's or sous-traitant's own document bears its own name.
+  const named = view.files.filter((file) => file.type !== 'UNKNOWN' && !ignored.includes(file.type) && facts(view, file).companyName && !partners.has(facts(view, file).siren ?? ''));
+  const reference = ofType(view, stringList(params.registryTypes)).map((file) => facts(view, file).companyName).find(Boolean) ?? (named[0] && facts(view, named[0]).companyName);
   if (!reference) return [];
   return named
     .filter((file) => similarity(facts(view, file).companyName!, reference) < view.settings.nameSimilarityThreshold)
@@ -190,16 +222,25 @@ export const priceDocumentIncomplete: Detector = (view) =>
     return missing > 0 ? [{ file: file.name, kind: 'EMPTY_CELLS', vars: { count: missing } }] : [];
   });
 
-/** R44: a variante in the pli while the RC forbids them (or says nothing we know). */
-export const varianteMention: Detector = (view) =>
+/** R44: a variante presented in the pli (a ticked option or a plain statement), or a mention that cannot be read. */
+export const varianteMention: Detector = (view, params) =>
   view.files
-    .filter((file) => !['RC', 'DCE_BUYER_DOC', 'DC1', 'DC2', 'DUME'].includes(file.type) && (facts(view, file).mentionsVariante || /variante/i.test(file.name)))
-    .map((file) => ({ file: file.name, kind: view.context.requirements?.variantsAllowed === false ? 'NOT_ALLOWED' : undefined }));
+    .filter((file) => !stringList(params.ignoreTypes).includes(file.type))
+    .flatMap((file): Hit[] => {
+      const variante = facts(view, file).variante;
+      const named = /variante/i.test(file.name.split('/').pop() ?? '') && !/sans[ _-]?variante/i.test(file.name);
+      if (variante === 'DECLARED' || (named && variante !== 'NOT_DECLARED')) return [{ file: file.name, kind: view.context.requirements?.variantsAllowed === false ? 'NOT_ALLOWED' : undefined }];
+      return variante === 'UNDECIDABLE' ? [{ file: file.name, kind: 'UNDECIDABLE' }] : [];
+    });
 
-/** R45: an IBAN that fails mod 97, or a French RIB key that does not match. */
+const spaced = (value: string) => value.replace(/(.{4})/g, '$1 ').trim();
+
+/** R45: an IBAN that fails ISO 13616, or whose French RIB key alone is wrong; a RIB written as its fields with a wrong key. */
 export const invalidIban: Detector = (view) =>
-  view.files.flatMap((file) =>
-    facts(view, file)
-      .ibans.filter((iban) => !iban.valid || iban.ribKeyValid === false)
-      .map((iban) => ({ file: file.name, kind: iban.valid ? 'RIB_KEY' : 'IBAN', vars: { iban: iban.value.replace(/(.{4})/g, '$1 ').trim() } })),
-  );
+  view.files.flatMap((file): Hit[] => {
+    const { ibans, ribs } = facts(view, file);
+    const ibanHits = ibans.filter((iban) => !iban.valid || iban.ribKeyValid === false).map((iban) => ({ file: file.name, kind: iban.valid ? 'RIB_KEY' : 'IBAN', vars: { iban: spaced(iban.value) } }));
+    const inIbans = new Set(ibans.map((iban) => iban.value.slice(4)));
+    const ribHits = ribs.filter((rib) => !rib.keyValid && !inIbans.has(rib.bban)).map((rib) => ({ file: file.name, kind: 'RIB', vars: { rib: `${rib.bban.slice(0, 5)} ${rib.bban.slice(5, 10)} ${rib.bban.slice(10, 21)} ${rib.bban.slice(21)}` } }));
+    return [...ibanHits, ...ribHits];
+  });

@@ -40,11 +40,11 @@ export const signatureProblems: Detector = (view) =>
   );
 
 /** R13: the signatory of the AE/DC1 is not found among the people named on the Kbis, and no pouvoir is attached. */
-export const signatoryWithoutPower: Detector = (view) => {
-  if (hasAnyType(view, ['POUVOIR'])) return [];
-  const registry = ofType(view, ['KBIS', 'EXTRAIT_K', 'RNE']).map((file) => facts(view, file).folded).join(' ');
+export const signatoryWithoutPower: Detector = (view, params) => {
+  if (hasAnyType(view, stringList(params.powerTypes))) return [];
+  const registry = ofType(view, stringList(params.registryTypes)).map((file) => facts(view, file).folded).join(' ');
   if (!registry) return [];
-  return ofType(view, ['ATTRI1', 'DC1', 'DC4']).flatMap((file): Hit[] => {
+  return ofType(view, stringList(params.signedTypes)).flatMap((file): Hit[] => {
     const signer = facts(view, file).signatory ?? file.signatures.find((s) => s.signerName)?.signerName;
     if (!signer) return [];
     const words = foldText(signer).split(' ').filter((word) => word.length > 2);
