@@ -106,7 +106,9 @@ export class TenderIndex {
     const docStart = new Int32Array(n + 1);
     const terms = new GrowableInts();
     const freqs = new GrowableFloats();
-    const wordTerms = new Map<string, [number, number]>();
+    // word → its stem's term id (-1 for a stop word); the stem's prefix term id by stem term id.
+    const wordTerm = new Map<string, number>();
+    const prefixOf: number[] = [];
     // Term frequencies of the current tender: a dense array indexed by term id, plus the ids touched.
     let localTf = new Float64Array(1 << 16);
     const localTerms: number[] = [];
@@ -132,16 +134,20 @@ export class TenderIndex {
     const addText = (text: string | undefined, weight: number) => {
       if (!text) return;
       for (const word of words(text)) {
-        let ids = wordTerms.get(word);
-        if (!ids) {
+        let term = wordTerm.get(word);
+        if (term === undefined) {
           const stem = stemWord(word);
-          const prefix = stem ? prefixTerm(stem) : undefined;
-          ids = [stem ? termOf(stem) : -1, prefix ? termOf(prefix) : -1];
-          wordTerms.set(word, ids);
+          term = stem ? termOf(stem) : -1;
+          if (term >= 0 && prefixOf[term] === undefined) {
+            const prefix = prefixTerm(stem);
+            prefixOf[term] = prefix ? termOf(prefix) : -1;
+          }
+          wordTerm.set(word, term);
         }
-        if (ids[0] < 0) continue;
-        bump(ids[0], weight);
-        if (ids[1] >= 0) bump(ids[1], weight * PREFIX_WEIGHT);
+        if (term < 0) continue;
+        bump(term, weight);
+        const prefix = prefixOf[term]!;
+        if (prefix >= 0) bump(prefix, weight * PREFIX_WEIGHT);
       }
     };
     for (let doc = 0; doc < n; doc += 1) {
