@@ -488,8 +488,8 @@ const built = new WeakMap<readonly Tender[], TenderIndex>();
 
 /**
  * Ranks open and upcoming tenders for an SME, best first. The index is built on the first call
- * for a given catalogue array and reused for the next ones (build it yourself with `new
- * TenderIndex(catalogue)` to control when).
+ * for a given catalogue array and reused for the next ones, so that array must not be changed
+ * afterwards: after an import, pass the new array (or build `new TenderIndex(catalogue)` yourself).
  */
 export function rankTenders(tenders: readonly Tender[], profile: SmeProfile, options: RankOptions): RankedTender[] {
   let index = built.get(tenders);
