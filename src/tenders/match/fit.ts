@@ -1,0 +1,138 @@
+import type { Tender, TenderLot } from '../types';
+import type { SmeProfile } from './profile';
+
+/** Small pure scoring pieces of a match: time left, size, reserved markets. */
+
+const DAY_MS = 86_400_000;
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
+const monthFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', month: 'long', year: 'numeric' });
+const euro = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+export function formatEuros(amount: number): string {
+  if (amount >= 1_000_000) return `${(Math.round(amount / 100_000) / 10).toLocaleString('fr-FR')} M€`;
+  return `${euro.format(Math.round(amount / 1000) * 1000)} €`.replace(/\u202f/g, ' ');
+}
+
+export interface Fit {
+  factor: number;
+  reason?: string;
+}
+
+/** Below this many days an SME rarely has the time to build a proper answer. */
+export const TOO_SHORT_DAYS = 3;
+export const SHORT_DAYS = 8;
+
+/** The factor alone (called for every candidate of a query; no sentence built). */
+export function timeFactor(upcoming: boolean, deadlineMs: number, nowMs: number): number {
+  if (upcoming && !(deadlineMs > nowMs)) return 0.85;
+  if (!Number.isFinite(deadlineMs)) return 0.8;
+  const days = Math.floor((deadlineMs - nowMs) / DAY_MS);
+  return days < 1 ? 0.2 : days < TOO_SHORT_DAYS ? 0.3 : days < SHORT_DAYS ? 0.7 : 1;
+}
+
+export function timeFit(tender: Tender, deadlineMs: number, nowMs: number): Fit {
+  const factor = timeFactor(tender.status === 'UPCOMING', deadlineMs, nowMs);
+  if (tender.status === 'UPCOMING' && !(deadlineMs > nowMs)) {
+    const expected = tender.expectedPublicationDate ? Date.parse(tender.expectedPublicationDate) : NaN;
+    const when = Number.isFinite(expected) ? (expected > nowMs ? `publication prévue en ${monthFormat.format(expected)}` : 'publication annoncée, à surveiller') : 'date de publication non annoncée';
+    return { factor, reason: `marché à venir (${when}) : le temps de vous préparer et de rencontrer l’acheteur` };
+  }
+  if (!Number.isFinite(deadlineMs)) return { factor, reason: 'date limite non indiquée : vérifiez l’avis' };
+  const days = Math.floor((deadlineMs - nowMs) / DAY_MS);
+  const on = dateFormat.format(deadlineMs);
+  if (days < 1) return { factor, reason: `date limite aujourd’hui ou demain (${on}) : trop court pour bien répondre` };
+  if (days < TOO_SHORT_DAYS) return { factor, reason: `date limite dans ${days} jours (${on}) : trop court pour bien répondre` };
+  if (days < SHORT_DAYS) return { factor, reason: `date limite dans ${days} jours (${on}) : délai court` };
+  return { factor, reason: `date limite dans ${days} jours (${on})` };
+}
+
+/** APProch brackets ("100k - 500k€", "1M - 5M€"): the geometric middle, never a sum. */
+export function bracketValue(label: string): number | undefined {
+  const parts = [...label.replace(/\s/g, '').toLowerCase().matchAll(/([0-9]+(?:[.,][0-9]+)?)(k|m)?/g)].map((m) => Number(m[1]!.replace(',', '.')) * (m[2] === 'm' ? 1_000_000 : m[2] === 'k' ? 1000 : 1));
+  const valid = parts.filter((n) => n > 0);
+  if (!valid.length) return undefined;
+  if (valid.length === 1) return valid[0];
+  return Math.sqrt(valid[0]! * valid[valid.length - 1]!);
+}
+
+export function tenderValue(tender: Tender): number | undefined {
+  const amount = tender.estimatedValue?.amountEur;
+  if (amount && amount > 0) return amount;
+  const label = tender.estimatedValue?.rangeLabel;
+  return label ? bracketValue(label) : undefined;
+}
+
+/**
+ * The yearly turnover an SME can show. Without a declared turnover, about 100 k€ per employee is
+ * assumed (an order of magnitude for small building and service firms, not a rule).
+ */
+export const TURNOVER_PER_EMPLOYEE_EUR = 100_000;
+export function capacityOf(profile: SmeProfile): number | undefined {
+  if (profile.turnover && profile.turnover > 0) return profile.turnover;
+  if (profile.employees && profile.employees > 0) return profile.employees * TURNOVER_PER_EMPLOYEE_EUR;
+  return undefined;
+}
+
+/**
+ * A buyer may ask for a yearly turnover of up to twice the estimated value of the contract or lot
+ * (Code de la commande publique, art. R2142-7): a firm is comfortable when its turnover is at least
+ * twice the yearly value. Beyond what it can carry, a single lot or a groupement is suggested.
+ */
+export function yearsOf(tender: Tender): number {
+  return Math.max(1, (tender.durationMonths ?? 12) / 12);
+}
+
+/** Yearly value of the smallest lot, when the tender has two lots or more (NaN otherwise). */
+export function smallestLotYearly(tender: Tender): number {
+  const value = tenderValue(tender);
+  if (tender.lots.length < 2) return NaN;
+  const years = yearsOf(tender);
+  let smallest = Infinity;
+  for (const lot of tender.lots) {
+    const lotValue = lot.estimatedValueEur && lot.estimatedValueEur > 0 ? lot.estimatedValueEur : value !== undefined ? value / tender.lots.length : NaN;
+    if (lotValue < smallest) smallest = lotValue;
+  }
+  return Number.isFinite(smallest) ? smallest / years : NaN;
+}
+
+/** The factor alone: yearly value (NaN if unknown) against what the SME can show. */
+export function sizeFactor(yearly: number, smallestLot: number, capacity: number | undefined): number {
+  if (!capacity || !Number.isFinite(yearly)) return 1;
+  if (yearly * 2 <= capacity) return 1;
+  if (yearly <= capacity) return 0.85;
+  if (Number.isFinite(smallestLot) && smallestLot * 2 <= capacity) return 0.75;
+  return yearly > capacity * 5 ? 0.35 : 0.5;
+}
+
+export function sizeFit(tender: Tender, profile: SmeProfile, lotRelevance: (lot: TenderLot) => number): Fit {
+  const capacity = capacityOf(profile);
+  const value = tenderValue(tender);
+  if (!capacity || !value) return { factor: 1 };
+  const years = yearsOf(tender);
+  const yearly = value / years;
+  const factor = sizeFactor(yearly, smallestLotYearly(tender), capacity);
+  const perYear = years > 1 ? ' par an' : '';
+  if (factor === 1) return { factor, reason: `montant adapté à votre taille (${formatEuros(yearly)}${perYear})` };
+  if (factor === 0.85) return { factor, reason: `montant élevé pour votre taille (${formatEuros(yearly)}${perYear} pour ${formatEuros(capacity)} de chiffre d’affaires) : l’acheteur peut exiger jusqu’à deux fois ce montant` };
+  if (factor === 0.75) {
+    const best = tender.lots
+      .map((lot) => ({ lot, value: lot.estimatedValueEur && lot.estimatedValueEur > 0 ? lot.estimatedValueEur : value / tender.lots.length }))
+      .filter((candidate) => (candidate.value / years) * 2 <= capacity)
+      .sort((a, b) => lotRelevance(b.lot) - lotRelevance(a.lot) || a.value - b.value)[0]!;
+    return { factor, reason: `trop gros pour vous seul (${formatEuros(value)}) : répondez au seul lot ${best.lot.number} (${best.lot.title}, ${formatEuros(best.value)})` };
+  }
+  return { factor, reason: `trop gros pour vous seul (${formatEuros(yearly)}${perYear}, plus que votre chiffre d’affaires) : envisagez un groupement avec d’autres entreprises` };
+}
+
+const RESERVED_OK = /\b(esat|siae|entreprise adaptee|entreprises adaptees|insertion|iae|handicap)/;
+export function isQualifiedForReserved(profile: SmeProfile, fold: (text: string) => string): boolean {
+  return (profile.certifications ?? []).some((c) => RESERVED_OK.test(fold(c)));
+}
+
+export function reservedFit(tender: Tender, profile: SmeProfile, fold: (text: string) => string): Fit {
+  if (!tender.reserved) return { factor: 1 };
+  return isQualifiedForReserved(profile, fold)
+    ? { factor: 1, reason: 'marché réservé aux structures d’insertion ou du handicap, comme la vôtre' }
+    : { factor: RESERVED_FACTOR, reason: 'marché réservé (ESAT, entreprises adaptées, insertion) : accessible seulement en partenariat avec une de ces structures' };
+}
+export const RESERVED_FACTOR = 0.2;
