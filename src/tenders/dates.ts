@@ -1,0 +1,133 @@
+/**
+ * Dates as the tender sources write them. BOAMP publishes deadlines in six shapes (with or without
+ * offset, "Z", fractional seconds, eForms "date+offset" + "time+offset"); its offset-less ones are
+ * Paris local time, which the Opendatasoft flat field wrongly stamps "+00:00" (tenders-data.md §1.2).
+ * Everything is normalised to Europe/Paris wall time with the offset that applied on that day.
+ */
+
+const PARIS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function parisWall(instant: number): WallTime {
+  const parts = Object.fromEntries(PARIS.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+}
+
+function wallAsUtc(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** Minutes Paris is ahead of UTC at this instant (60 in winter, 120 in summer). */
+export function parisOffsetMinutes(instant: number): number {
+  return Math.round((wallAsUtc(parisWall(instant)) - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** The instant of a Paris wall time (in the autumn overlap, the earlier of the two). */
+export function instantOfParisWall(wall: WallTime): number {
+  const asUtc = wallAsUtc(wall);
+  // Earlier candidate first: the offset one hour before is the larger one in the overlap.
+  const candidates = [asUtc - parisOffsetMinutes(asUtc - 3 * 3600_000) * 60_000, asUtc - parisOffsetMinutes(asUtc + 3 * 3600_000) * 60_000].sort((a, b) => a - b);
+  for (const candidate of candidates) if (wallAsUtc(parisWall(candidate)) === asUtc) return candidate;
+  // A wall time inside the spring gap does not exist: the later reading moves it forward one hour.
+  return candidates[1]!;
+}
+
+function pad(value: number, width = 2): string {
+  return String(Math.abs(value)).padStart(width, '0');
+}
+
+/** "2026-09-22T16:00:00+02:00": the instant written as Paris wall time with its offset. */
+export function toParisIso(instant: number): string {
+  const wall = parisWall(instant);
+  const offset = parisOffsetMinutes(instant);
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+export interface SourceDateTime {
+  /** Milliseconds since the epoch. */
+  instant: number;
+  /** The text stated its offset ("+02:00", "Z"). */
+  hadOffset: boolean;
+  /** The text stated an hour. */
+  hadTime: boolean;
+  year: number;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function validWall(wall: WallTime): boolean {
+  const probe = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
+  return probe.getUTCFullYear() === wall.year && probe.getUTCMonth() === wall.month - 1 && probe.getUTCDate() === wall.day && wall.hour < 24 && wall.minute < 60 && wall.second < 60;
+}
+
+function offsetMinutes(text: string): number {
+  if (/^z$/i.test(text)) return 0;
+  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(text)!;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * Reads "2026-09-22T16:00:00", "2026-09-29T12:00:00.000+02:00", "2026-09-30T09:00:00Z",
+ * "2026-09-30" (date only)… An offset-less text is Paris local time. Undefined when it is not a
+ * real date (2026-02-30, 25:00, free text).
+ */
+export function parseSourceDateTime(raw: string): SourceDateTime | undefined {
+  const match = DATE_TIME.exec(raw.trim());
+  if (!match) return undefined;
+  const wall: WallTime = {
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    hour: Number(match[4] ?? 0),
+    minute: Number(match[5] ?? 0),
+    second: Number(match[6] ?? 0),
+  };
+  if (!validWall(wall)) return undefined;
+  const hadOffset = match[7] !== undefined;
+  const instant = hadOffset ? wallAsUtc(wall) - offsetMinutes(match[7]!) * 60_000 : instantOfParisWall(wall);
+  return { instant, hadOffset, hadTime: match[4] !== undefined, year: wall.year };
+}
+
+/** eForms writes the deadline as `EndDate` "2026-09-30+02:00" and `EndTime` "11:00:00+02:00". */
+export function joinEformsDateTime(date: string | undefined, time: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(date.trim())?.[1];
+  if (!day) return undefined;
+  if (!time) return date.trim();
+  return `${day}T${time.trim()}`;
+}
+
+/** "2026-08-19" when the text starts with a real calendar day, else undefined. */
+export function calendarDay(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
+  if (!match) return undefined;
+  const wall = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
+  return validWall(wall) ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+/** "2027-03" (month precision, as a buyer may type it) → "2027-03-01"; full days unchanged. */
+export function expectedDay(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const month = /^(\d{4})-(\d{2})$/.exec(raw.trim());
+  return month ? calendarDay(`${month[1]}-${month[2]}-01`) : calendarDay(raw);
+}
