@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { access, mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { NoticeLink } from './boamp';
@@ -64,14 +64,13 @@ export class JsonLinesCatalogueAdapter implements Adapter<CatalogueData> {
   constructor(readonly file: string) {}
 
   async read(): Promise<CatalogueData | null> {
-    let content: string;
     try {
-      content = await readFile(this.file, 'utf8');
+      await access(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    return parseCatalogue(content, this.file);
+    return parseCatalogue(fileLines(this.file), this.file);
   }
 
   async write(data: CatalogueData): Promise<void> {
@@ -114,36 +113,56 @@ function syncFolder(folder: string): void {
   }
 }
 
-export function parseCatalogue(content: string, file: string): CatalogueData {
+/** The lines of a file, read in 1 MB chunks: no single string of the whole catalogue is built. */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    let end = text.indexOf('\n');
+    while (end >= 0) {
+      yield text.slice(start, end);
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    rest = text.slice(start);
+  }
+  if (rest) yield rest;
+}
+
+export async function parseCatalogue(lines: AsyncIterable<string> | Iterable<string>, file: string): Promise<CatalogueData> {
   const shown = path.basename(file);
-  let position = 0;
   let lineNumber = 0;
-  const nextLine = (): string | undefined => {
-    if (position >= content.length) return undefined;
-    let end = content.indexOf('\n', position);
-    if (end < 0) end = content.length;
-    const line = content.slice(position, end);
-    position = end + 1;
-    lineNumber++;
-    return line;
-  };
-  const parse = (line: string | undefined, what: string): unknown => {
-    if (line === undefined) throw new CatalogueCorruptError(`Catalogue des marchés incomplet : ${shown} s’arrête à la ligne ${lineNumber} alors que l’en-tête annonce plus de ${what}. Réimportez les exports (le fichier n’a pas été modifié).`);
+  const parse = (line: string, what: string): unknown => {
     try {
       return JSON.parse(line);
     } catch (error) {
-      throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown}, ligne ${lineNumber} — ${(error as Error).message}. Le fichier n’a pas été modifié ; réimportez les exports ou restaurez une sauvegarde.`);
+      throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown}, ligne ${lineNumber} (${what}) — ${(error as Error).message}. Le fichier n’a pas été modifié ; réimportez les exports ou restaurez une sauvegarde.`);
     }
   };
-  const header = parse(nextLine(), 'lignes') as Partial<Header>;
-  if (header?.format !== CATALOGUE_FORMAT || typeof header.tenders !== 'number' || typeof header.links !== 'number') {
-    throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown} n’est pas un catalogue ha30-assistant (en-tête inattendu).`);
+  let header: Header | undefined;
+  const tenders: Tender[] = [];
+  const links: NoticeLink[] = [];
+  for await (const line of lines) {
+    lineNumber++;
+    if (!header) {
+      const read = parse(line, 'en-tête') as Partial<Header> | null;
+      if (read?.format !== CATALOGUE_FORMAT || typeof read.tenders !== 'number' || typeof read.links !== 'number') {
+        throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown} n’est pas un catalogue ha30-assistant (en-tête inattendu).`);
+      }
+      header = read as Header;
+      if (header.version !== CATALOGUE_VERSION) throw new CatalogueCorruptError(`Catalogue des marchés au format ${String(header.version)} : cette version sait lire le format ${CATALOGUE_VERSION}.`);
+      continue;
+    }
+    if (!line) continue;
+    if (tenders.length < header.tenders) tenders.push(parse(line, 'marché') as Tender);
+    else if (links.length < header.links) links.push(parse(line, 'lien') as NoticeLink);
+    else throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown} a plus de lignes (${lineNumber}) que son en-tête n’en annonce.`);
   }
-  if (header.version !== CATALOGUE_VERSION) throw new CatalogueCorruptError(`Catalogue des marchés au format ${String(header.version)} : cette version sait lire le format ${CATALOGUE_VERSION}.`);
-  const tenders: Tender[] = new Array<Tender>(header.tenders);
-  for (let i = 0; i < header.tenders; i++) tenders[i] = parse(nextLine(), 'marchés') as Tender;
-  const links: NoticeLink[] = new Array<NoticeLink>(header.links);
-  for (let i = 0; i < header.links; i++) links[i] = parse(nextLine(), 'liens') as NoticeLink;
+  if (!header) throw new CatalogueCorruptError(`Catalogue des marchés illisible : ${shown} est vide.`);
+  if (tenders.length < header.tenders || links.length < header.links) {
+    throw new CatalogueCorruptError(`Catalogue des marchés incomplet : ${shown} s’arrête à la ligne ${lineNumber} alors que l’en-tête annonce ${header.tenders} marchés et ${header.links} liens. Réimportez les exports (le fichier n’a pas été modifié).`);
+  }
   return { savedAt: header.savedAt, tenders, links, imports: Array.isArray(header.imports) ? header.imports : [] };
 }
 

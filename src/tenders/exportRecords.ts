@@ -23,6 +23,8 @@ export interface ScanSummary {
   truncated: boolean;
 }
 
+const QUOTE = 34;
+const BACKSLASH = 92;
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\uFEFF']);
 
 /** The records of an already-parsed value (an array or `{ results: [...] }`). */
@@ -58,19 +60,28 @@ export class RecordScanner {
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (this.inString) {
-        if (this.keyBuffer !== undefined) this.keyBuffer += c;
-        if (this.escaped) this.escaped = false;
-        else if (c === '\\') this.escaped = true;
-        else if (c === '"') {
-          this.inString = false;
-          if (this.keyBuffer !== undefined) {
-            try {
-              this.currentKey = JSON.parse(`"${this.keyBuffer.slice(0, -1)}"`) as string;
-            } catch {
-              this.currentKey = undefined;
-            }
-            this.keyBuffer = undefined;
+        // Tight loop to the closing quote: most of an export is string content.
+        let j = i;
+        let escaped = this.escaped;
+        while (j < chunk.length) {
+          const code = chunk.charCodeAt(j);
+          if (escaped) escaped = false;
+          else if (code === BACKSLASH) escaped = true;
+          else if (code === QUOTE) break;
+          j++;
+        }
+        this.escaped = escaped;
+        if (this.keyBuffer !== undefined) this.keyBuffer += chunk.slice(i, j);
+        i = j;
+        if (j === chunk.length) continue;
+        this.inString = false;
+        if (this.keyBuffer !== undefined) {
+          try {
+            this.currentKey = JSON.parse(`"${this.keyBuffer}"`) as string;
+          } catch {
+            this.currentKey = undefined;
           }
+          this.keyBuffer = undefined;
         }
         continue;
       }
