@@ -245,7 +245,9 @@ function linkReason(link: NoticeLink, known: boolean): string {
 }
 
 async function* rawRecords(input: ImportInput): AsyncGenerator<RawRecord> {
-  if (Array.isArray(input) || (typeof input === 'object' && input !== null && 'results' in input && Array.isArray((input as { results: unknown }).results))) {
+  const iterable = typeof input === 'object' && input !== null && (Symbol.asyncIterator in input || Symbol.iterator in input);
+  if (Array.isArray(input) || !iterable) {
+    // An array or `{ results: [...] }`; anything else is refused by recordsOfValue.
     yield* recordsOfValue(input);
     return;
   }
