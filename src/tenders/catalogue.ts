@@ -342,7 +342,13 @@ async function runImport(catalogue: Catalogue, source: 'boamp' | 'approch', inpu
     };
     if (changed) {
       catalogue.low.data = { savedAt: now.toISOString(), tenders: [...tenders.values()], links: [...links.values()], imports: [...data.imports, summary].slice(-20) };
-      await catalogue.low.write();
+      try {
+        await catalogue.low.write();
+      } catch (error) {
+        // The file still holds the previous catalogue: so does memory.
+        catalogue.low.data = data;
+        throw error;
+      }
       catalogue.markWritten();
     } else {
       catalogue.rebuild();

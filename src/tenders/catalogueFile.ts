@@ -185,8 +185,14 @@ export async function acquireImportLock(file: string): Promise<() => void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      removeStaleTemps(file);
-      return () => rmSync(lock, { force: true });
+      const release = () => rmSync(lock, { force: true });
+      try {
+        removeStaleTemps(file);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lock, 'utf8').trim());
@@ -203,6 +209,6 @@ function removeStaleTemps(file: string): void {
   const folder = path.dirname(file);
   const prefix = `${path.basename(file)}.tmp-`;
   for (const name of readdirSync(folder)) {
-    if (name.startsWith(prefix)) rmSync(path.join(folder, name), { force: true });
+    if (name.startsWith(prefix)) rmSync(path.join(folder, name), { force: true, recursive: true });
   }
 }
