@@ -24,6 +24,7 @@ function usageMessage(error: CommanderError): string {
     'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (import ou search).`,
     'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
     'commander.excessArguments': 'Argument(s) en trop.',
+    'commander.help': 'Indiquez une sous-commande : import ou search.',
   };
   return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
 }
