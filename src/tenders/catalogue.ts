@@ -219,7 +219,7 @@ export interface ImportOptions {
   buyerName?: ApprochOptions['buyerName'];
 }
 
-export type ImportInput = unknown[] | { results: unknown[] } | AsyncIterable<RawRecord> | Iterable<RawRecord>;
+export type ImportInput = unknown[] | { results: unknown[]; [key: string]: unknown } | AsyncIterable<RawRecord> | Iterable<RawRecord>;
 
 function fingerprint(value: Tender | NoticeLink): string {
   return JSON.stringify({ ...value, updatedAt: undefined });
