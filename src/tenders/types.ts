@@ -35,10 +35,19 @@ export interface Tender {
   /** INSEE department codes where the contract is performed ("30", "2A"). */
   departments: string[];
   town?: string;
-  estimatedValue?: { amountEur?: number; rangeLabel?: string };
+  /**
+   * `minEur`/`maxEur` are the bounds of an APProch bracket ("1M - 5M€" → 1 000 000 / 5 000 000),
+   * kept apart from `amountEur` so that a bracket is never taken for (or summed as) an amount.
+   */
+  estimatedValue?: { amountEur?: number; rangeLabel?: string; minEur?: number; maxEur?: number };
   durationMonths?: number;
   /** ISO-8601 with its real offset (BOAMP's offset-less deadlines are Europe/Paris, see tenders-data.md). */
   deadlineAt?: string;
+  /**
+   * The source did not state the offset (or the hour) of the deadline unambiguously: it was read
+   * as Paris time, which can only make it earlier than the real one, never later. Say "à vérifier".
+   */
+  deadlineUncertain?: boolean;
   publishedAt?: string;
   /** Upcoming purchases: when the notice is expected (month precision → first day of the month). */
   expectedPublicationDate?: string;
@@ -53,4 +62,12 @@ export interface Tender {
   buyerProfileUrl?: string;
   relatedSourceIds: string[];
   updatedAt: string;
+  /** Performed in (almost) every department: a national purchase, local only in that sense. */
+  nationwide?: boolean;
+  /** eForms ContractFolderID: the same across the notices of one procedure (BOAMP ↔ TED). */
+  procedureUuid?: string;
+  /** Version of the source notice (eForms VersionID), to keep the newest of two copies. */
+  sourceVersion?: string;
+  /** Upcoming purchases entered by a buyer: the BOAMP notice that later published it (then hidden). */
+  publishedAs?: string;
 }

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openCatalogue } from '../../src/tenders';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const STARTER = path.join(ROOT, 'knowledge/tenders/starter-boamp.json');
+
+// The CLI contract (cli-contract.md §3), run on the compiled command as `npm run tenders` does.
+describe('npm run tenders', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ha30-tenders-cli-'));
+  const dataDir = path.join(dir, 'data');
+
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run('node', [path.join(ROOT, 'dist/src/cli/tenders.js'), ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failure = error as { code: number; stdout: string; stderr: string };
+      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+    }
+  }
+
+  beforeAll(async () => {
+    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports a BOAMP export into DATA_DIR with a French report, then finds everything unchanged', async () => {
+    const first = await cli(['import', '--boamp', STARTER]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Import BOAMP : starter-boamp\.json — 5 enregistrements lus\./);
+    expect(first.stdout).toMatch(/3 ajouté\(s\), 0 mis à jour, 0 inchangé\(s\), 1 appliqué\(s\) à un autre avis, 1 écarté\(s\), 0 refusé\(s\)/);
+    expect(first.stdout).toMatch(/26-81117 \(n° 5\) — écarté : avis d’attribution sans avis d’origine/);
+    expect(first.stdout).toContain(path.join(dataDir, 'tenders', 'catalogue.jsonl'));
+    const second = await cli(['import', '--boamp', STARTER]);
+    expect(second.stdout).toMatch(/0 ajouté\(s\), 0 mis à jour, 4 inchangé\(s\)/);
+    expect(second.stdout).toMatch(/Catalogue inchangé/);
+    // The bot opens the same catalogue.
+    const catalogue = await openCatalogue(dataDir);
+    expect(catalogue.get('boamp:26-81510')?.deadlineAt).toBe('2026-09-22T16:00:00+02:00');
+  });
+
+  it('prints the JSON report alone on stdout with --json', async () => {
+    const { code, stdout } = await cli(['import', '--json', '--approch', path.join(ROOT, 'knowledge/tenders/starter-approch.json')]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.imports[0]).toMatchObject({ source: 'approch', read: 1, created: 1, records: [{ index: 1, sourceId: '64516', id: 'approch:64516', outcome: 'created' }] });
+    expect(report.catalogue).toMatchObject({ activeSet: 'real', realCount: 4 });
+  });
+
+  it.each([
+    [['import'], /Indiquez le fichier à importer/],
+    [['import', '--boamp', '/nulle/part.json'], /Fichier introuvable pour --boamp/],
+    [['import', '--boamp'], /Valeur manquante pour l'option --boamp/],
+    [['import', '--csv', 'x.csv'], /Option inconnue : --csv/],
+    [['importer'], /Sous-commande inconnue/],
+    [[], /Indiquez une sous-commande/],
+    [['search', '--json', '--profile', 'profil.json'], /pas encore disponible/],
+  ])('exits 2 with a French message for %p', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('exits 2 for a file that is no export, importing nothing', async () => {
+    const file = path.join(dir, 'liste.csv');
+    writeFileSync(file, 'idweb;objet\n26-1;Travaux\n');
+    const { code, stderr } = await cli(['import', '--boamp', file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Fichier inutilisable.*n’est pas un export JSON.*Rien n’a été importé/s);
+  });
+});
