@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { type Catalogue, CatalogueBusyError, CatalogueCorruptError, ExportShapeError, formatImportReport, type ImportReport, importFile, openCatalogue } from '../tenders';
+import { searchCommand } from '../tenders/match';
 
 // stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
@@ -76,12 +77,38 @@ async function runImportCommand(flags: ImportFlags): Promise<number> {
 
 // --- search -----------------------------------------------------------------------------------
 
-/**
- * The `search` subcommand (cli-contract.md §3). Its ranking engine (src/tenders/match) is written
- * separately; wire it here, and only here, once it exists.
- */
-async function runSearchCommand(): Promise<number> {
-  throw new UsageError(`La recherche de marchés n’est pas encore disponible dans cette version de l’outil (pas encore disponible).\nUsage prévu : ${USAGE_SEARCH}`);
+interface SearchFlags {
+  profile?: string;
+  date?: string;
+  limit?: string;
+  json?: boolean;
+}
+
+function readProfile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Profil illisible (${file}) : ce n’est pas un JSON valide (${(error as Error).message}).`);
+  }
+}
+
+/** The `search` subcommand (cli-contract.md §3), on the same catalogue the bot uses. */
+async function runSearchCommand(flags: SearchFlags): Promise<number> {
+  if (!flags.profile) throw new UsageError(`Indiquez le profil de l’entreprise : --profile profil.json.\nUsage : ${USAGE_SEARCH}`);
+  const profile = readProfile(readableFile(flags.profile, '--profile'));
+  const limit = flags.limit === undefined ? undefined : /^\d+$/.test(flags.limit) ? Number(flags.limit) : Number.NaN;
+  const catalogue = await catalogueOfConfig();
+  const outcome = searchCommand(catalogue.all(), profile, { date: flags.date, limit });
+  if (!outcome.ok) throw new UsageError(`${outcome.errors.join('\n')}\nUsage : ${USAGE_SEARCH}`);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(outcome.results, null, 2)}\n`);
+    return 0;
+  }
+  const lines = outcome.results.map((result, index) =>
+    [`${index + 1}. ${result.title} — ${result.buyer}`, `   ${result.deadline ? `date limite : ${result.deadline}` : 'marché à venir'} ; pourquoi : ${result.reasons.join(' ; ')}`, `   contact : ${result.contact.organisation} (${result.contact.channel})${result.url ? ` — ${result.url}` : ''}`].join('\n'),
+  );
+  process.stdout.write(`${lines.length > 0 ? lines.join('\n') : 'Aucun marché ouvert ou à venir ne correspond à ce profil : élargissez les départements, les natures ou les codes CPV.'}\n`);
+  return 0;
 }
 
 // --- program ----------------------------------------------------------------------------------
@@ -132,7 +159,6 @@ function program(result: { run?: () => Promise<number> }): Command {
       '',
     ].join('\n');
 
-  // Search: the lead wires the ranking engine into runSearchCommand; options follow cli-contract.md §3.
   root
     .command('search')
     .description('classe les marchés pour un profil')
@@ -141,8 +167,8 @@ function program(result: { run?: () => Promise<number> }): Command {
     .option('--date <AAAA-MM-JJ>', 'date de référence')
     .option('--limit <n>', 'nombre de résultats')
     .helpOption('-h, --help', 'affiche cette aide')
-    .action(() => {
-      result.run = () => runSearchCommand();
+    .action((flags: SearchFlags) => {
+      result.run = () => runSearchCommand(flags);
     });
   return root;
 }

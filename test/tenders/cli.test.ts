@@ -24,9 +24,6 @@ describe('npm run tenders', () => {
     }
   }
 
-  beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
-  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a BOAMP export into DATA_DIR with a French report, then finds everything unchanged', async () => {
@@ -59,12 +56,40 @@ describe('npm run tenders', () => {
     [['import', '--csv', 'x.csv'], /Option inconnue : --csv/],
     [['importer'], /Sous-commande inconnue/],
     [[], /Indiquez une sous-commande/],
-    [['search', '--json', '--profile', 'profil.json'], /pas encore disponible/],
+    [['search', '--json', '--profile', '/nulle/part.json'], /Fichier introuvable pour --profile/],
+    [['search', '--json'], /Indiquez le profil/],
   ])('exits 2 with a French message for %p', async (args, message) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  it('searches the catalogue for a profile, exactly the contract fields, examples said to be examples', async () => {
+    const fresh = path.join(dir, 'fresh');
+    const profile = path.join(dir, 'plombier.json');
+    writeFileSync(profile, JSON.stringify({ activity: 'plombier chauffagiste à Alès, entretien de chaudières', departments: ['30'], natures: ['TRAVAUX', 'SERVICES'], employees: 6, turnover: 450000 }));
+    const { stdout } = await run('node', [path.join(ROOT, 'dist/src/cli/tenders.js'), 'search', '--json', '--profile', profile, '--date', '2026-12-01', '--limit', '5'], { cwd: ROOT, env: { ...process.env, DATA_DIR: fresh } });
+    const results = JSON.parse(stdout) as { [key: string]: unknown; reasons: string[]; title: string }[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(5);
+    for (const result of results) {
+      expect(Object.keys(result).sort()).toEqual(['buyer', 'contact', 'deadline', 'id', 'reasons', 'score', 'status', 'title', 'url']);
+      expect(result.reasons[0]).toMatch(/exemple/);
+    }
+    expect(results[0]!.title).toMatch(/chaudi|chauff|plomb|sanitaire/i);
+  });
+
+  it('refuses an unusable profile with every problem in French (exit 2)', async () => {
+    const profile = path.join(dir, 'vide.json');
+    writeFileSync(profile, JSON.stringify({ activity: '', turnover: -5 }));
+    const { code, stdout, stderr } = await cli(['search', '--json', '--profile', profile]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/activit/i);
+    const notJson = path.join(dir, 'casse.json');
+    writeFileSync(notJson, '{ activity: ');
+    expect((await cli(['search', '--profile', notJson])).stderr).toMatch(/Profil illisible/);
   });
 
   it('exits 2 for a file that is no export, importing nothing', async () => {
