@@ -11,6 +11,8 @@ interface Labels {
   file: string;
   remedy: string;
   legal: string;
+  limitation: string;
+  rcUnknown: string;
 }
 
 function findingBlock(finding: Finding, labels: Labels) {
@@ -23,6 +25,8 @@ function findingBlock(finding: Finding, labels: Labels) {
       { type: 'TextBlock', text: finding.message, wrap: true, weight: 'Bolder' },
       { type: 'TextBlock', text: `**${labels.remedy} :** ${finding.remedy}`, wrap: true },
       { type: 'TextBlock', text: `**${labels.legal} :** ${finding.legal}`, wrap: true, size: 'Small', isSubtle: true },
+      ...(finding.limitation ? [{ type: 'TextBlock', text: `${labels.limitation} : ${finding.limitation}`, wrap: true, size: 'Small', isSubtle: true }] : []),
+      ...(finding.rcUnknown ? [{ type: 'TextBlock', text: labels.rcUnknown, wrap: true, size: 'Small', isSubtle: true }] : []),
     ].map((block) => ({ ...block, text: frenchTypography(block.text) })),
   };
 }
@@ -30,7 +34,13 @@ function findingBlock(finding: Finding, labels: Labels) {
 function groupCard(messages: Messages, severity: Severity, findings: readonly Finding[], total: number, first: boolean): Attachment {
   const name = severityTitle(messages, severity);
   const title = first ? messages.text('report.groupTitle', { title: name, count: total }) : messages.text('report.groupContinued', { title: name });
-  const labels: Labels = { file: messages.text('report.label.file'), remedy: messages.text('report.label.remedy'), legal: messages.text('report.label.legal') };
+  const labels: Labels = {
+    file: messages.text('report.label.file'),
+    remedy: messages.text('report.label.remedy'),
+    legal: messages.text('report.label.legal'),
+    limitation: messages.text('report.label.limitation'),
+    rcUnknown: messages.text('report.rcUnknown'),
+  };
   return CardFactory.adaptiveCard({
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',

@@ -31,4 +31,14 @@ describe('report words', () => {
     expect(text).toContain('    Que faire\u00a0: Déposez plus tôt\u00a0: la plateforme peut être lente\u202f!');
     expect(text).not.toMatch(/ [:;?!»]|« |UNKNOWN|\([^()]*\(/);
   });
+
+  it('names the date the pieces are judged at, and shows what a PARTIAL rule cannot see and an unknown RC', () => {
+    const partial: Finding = { ...finding('ADVICE'), limitation: 'Seule la date imprimée est lue.', rcUnknown: true };
+    const text = formatTextReport({ referenceDate: '2026-11-20', validityDate: '2026-12-01', partial: false, documents: [], findings: [partial] }, LABELS, messages);
+    expect(text).toMatch(/Validité des pièces jugée au 01\/12\/2026/);
+    expect(text).toContain('Limite de cette vérification\u00a0: Seule la date imprimée est lue.');
+    expect(text).toMatch(/dépend du règlement de la consultation/);
+    const sameDay = formatTextReport({ referenceDate: '2026-12-01', validityDate: '2026-12-01', partial: false, documents: [], findings: [finding('ADVICE')] }, LABELS, messages);
+    expect(sameDay).not.toMatch(/Validité des pièces|Limite de cette vérification|règlement de la consultation, que/);
+  });
 });

@@ -10,13 +10,14 @@ import { severityTitle, summaryLine } from './summarize';
 export function formatTextReport(report: CheckReport, labels: Readonly<Record<string, string>>, messages: Messages): string {
   const lines: string[] = [];
   lines.push(messages.text('report.text.header', { date: frDate(report.referenceDate), summary: summaryLine(messages, report.findings) }));
+  if (report.validityDate !== report.referenceDate) lines.push(messages.text('report.text.judgedAt', { date: frDate(report.validityDate) }));
   if (report.partial) lines.push(messages.text('report.text.partial'));
   lines.push('', messages.text('report.text.documents'));
   for (const document of report.documents) {
     const label = documentLabel(document, labels, messages);
     lines.push(`  - ${document.file} : ${document.signed ? messages.text('report.document.signed', { label }) : label}`);
   }
-  const [remedy, legal] = [messages.text('report.label.remedy'), messages.text('report.label.legal')];
+  const [remedy, legal, limitation] = [messages.text('report.label.remedy'), messages.text('report.label.legal'), messages.text('report.label.limitation')];
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
@@ -25,6 +26,8 @@ export function formatTextReport(report: CheckReport, labels: Readonly<Record<st
       lines.push(`  • ${finding.message}`);
       lines.push(`    ${remedy} : ${finding.remedy}`);
       lines.push(`    ${legal} : ${finding.legal}`);
+      if (finding.limitation) lines.push(`    ${limitation} : ${finding.limitation}`);
+      if (finding.rcUnknown) lines.push(`    ${messages.text('report.rcUnknown')}`);
     }
   }
   lines.push('', messages.text('report.text.footer'));
