@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import type { PdfSignature } from '../types';
 import { inspectSignature } from './pdfSignature';
+import { holeIsContentsOnly, laterChanges } from './pdfSignatureCoverage';
 
 export interface PdfStructure {
   hasEof: boolean;
@@ -59,7 +60,14 @@ export function readPdfStructure(bytes: Buffer): PdfStructure {
     const [a, b, c, d] = range.slice(1, 5).map(Number) as [number, number, number, number];
     const around = latin.slice(Math.max(0, range.index - 2000), range.index + 2000);
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(around)?.[1] ?? null;
-    signatures.push({ subFilter, coversWholeFile: c + d >= bytes.length - 2 || latin.slice(c + d).trim().length === 0, ...inspectSignature(bytes, [a, b, c, d]) });
+    const changes = laterChanges(bytes, latin, c + d);
+    signatures.push({
+      subFilter,
+      coversWholeFile: changes === 'NONE',
+      ...(changes === 'NONE' ? {} : { laterChanges: changes }),
+      ...(holeIsContentsOnly(bytes, [a, b, c, d]) ? {} : { partialCoverage: true }),
+      ...inspectSignature(bytes, [a, b, c, d]),
+    });
   }
   const largestImage = largestImageOf(latin);
   return {
