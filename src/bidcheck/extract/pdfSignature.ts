@@ -2,10 +2,14 @@ import type { PdfSignature } from '../types';
 import { certificateFacts } from './cmsCertificate';
 import { checkSigner, checkTimestamp, isTimestampToken, readSignedData, timestampTime, type SignerCheck } from './cmsSignedData';
 
+const MAX_CONTENTS_HEX = 2 * 1024 * 1024;
+
 type SignatureDetails = Omit<PdfSignature, 'subFilter' | 'coversWholeFile' | 'partialCoverage' | 'laterChanges'>;
 
 /** The DER in a /Contents hex string (the zero padding after it is left to the ASN.1 reader). */
 function contentsDer(bytes: Buffer, [, b, c]: readonly number[]): Buffer {
+  // A CMS with its certificates and tokens is tens of kilobytes; a larger hole is not a signature.
+  if (c - b > MAX_CONTENTS_HEX) throw new Error('signature trop grande');
   const hex = bytes.subarray(b, c).toString('latin1').replace(/[<>\s]/g, '');
   return Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex');
 }

@@ -3,7 +3,11 @@ import { inflateSync } from 'node:zlib';
 /** What the file holds after a signature's signed ranges end. */
 export type LaterChanges = 'NONE' | 'SIGNATURES_ONLY' | 'CHANGES' | 'UNKNOWN';
 
-const MAX_INFLATED = 4 * 1024 * 1024;
+const MAX_INFLATED = 8 * 1024 * 1024;
+/** More objects than a signature, its widget and validation data write: not worth classifying. */
+const MAX_OBJECTS = 500;
+/** Pages and catalogs compared with their earlier version (each a backward search of the file). */
+const MAX_LOOKUPS = 8;
 
 /**
  * The signed ranges start at the first byte and leave out exactly the /Contents hex string (the
@@ -20,12 +24,14 @@ interface PdfObject {
 }
 
 /** The objects of an object stream (PDF 1.5 §7.5.7), or undefined when it cannot be read. */
-function objectStreamObjects(dict: string, data: Buffer): PdfObject[] | undefined {
+function objectStreamObjects(dict: string, data: Buffer, budget: { bytes: number }): PdfObject[] | undefined {
   const first = Number(/\/First\s+(\d+)/.exec(dict)?.[1] ?? NaN);
   if (!Number.isFinite(first)) return undefined;
   let text: string;
   try {
-    text = (/\/FlateDecode/.test(dict) ? inflateSync(data, { maxOutputLength: MAX_INFLATED }) : data).toString('latin1');
+    if (budget.bytes <= 0) return undefined;
+    text = (/\/FlateDecode/.test(dict) ? inflateSync(data, { maxOutputLength: budget.bytes }) : data).toString('latin1');
+    budget.bytes -= text.length;
   } catch {
     return undefined;
   }
@@ -42,6 +48,8 @@ function objectStreamObjects(dict: string, data: Buffer): PdfObject[] | undefine
 /** The objects written in `section` (an incremental update), object streams opened. */
 function objectsOf(section: string, sectionBytes: Buffer): PdfObject[] | undefined {
   const objects: PdfObject[] = [];
+  // One budget for every object stream of the update: a hostile tail cannot cost more than this.
+  const budget = { bytes: MAX_INFLATED };
   const pattern = /(\d+)\s+(\d+)\s+obj\b([^]*?)\bendobj/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(section))) {
@@ -50,10 +58,11 @@ function objectsOf(section: string, sectionBytes: Buffer): PdfObject[] | undefin
     if (streamAt >= 0 && /\/Type\s*\/ObjStm\b/.test(body.slice(0, streamAt))) {
       const dataStart = match.index + match[0].indexOf(body) + body.indexOf('\n', streamAt) + 1;
       const dataEnd = section.lastIndexOf('endstream', match.index + match[0].length);
-      const inner = objectStreamObjects(body.slice(0, streamAt), sectionBytes.subarray(dataStart, dataEnd));
+      const inner = objectStreamObjects(body.slice(0, streamAt), sectionBytes.subarray(dataStart, dataEnd), budget);
       if (!inner) return undefined;
       objects.push(...inner);
     } else objects.push({ id: `${match[1]} ${match[2]}`, body });
+    if (objects.length > MAX_OBJECTS) return undefined;
   }
   return objects;
 }
@@ -85,7 +94,7 @@ type ObjectKind = 'SIGNATURE_MATERIAL' | 'CHANGE' | 'UNKNOWN';
  * Is this object something adding a signature, a timestamp or validation data writes, a change of
  * what the document shows (a page or catalog rewritten, a comment, a form value), or unknown?
  */
-function objectKind(object: PdfObject, latin: string, end: number, dssRefs: Set<string>): ObjectKind {
+function objectKind(object: PdfObject, latin: string, end: number, dssRefs: Set<string>, lookups: { left: number }): ObjectKind {
   const body = object.body;
   const streamAt = body.search(/\bstream\r?\n/);
   const dict = streamAt >= 0 ? body.slice(0, streamAt) : body;
@@ -94,8 +103,8 @@ function objectKind(object: PdfObject, latin: string, end: number, dssRefs: Set<
   if (/\/Subtype\s*\/(Text|FreeText|Stamp|Ink|Square|Circle|Line|Polygon|PolyLine|Highlight|Underline|StrikeOut|Squiggly|Caret|FileAttachment|Redact)\b/.test(dict)) return 'CHANGE';
   if (/\/Subtype\s*\/Form\b/.test(dict) && /\/BBox\b/.test(dict)) return 'SIGNATURE_MATERIAL';
   if (/\/Type\s*\/(Catalog|Page)\b/.test(dict)) {
-    const before = earlierVersion(latin, object.id, end);
-    // Written earlier inside an object stream, or new: nothing to compare with.
+    const before = lookups.left-- > 0 ? earlierVersion(latin, object.id, end) : undefined;
+    // Written earlier inside an object stream, new, or past the lookup budget: nothing to compare with.
     if (before === undefined) return 'UNKNOWN';
     // A catalog may gain /AcroForm, /DSS, /Perms; a page /Annots. Anything else differing is a change.
     const strip = (text: string) => withoutAnnots(text).replace(/\/(AcroForm|DSS|Perms|Metadata)\s*(\d+\s+\d+\s+R|<<[^]*?>>)/g, '');
@@ -117,7 +126,8 @@ export function laterChanges(bytes: Buffer, latin: string, end: number): LaterCh
   const objects = objectsOf(tail, bytes.subarray(end));
   if (!objects) return 'UNKNOWN';
   const dssRefs = validationDataRefs(objects);
-  const kinds = new Set(objects.map((object) => objectKind(object, latin, end, dssRefs)));
+  const lookups = { left: MAX_LOOKUPS };
+  const kinds = new Set(objects.map((object) => objectKind(object, latin, end, dssRefs, lookups)));
   if (kinds.has('CHANGE')) return 'CHANGES';
     // No object at all (a comment, an empty xref section): the document reads the same.
   if (objects.length === 0) return 'NONE';
