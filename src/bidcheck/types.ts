@@ -60,12 +60,25 @@ export interface PdfSignature {
   subFilter: string | null;
   /** The signed ranges reach the end of the file: no change after signing. */
   coversWholeFile: boolean;
+  /** The signed ranges leave out more of the file than the signature value itself. */
+  partialCoverage?: boolean;
+  /** What was appended after the signed ranges (when they do not reach the end of the file). */
+  laterChanges?: 'NONE' | 'SIGNATURES_ONLY' | 'CHANGES' | 'UNKNOWN';
   signerName?: string;
   selfSigned?: boolean;
   /** The certificate carries the qcStatements extension (declares itself qualified). */
   declaresQualified?: boolean;
+  certificateValidFrom?: string;
   certificateValidTo?: string;
+  /** The signed `messageDigest` equals the digest of the signed byte ranges. */
   digestValid?: boolean;
+  /** The signature value checked against the signer certificate's public key; absent when it could not be. */
+  signatureValid?: boolean;
+  /** Why the signature value could not be checked (French, shown to the user). */
+  uncheckedReason?: string;
+  /** When it was signed: a verified timestamp token's time, else the signer's own `signingTime` claim. */
+  signedAt?: string;
+  signedAtSource?: 'TIMESTAMP' | 'CLAIMED';
 }
 
 /** One file of the dossier, after intake, extraction and classification. */

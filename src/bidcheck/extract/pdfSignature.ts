@@ -1,47 +1,57 @@
-import { createHash } from 'node:crypto';
-import forge from 'node-forge';
 import type { PdfSignature } from '../types';
+import { certificateFacts } from './cmsCertificate';
+import { checkSigner, checkTimestamp, isTimestampToken, readSignedData, timestampTime, type SignerCheck } from './cmsSignedData';
 
-type SignatureDetails = Omit<PdfSignature, 'subFilter' | 'coversWholeFile'>;
+const MAX_CONTENTS_HEX = 2 * 1024 * 1024;
 
-const QC_STATEMENTS = '1.3.6.1.5.5.7.1.3';
+type SignatureDetails = Omit<PdfSignature, 'subFilter' | 'coversWholeFile' | 'partialCoverage' | 'laterChanges'>;
+
+/** The DER in a /Contents hex string (the zero padding after it is left to the ASN.1 reader). */
+function contentsDer(bytes: Buffer, [, b, c]: readonly number[]): Buffer {
+  // A CMS with its certificates and tokens is tens of kilobytes; a larger hole is not a signature.
+  if (c - b > MAX_CONTENTS_HEX) throw new Error('signature trop grande');
+  const hex = bytes.subarray(b, c).toString('latin1').replace(/[<>\s]/g, '');
+  return Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex');
+}
 
 /**
- * Reads the CMS container of one PDF signature: who signed, whether the certificate is its own
- * issuer (self-signed, so certainly not qualified), its end of validity, and whether the signed
- * digest matches the bytes. Trust in a qualified certificate needs the EU trusted lists: not here.
+ * Reads and checks the CMS container of one PDF signature: the digest of the signed byte ranges,
+ * the signature value against the signer certificate's public key (RSA, RSA-PSS, ECDSA, Ed25519),
+ * who signed, when (a verified timestamp, else the signer's claim), and the certificate's own claims.
+ * Trust in the certificate (EU trusted lists) and its revocation (OCSP, CRL) need the network: not here.
  */
-export function inspectSignature(bytes: Buffer, [a, b, c, d]: [number, number, number, number]): SignatureDetails {
+export function inspectSignature(bytes: Buffer, range: readonly [number, number, number, number]): SignatureDetails {
+  const [a, b, c, d] = range;
+  let signed;
   try {
-    const hex = bytes.subarray(a + b, c).toString('latin1').replace(/[<>\s]/g, '').replace(/(00)+$/, '');
-    const der = forge.util.hexToBytes(hex);
-    const message = forge.pkcs7.messageFromAsn1((forge.asn1.fromDer as unknown as (input: string, options: object) => forge.asn1.Asn1)(der, { parseAllBytes: false, strict: false })) as forge.pkcs7.PkcsSignedData & {
-      rawCapture?: { authenticatedAttributes?: forge.asn1.Asn1[]; digestAlgorithm?: string };
-    };
-    const certificate = message.certificates[0];
+    signed = readSignedData(contentsDer(bytes, range));
+  } catch {
+    return { uncheckedReason: 'le contenu de la signature est illisible' };
+  }
+  const content = Buffer.concat([bytes.subarray(a, a + b), bytes.subarray(c, c + d)]);
+  try {
+    // A document timestamp (ETSI.RFC3161) signs a TSTInfo whose imprint is the digest of the ranges.
+    const stamp = isTimestampToken(signed) ? checkTimestamp(signed, content) : undefined;
+    const check: SignerCheck = stamp ? { ...stamp.check, digestMatches: stamp.imprintMatches && stamp.check.digestMatches !== false } : checkSigner(signed, content);
     const details: SignatureDetails = {};
-    if (certificate) {
-      details.signerName = String(certificate.subject.getField('CN')?.value ?? '');
-      details.selfSigned = certificate.subject.hash === certificate.issuer.hash;
-      details.certificateValidTo = certificate.validity.notAfter.toISOString();
-      // qcStatements (RFC 3739): the certificate declares itself qualified (eIDAS). A declaration only —
-      // trust needs the EU lists — but its absence is decisive: such a certificate is not qualified.
-      details.declaresQualified = certificate.extensions.some((extension: { id?: string }) => extension.id === QC_STATEMENTS);
+    if (check.certificate) {
+      const facts = certificateFacts(check.certificate);
+      Object.assign(details, {
+        signerName: facts.signerName,
+        selfSigned: facts.selfSigned,
+        declaresQualified: facts.declaresQualified,
+        certificateValidFrom: facts.validFrom,
+        certificateValidTo: facts.validTo,
+      });
     }
-    const attributes = message.rawCapture?.authenticatedAttributes ?? [];
-    const digestAttribute = attributes.find((attribute) => {
-      const oid = forge.asn1.derToOid((attribute.value as forge.asn1.Asn1[])[0]!.value as string);
-      return oid === forge.pki.oids.messageDigest;
-    });
-    if (digestAttribute) {
-      const set = (digestAttribute.value as forge.asn1.Asn1[])[1]!;
-      const signedDigest = Buffer.from(((set.value as forge.asn1.Asn1[])[0]!.value as string), 'binary').toString('hex');
-      const content = Buffer.concat([bytes.subarray(a, a + b), bytes.subarray(c, c + d)]);
-      const candidates = ['sha256', 'sha384', 'sha512', 'sha1'].map((algorithm) => createHash(algorithm).update(content).digest('hex'));
-      details.digestValid = candidates.includes(signedDigest);
-    }
+    if (check.digestMatches !== undefined) details.digestValid = check.digestMatches;
+    if (check.signature.ran) details.signatureValid = check.signature.valid;
+    else details.uncheckedReason = check.signature.reason;
+    const stamped = stamp ? (stamp.check.signature.ran && stamp.check.signature.valid ? stamp.genTime : undefined) : timestampTime(check.signer);
+    if (stamped) Object.assign(details, { signedAt: stamped.toISOString(), signedAtSource: 'TIMESTAMP' });
+    else if (check.claimedTime && !Number.isNaN(check.claimedTime.getTime())) Object.assign(details, { signedAt: check.claimedTime.toISOString(), signedAtSource: 'CLAIMED' });
     return details;
   } catch {
-    return {};
+    return { uncheckedReason: 'la structure de la signature est inhabituelle' };
   }
 }

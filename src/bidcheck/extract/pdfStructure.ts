@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import type { PdfSignature } from '../types';
 import { inspectSignature } from './pdfSignature';
+import { holeIsContentsOnly, laterChanges } from './pdfSignatureCoverage';
 
 export interface PdfStructure {
   hasEof: boolean;
@@ -17,6 +18,7 @@ export interface PdfStructure {
 }
 
 const MAX_INFLATED_OBJECT_STREAMS = 20 * 1024 * 1024;
+const MAX_SIGNATURES = 16;
 
 /**
  * Object streams hide dictionaries (and so /JavaScript or /EmbeddedFile) inside compressed data:
@@ -55,11 +57,19 @@ export function readPdfStructure(bytes: Buffer): PdfStructure {
   const signatures: PdfSignature[] = [];
   const byteRanges = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   let range: RegExpExecArray | null;
-  while ((range = byteRanges.exec(latin))) {
+  // A real document carries a few signatures; a file declaring thousands is not checked beyond these.
+  while ((range = byteRanges.exec(latin)) && signatures.length < MAX_SIGNATURES) {
     const [a, b, c, d] = range.slice(1, 5).map(Number) as [number, number, number, number];
     const around = latin.slice(Math.max(0, range.index - 2000), range.index + 2000);
     const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(around)?.[1] ?? null;
-    signatures.push({ subFilter, coversWholeFile: c + d >= bytes.length - 2 || latin.slice(c + d).trim().length === 0, ...inspectSignature(bytes, [a, b, c, d]) });
+    const changes = laterChanges(bytes, latin, c + d);
+    signatures.push({
+      subFilter,
+      coversWholeFile: changes === 'NONE',
+      ...(changes === 'NONE' ? {} : { laterChanges: changes }),
+      ...(holeIsContentsOnly(bytes, [a, b, c, d]) ? {} : { partialCoverage: true }),
+      ...inspectSignature(bytes, [a, b, c, d]),
+    });
   }
   const largestImage = largestImageOf(latin);
   return {

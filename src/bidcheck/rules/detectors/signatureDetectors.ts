@@ -1,5 +1,6 @@
 import { foldText } from '../../textForms';
-import { facts, hasAnyType, ofType, stringList, typeLabel } from '../dossierQueries';
+import type { PdfSignature } from '../../types';
+import { facts, frDate, hasAnyType, ofType, stringList, typeLabel } from '../dossierQueries';
 import type { Detector, Hit } from '../types';
 
 const SIGNATURE_WORDS = /(lu et approuve|signature du|cachet et signature|signature et cachet|le signataire|signature :)/;
@@ -22,22 +23,55 @@ export const zipOnlySignature: Detector = (view) => {
   return inner.map((file) => ({ file: file.name, vars: { signature: detached[0]!.name.split('/').pop()! } }));
 };
 
-/** R12: signature format, integrity, certificate (detectable part; qualified status needs the trusted lists). */
+const SIGNATURE_FORMATS = /^(adbe\.pkcs7\.detached|ETSI\.CAdES\.detached|adbe\.pkcs7\.sha1)$/i;
+const isTimestamp = (signature: PdfSignature) => /rfc3161/i.test(signature.subFilter ?? '');
+const day = (iso: string) => frDate(iso.slice(0, 10));
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The one problem a signature shows, most serious first. Kinds that can block come before those that
+ * are only advice, so that "could not check" never hides a decided defect. A verdict of invalidity
+ * needs a check that ran: an unsupported algorithm or an unreadable container is UNVERIFIED (advice).
+ */
+function signatureProblem(signature: PdfSignature, at: string): Omit<Hit, 'file'> {
+  const subFilter = signature.subFilter ?? '';
+  const signer = signature.signerName ?? '';
+  if (subFilter && !SIGNATURE_FORMATS.test(subFilter)) return { kind: 'FORMAT', vars: { format: subFilter } };
+  if (signature.digestValid === false) return { kind: 'INTEGRITY' };
+  if (signature.signatureValid === false) return { kind: 'SIGNATURE_INVALID', vars: { signer } };
+  if (signature.partialCoverage) return { kind: 'PARTIAL_COVERAGE' };
+  if (signature.laterChanges === 'CHANGES') return { kind: 'MODIFIED_AFTER' };
+  const { certificateValidFrom: from, certificateValidTo: to } = signature;
+  const stamped = signature.signedAtSource === 'TIMESTAMP';
+  // The signer's own clock: ignored when it claims a day after the one judged (a wrong clock), and
+  // given a day's slack before the certificate starts (a certificate used the hour it was issued).
+  const signedAt = signature.signedAt && (stamped || signature.signedAt.slice(0, 10) <= at) ? signature.signedAt : undefined;
+  const notBefore = from && !stamped ? new Date(Date.parse(from) - DAY_MS).toISOString() : from;
+  const proof = stamped ? 'horodatage' : 'heure déclarée par le logiciel de signature';
+  if (signedAt && notBefore && signedAt < notBefore) return { kind: 'NOT_YET_VALID', vars: { date: day(from!), signedAt: day(signedAt), proof } };
+  if (signedAt && to && signedAt > to) return { kind: 'EXPIRED_AT_SIGNING', vars: { date: day(to), signedAt: day(signedAt), proof } };
+  // Without a timestamp nothing proves when it was signed: validators judge at the day they check.
+  if (to && to.slice(0, 10) < at && signature.signedAtSource !== 'TIMESTAMP') return { kind: 'EXPIRED', vars: { date: day(to) } };
+  if (signature.selfSigned) return { kind: 'SELF_SIGNED', vars: { signer } };
+  if (signature.declaresQualified === false) return { kind: 'NOT_QUALIFIED', vars: { signer } };
+  if (signature.signatureValid === undefined) return { kind: 'UNVERIFIED', vars: { reason: signature.uncheckedReason ?? 'raison inconnue' } };
+  if (signature.laterChanges === 'UNKNOWN') return { kind: 'UPDATED_AFTER', vars: { signer } };
+  return { kind: 'QUALIFICATION_UNVERIFIED', vars: { signer } };
+}
+
+/**
+ * R12: signature format, integrity (digest and signature value), coverage of the file, certificate
+ * validity at the signing time, self-signed or not declared qualified. Trusted lists and revocation
+ * are out of reach offline: the texts say so and name the free validators.
+ */
 export const signatureProblems: Detector = (view) =>
-  view.files.flatMap((file): Hit[] =>
-    file.signatures.flatMap((signature): Hit[] => {
-      const subFilter = signature.subFilter ?? '';
-      if (/rfc3161/i.test(subFilter)) return [{ file: file.name, kind: 'TIMESTAMP_ONLY' }];
-      if (subFilter && !/^(adbe\.pkcs7\.detached|ETSI\.CAdES\.detached|adbe\.pkcs7\.sha1)$/i.test(subFilter)) return [{ file: file.name, kind: 'FORMAT', vars: { format: subFilter } }];
-      if (signature.digestValid === false) return [{ file: file.name, kind: 'INTEGRITY' }];
-      if (!signature.coversWholeFile) return [{ file: file.name, kind: 'MODIFIED_AFTER' }];
-      const at = view.context.submittedAt?.slice(0, 10) ?? view.context.validityDate;
-      if (signature.certificateValidTo && signature.certificateValidTo.slice(0, 10) < at) return [{ file: file.name, kind: 'EXPIRED', vars: { date: signature.certificateValidTo.slice(0, 10) } }];
-      if (signature.selfSigned) return [{ file: file.name, kind: 'SELF_SIGNED', vars: { signer: signature.signerName ?? '' } }];
-      if (signature.declaresQualified === false) return [{ file: file.name, kind: 'NOT_QUALIFIED', vars: { signer: signature.signerName ?? '' } }];
-      return [{ file: file.name, kind: 'QUALIFICATION_UNVERIFIED', vars: { signer: signature.signerName ?? '' } }];
-    }),
-  );
+  view.files.flatMap((file): Hit[] => {
+    const signatures = file.signatures.filter((signature) => !isTimestamp(signature));
+    // A document timestamp beside a signature (PAdES-LTA) is not "only a timestamp".
+    if (signatures.length === 0) return file.signatures.length > 0 ? [{ file: file.name, kind: 'TIMESTAMP_ONLY' }] : [];
+    const at = view.context.submittedAt?.slice(0, 10) ?? view.context.validityDate;
+    return signatures.map((signature) => ({ file: file.name, ...signatureProblem(signature, at) }));
+  });
 
 /** R13: the signatory of the AE/DC1 is not found among the people named on the Kbis, and no pouvoir is attached. */
 export const signatoryWithoutPower: Detector = (view, params) => {
