@@ -11,9 +11,8 @@ export class PdfTimeoutError extends Error {}
 /** The file needed more memory than a reader may use (or crashed its reader): abandoned. */
 export class ReaderLimitError extends Error {}
 
-export interface ReadResult extends PdfText {
-  rows?: string[][];
-}
+/** What a reader gives back: text, and rows for a spreadsheet or a PDF's rebuilt price tables. */
+export type ReadResult = PdfText;
 
 interface Job {
   message: ReaderJob;
@@ -63,7 +62,7 @@ export class PdfTextPool {
     for (const slot of this.slots.filter((candidate) => !candidate.job)) this.drop(slot);
   }
 
-  extract(bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<PdfText> {
+  extract(bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<ReadResult> {
     return this.read('pdf', bytes, timeoutMs, maxPages, owner);
   }
 

@@ -1,6 +1,6 @@
 import { foldText, lightFold } from '../textForms';
 import type { CheckedFile } from '../types';
-import { amountAfter, findAmounts } from './amounts';
+import { findAmounts, type LabelledTotal, labelledTotals } from './amounts';
 import { dateAfter, periodAfter } from './frenchDates';
 import { type CompanyNumber, findCompanyNumbers, findIbans, type IbanFact, malformedCompanyNumbers, sirenOrSiretValid } from './identifiers';
 
@@ -22,7 +22,8 @@ export interface DocumentFacts {
   mentionsSubcontracting: boolean;
   mentionsVariante: boolean;
   turnover?: number;
-  totals: { ht?: number; tva?: number; ttc?: number };
+  /** Totals stated on lines of their own (label and exactly one amount), in reading order. */
+  totals: LabelledTotal[];
   emptyFields: string[];
 }
 
@@ -123,11 +124,7 @@ export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?
     mentionsSubcontracting: /sous[ -]?trait/.test(folded) && !/(pas de|aucune?|sans) sous[ -]?trait/.test(folded),
     mentionsVariante: /(?<![a-z])(variante|solution alternative)/.test(folded) && !/(variantes? (ne sont pas|non) (autorisee|admise)|sans variante|pas de variante|aucune variante)/.test(folded),
     turnover: turnoverZone ? Math.max(0, ...findAmounts(light.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
-    totals: {
-      ht: amountAfter(light, /(total|montant) (general )?h\s?t\s*:?/),
-      tva: amountAfter(light, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
-      ttc: amountAfter(light, /(total|montant) (general )?t\s?t\s?c\s*:?/),
-    },
+    totals: ['DQE', 'DPGF', 'BPU', 'ATTRI1'].includes(file.type) ? labelledTotals(raw) : [],
     emptyFields: file.type === 'ATTRI1' ? emptyFields(folded, raw) : [],
   };
 }
