@@ -42,7 +42,7 @@ function designationOf(table: PriceTable, index: number): string {
 /**
  * Quantity × unit price against the amount on every row that has the three. `exact` cells hold
  * their values (XLSX); otherwise they are as displayed and may be rounded, so the tolerance is what
- * the written decimals allow (a unit price shown 12,35 may be 12,3456).
+ * the written decimals allow (a unit price shown 12,35 may be 12,3456: 1 000 × 12,35 ≈ 12 345,60).
  */
 export function checkLines(tables: readonly PriceTable[], exact: boolean): LineCheck {
   const result: LineCheck = { wrong: [], right: 0 };
@@ -58,9 +58,11 @@ export function checkLines(tables: readonly PriceTable[], exact: boolean): LineC
         const [quantity, unitPrice, amount] = [quantityColumn, priceColumn, amountColumn].map((column) => readNumber(row[column] ?? ''));
         if (!quantity || !unitPrice || !amount) return;
         const expected = quantity.value * unitPrice.value;
+        // A quantity shown "12" may hide a hundredth or two, not a half: a whole hidden half would
+        // excuse any error smaller than half a unit price. Most rows being right guards the rest.
         const tolerance = exact
           ? Math.max(0.011, Math.abs(amount.value) * 1e-6)
-          : 0.011 + halfUnit(amount.decimals) + Math.abs(quantity.value) * halfUnit(Math.min(unitPrice.decimals, 6)) + Math.abs(unitPrice.value) * halfUnit(Math.min(quantity.decimals, 6));
+          : 0.011 + halfUnit(amount.decimals) + Math.abs(quantity.value) * halfUnit(Math.min(unitPrice.decimals, 6)) + Math.abs(unitPrice.value) * halfUnit(Math.min(Math.max(quantity.decimals, 2), 6));
         if (Math.abs(expected - amount.value) <= tolerance) result.right++;
         else result.wrong.push({ designation: designationOf(table, index), quantity: quantity.value, unitPrice: unitPrice.value, amount: amount.value, expected });
       });
