@@ -119,8 +119,10 @@ const cellLabel = (cell: HeaderCell) =>
     .join(' ');
 
 /**
- * The boundary between two header cells: the position between their centres that the fewest runs
- * cross (numbers right-aligned past their header, designations running long), nearest the gap.
+ * The boundary between two header cells, between their centres. Preferably the gutter (a gap no
+ * run crosses, wider than a word space) nearest the right header: numbers right-aligned under a
+ * left-aligned header end just before the next header starts. Else the position the fewest runs
+ * cross (designations running long), nearest the gap between the headers.
  */
 function boundary(left: HeaderCell, right: HeaderCell, runs: readonly Run[]): number {
   const from = (left.x + left.end) / 2;
@@ -132,6 +134,14 @@ function boundary(left: HeaderCell, right: HeaderCell, runs: readonly Run[]): nu
     if (run.end > from && run.end < to) events.add(run.end);
   }
   const points = [...events].sort((a, b) => a - b);
+  const minGutter = 0.4 * Math.min(...right.runs.map((run) => run.size));
+  let gutter: number | undefined;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i]!, points[i + 1]!];
+    const middle = (a + b) / 2;
+    if (b - a >= minGutter && a < right.x && !runs.some((run) => run.x < middle && run.end > middle)) gutter = middle;
+  }
+  if (gutter !== undefined) return gutter;
   let best = target;
   let bestCost = Infinity;
   for (let i = 0; i + 1 < points.length; i++) {

@@ -142,6 +142,16 @@ describe('reliability of a rebuilt table', () => {
     ]);
   });
 
+  it('reads left-aligned headers over right-aligned numbers that end just before the next header', () => {
+    // Word tables: "Quantité" starts its cell, the quantities end 6 pt before "Prix unitaire" starts.
+    const left = [run('Désignation', 40, 700, 50), run('Quantité', 318, 700, 30), run('Prix unitaire HT', 372, 700, 55), run('Montant HT', 442, 700, 42)];
+    const line = (y: number, name: string, q: string, pu: string, amount: string) => [run(name, 40, y, 160), run(q, 366 - q.length * 4.5, y), run(pu, 436 - pu.length * 4.5, y), run(amount, 516 - amount.length * 4.5, y)];
+    expect(pageTables([...left, ...line(685, 'Ouvrage élémentaire 1', '3', '10,00', '30,00'), ...line(673, 'Ouvrage élémentaire 2', '14', '11,00', '154,00')]).rows?.slice(1)).toEqual([
+      ['Ouvrage élémentaire 1', '3', '10,00', '30,00'],
+      ['Ouvrage élémentaire 2', '14', '11,00', '154,00'],
+    ]);
+  });
+
   it('drops a table where numbers straddle the columns', () => {
     // Amounts that start where another row's unit price ends: no boundary leaves every number whole.
     const shifted = [...header, ...row(685, 'Dalle béton', '12', '85,00', '1 020,00', 372), run('Chape', 40, 670), run('20', 276, 670, 10), run('30,00', 355, 670, 30), run('600,00', 420, 670, 24), ...row(655, 'Ragréage', '20', '8,00', '160,00', 372)];
