@@ -19,8 +19,9 @@ describe('Word, Excel and OpenDocument files', () => {
     ]);
     const report = await check([{ name: 'DQE lot 2.xlsx', bytes }], {});
     expect(report.documents[0]!.type).toBe('DQE');
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_DOCUMENT_INCOMPLETE', message: expect.stringContaining("1 ligne n'a pas de prix") }));
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_INCONSISTENCY', message: expect.stringContaining('1 ligne a un montant différent') }));
+    // One line of each: named, in the singular, with the numbers of that row (no "ligne(s)").
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_DOCUMENT_INCOMPLETE', message: expect.stringContaining('la ligne « Enduit de rebouchage » n\'a pas de prix') }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'PRICE_INCONSISTENCY', message: expect.stringMatching(/« Peinture acrylique », 300 × 12,00 € font 3\u202f600,00 €, mais le montant indiqué est 3\u202f700,00 €/) }));
   });
 
   it('reads an ODS bordereau', async () => {

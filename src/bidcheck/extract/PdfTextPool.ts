@@ -14,9 +14,8 @@ export class ReaderLimitError extends Error {}
 /** A reader could not start (a module failed to load…) or stopped by itself: our failure, not the file's. */
 export class ReaderFailureError extends Error {}
 
-export interface ReadResult extends PdfText {
-  rows?: string[][];
-}
+/** What a reader gives back: text, and rows for a spreadsheet or a PDF's rebuilt price tables. */
+export type ReadResult = PdfText;
 
 interface Job {
   message: ReaderJob;
@@ -66,7 +65,7 @@ export class PdfTextPool {
     for (const slot of this.slots.filter((candidate) => !candidate.job)) this.drop(slot);
   }
 
-  extract(bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<PdfText> {
+  extract(bytes: Buffer, timeoutMs: number, maxPages = 0, owner?: object): Promise<ReadResult> {
     return this.read('pdf', bytes, timeoutMs, maxPages, owner);
   }
 

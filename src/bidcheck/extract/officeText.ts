@@ -7,7 +7,7 @@ export async function readDocxText(bytes: Buffer): Promise<string> {
   return result.value;
 }
 
-/** Every sheet's rows as displayed strings, through exceljs; formulas give their cached result. */
+/** Every sheet's rows as strings (numbers exact, with a decimal comma), through exceljs; formulas give their cached result. */
 export async function readXlsxRows(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -33,6 +33,8 @@ function cellText(value: ExcelJS.CellValue): string {
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
+  // A French decimal comma: "1.234" would read as a thousand, as it does in a French document.
+  if (typeof value === 'number') return String(value).replace('.', ',');
   return String(value);
 }
 

@@ -49,7 +49,7 @@ async function run(job: ReaderJob): Promise<ReaderReply> {
   try {
     if (job.kind === 'pdf') {
       const text = await readPdfText(bytes, job.maxPages);
-      return { id: job.id, ok: true, pages: text.pages, total: text.total, info: JSON.parse(JSON.stringify(text.info ?? {})) };
+      return { id: job.id, ok: true, pages: text.pages, total: text.total, info: JSON.parse(JSON.stringify(text.info ?? {})), ...(text.rows ? { rows: text.rows } : {}) };
     }
     if (job.kind === 'docx') return { id: job.id, ok: true, pages: [await readDocxText(bytes)], total: 1, info: {} };
     const rows = await readXlsxRows(bytes);

@@ -1,6 +1,6 @@
 import { foldText, lightFold } from '../textForms';
 import type { CheckedFile } from '../types';
-import { amountAfter, findAmounts } from './amounts';
+import { findAmounts, type LabelledTotal, labelledTotals } from './amounts';
 import { dateAfter, periodAfter } from './frenchDates';
 import { type Declaration, type GroupementReading, type LotReading, readGroupement, readLots, readSubcontracting, readVariante } from './declarations';
 import { dc4AmountBlank } from './dc4';
@@ -33,7 +33,8 @@ export interface DocumentFacts {
   /** DC4 whose amount of sub-contracted services is left as dots or blank. */
   amountBlank?: boolean;
   turnover?: number;
-  totals: { ht?: number; tva?: number; ttc?: number };
+  /** Totals stated on lines of their own (label and exactly one amount), in reading order. */
+  totals: LabelledTotal[];
   emptyFields: string[];
 }
 
@@ -152,11 +153,7 @@ export function documentFacts(file: CheckedFile, createdAt?: string, foldedText?
     groupement: readGroupement(file.type, light),
     amountBlank: file.type === 'DC4' ? dc4AmountBlank(light) : undefined,
     turnover: turnoverZone ? Math.max(0, ...findAmounts(light.slice(turnoverZone.index, turnoverZone.index + 600)).map((a) => a.value)) || undefined : undefined,
-    totals: {
-      ht: amountAfter(light, /(total|montant) (general )?h\s?t\s*:?/),
-      tva: amountAfter(light, /(?<![a-z])(t\s?v\s?a)[^0-9€]{0,12}/, 40),
-      ttc: amountAfter(light, /(total|montant) (general )?t\s?t\s?c\s*:?/),
-    },
+    totals: ['DQE', 'DPGF', 'BPU', 'ATTRI1'].includes(file.type) ? labelledTotals(raw) : [],
     emptyFields: file.type === 'ATTRI1' ? emptyFields(raw) : [],
   };
 }

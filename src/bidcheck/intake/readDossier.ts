@@ -165,6 +165,7 @@ async function readPdf(file: ExtractedFile, bytes: Buffer, walk: Walk): Promise<
     file.pageTexts = text.pages;
     file.pages = text.total;
     file.createdAt = pdfDate(text.info.CreationDate);
+    if (text.rows) file.rows = text.rows;
     if (structure.encrypted) file.issues.push({ kind: 'OWNER_PASSWORD_ONLY' });
     const withText = text.pages.filter((page) => page.replace(/\s+/g, '').length >= MIN_TEXT_PER_PAGE).length;
     if (text.pages.length > 0 && withText === 0) {

@@ -112,7 +112,7 @@ export const DETECTOR_REGISTRY: Readonly<Record<string, DetectorSpec>> = {
   sirenMismatch: { run: documents.sirenMismatch, params: (v) => object({ registryTypes: types(v), partnerForms: types(v), ignoreTypes: types(v) }), emits: fixed({ '': onFile('siren', 'expected') }) },
   companyNameMismatch: { run: documents.companyNameMismatch, params: (v) => object({ registryTypes: types(v), partnerForms: types(v), ignoreTypes: types(v) }), emits: fixed({ '': onFile('name', 'expected') }) },
   aeIncomplete: { run: documents.aeIncomplete, params: () => NONE, emits: fixed({ '': onFile('fields') }) },
-  priceDocumentIncomplete: { run: documents.priceDocumentIncomplete, params: () => NONE, emits: fixed({ REFERENCE: onFile('count'), EMPTY_CELLS: onFile('count') }) },
+  priceDocumentIncomplete: { run: documents.priceDocumentIncomplete, params: () => NONE, emits: fixed({ REFERENCE: onFile('count'), EMPTY_CELL: onFile('count', 'designation'), EMPTY_CELLS: onFile('count', 'designation') }) },
   varianteMention: { run: documents.varianteMention, params: (v) => object({ ignoreTypes: types(v) }), emits: fixed({ '': onFile(), NOT_ALLOWED: onFile(), UNDECIDABLE: onFile() }) },
   invalidIban: { run: documents.invalidIban, params: () => NONE, emits: fixed({ IBAN: onFile('iban'), RIB_KEY: onFile('iban'), RIB: onFile('rib') }) },
   fileIssue: {
@@ -126,7 +126,7 @@ export const DETECTOR_REGISTRY: Readonly<Record<string, DetectorSpec>> = {
   priceInconsistency: {
     run: offer.priceInconsistency,
     params: () => NONE,
-    emits: fixed({ LINE: onFile('count'), VAT: onFile('ht', 'tva', 'ttc'), AE_VS_PRICES: onFile('ae', 'prices') }),
+    emits: fixed({ LINE: onFile('count', 'designation', 'quantity', 'unitPrice', 'expected', 'amount'), LINES: onFile('count', 'designation', 'quantity', 'unitPrice', 'expected', 'amount'), VAT: onFile('ht', 'tva', 'sum', 'ttc'), AE_VS_PRICES: onFile('ae', 'prices', 'pricesFile') }),
   },
   insolvency: { run: offer.insolvency, params: () => NONE, emits: fixed(each(['LIQUIDATION', 'BAN', 'REDRESSEMENT'], onFile())) },
   scannedSignature: { run: signatures.scannedSignature, params: (v) => object({ types: types(v) }), emits: fixed({ '': onFile('typeLabel') }) },

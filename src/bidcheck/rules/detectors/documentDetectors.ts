@@ -1,3 +1,4 @@
+import { onlyColumn, PRICE_ROLES, type PriceTable, priceTables, TOTAL_ROW_LABEL } from '../../extract/priceColumns';
 import { foldText } from '../../textForms';
 import { facts, frDate, hasAnyType, ofType, olderThanMonths, stringList, typeLabel } from '../dossierQueries';
 import type { Detector, DossierView, Hit } from '../types';
@@ -210,17 +211,27 @@ export const aeIncomplete: Detector = (view) =>
 export const priceDocumentIncomplete: Detector = (view) =>
   ofType(view, ['BPU', 'DQE', 'DPGF']).flatMap((file): Hit[] => {
     if (/(voir devis|cf\.? annexe|voir annexe|cf devis)/.test(facts(view, file).folded)) return [{ file: file.name, kind: 'REFERENCE', vars: { count: 0 } }];
-    const rows = file.rows ?? [];
-    const header = rows.findIndex((row) => row.filter((cell) => cell.trim()).length >= 2 && row.some((cell) => /prix|montant/i.test(cell)));
-    if (header < 0) return [];
-    const priceColumns = rows[header]!.map((cell, index) => (/prix|montant/i.test(cell) ? index : -1)).filter((index) => index >= 0);
-    const missing = rows.slice(header + 1).filter((row) => {
-      const designation = row.find((cell, index) => !priceColumns.includes(index) && /[a-z]{3}/i.test(cell));
-      if (!designation || /^(total|sous-total|tva|montant)/i.test(designation.trim())) return false;
-      return priceColumns.some((index) => !(row[index] ?? '').trim());
-    }).length;
-    return missing > 0 ? [{ file: file.name, kind: 'EMPTY_CELLS', vars: { count: missing } }] : [];
+    const unpriced = priceTables(file.rows ?? []).flatMap(unpricedLines);
+    if (unpriced.length === 0) return [];
+    return [{ file: file.name, kind: unpriced.length === 1 ? 'EMPTY_CELL' : 'EMPTY_CELLS', vars: { count: unpriced.length, designation: unpriced[0]!.slice(0, 80) } }];
   });
+
+/**
+ * Designations of the rows that call for a price — a unit or a quantity is given — and have none in
+ * any price column. Chapter headings and the wrapped lines of a long designation have neither.
+ */
+function unpricedLines(table: PriceTable): string[] {
+  const designation = onlyColumn(table.roles, 'designation');
+  const priceColumns = table.roles.flatMap((role, index) => (PRICE_ROLES.includes(role) ? [index] : []));
+  const measured = table.roles.flatMap((role, index) => (role === 'unit' || role === 'quantity' ? [index] : []));
+  if (designation === undefined || measured.length === 0) return [];
+  return table.rows.flatMap((row) => {
+    const text = (row[designation] ?? '').trim();
+    if (!/[a-z]{3}/i.test(text) || TOTAL_ROW_LABEL.test(text)) return [];
+    const expectsPrice = measured.some((index) => (row[index] ?? '').trim());
+    return expectsPrice && priceColumns.every((index) => !(row[index] ?? '').trim()) ? [text] : [];
+  });
+}
 
 /** R44: a variante presented in the pli (a ticked option or a plain statement), or a mention that cannot be read. */
 export const varianteMention: Detector = (view, params) =>

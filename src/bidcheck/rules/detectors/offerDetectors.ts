@@ -1,33 +1,62 @@
-import { parseFrenchNumber } from '../../facts/amounts';
+import { priceTables } from '../../extract/priceColumns';
+import { halfUnit, type LabelledTotal, singleTotal } from '../../facts/amounts';
+import { checkLines, tableTotals, vatMismatches } from '../../facts/priceArithmetic';
+import type { CheckedFile } from '../../types';
 import { facts, hasAnyType, ofType } from '../dossierQueries';
-import type { Detector, Hit } from '../types';
+import type { Detector, DossierView, Hit } from '../types';
 
-const close = (a: number, b: number, tolerance = 0.011) => Math.abs(a - b) <= tolerance;
+const money = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const quantity = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 4 });
+/** Three totals farther apart than this (lines of text, rows of a table) are not compared. */
+const TOTALS_SPAN = 6;
 
-/** R42: quantity × unit price ≠ amount on a line, HT + TVA ≠ TTC, or AE amount ≠ price-file total. */
+/** The file's total HT when it states one, and only one, clearly: a table's total row or a labelled line. */
+function statedTotalHt(view: DossierView, file: CheckedFile): LabelledTotal | undefined {
+  const fromTables = priceTables(file.rows ?? []).flatMap(tableTotals);
+  return singleTotal(fromTables.length > 0 ? fromTables : facts(view, file).totals, 'ht');
+}
+
+/**
+ * R42: quantity × unit price ≠ amount on a row of a table read cell by cell (spreadsheet, or a PDF
+ * table rebuilt from text positions); HT + TVA ≠ TTC on totals that follow one another, each a label
+ * and one amount; AE amount ≠ the price file's total when each states a single one. Where the
+ * cells are not known — a PDF whose columns could not be rebuilt — nothing is recomputed.
+ */
 export const priceInconsistency: Detector = (view) => {
   const hits: Hit[] = [];
   for (const file of ofType(view, ['DQE', 'DPGF', 'BPU'])) {
-    const rows = file.rows ?? [];
-    const header = rows.findIndex((row) => row.some((cell) => /quantit/i.test(cell)) && row.some((cell) => /prix unitaire/i.test(cell)));
-    if (header >= 0) {
-      const head = rows[header]!;
-      const q = head.findIndex((cell) => /quantit/i.test(cell));
-      const pu = head.findIndex((cell) => /prix unitaire/i.test(cell));
-      const total = head.findIndex((cell, index) => index !== pu && /montant|total/i.test(cell));
-      const wrong = rows.slice(header + 1).filter((row) => {
-        const [quantity, unit, amount] = [q, pu, total].map((index) => (index >= 0 ? parseFrenchNumber(row[index] ?? '') : undefined));
-        return quantity !== undefined && unit !== undefined && amount !== undefined && !close(quantity * unit, amount, Math.max(0.011, amount * 1e-6));
+    const tables = priceTables(file.rows ?? []);
+    const lines = checkLines(tables, file.format === 'xlsx' || file.format === 'xlsm');
+    // A majority of wrong rows says the columns were misread (a coefficient, another unit), not the prices.
+    const first = lines.wrong[0];
+    if (first && lines.right >= lines.wrong.length) {
+      hits.push({
+        file: file.name,
+        kind: lines.wrong.length === 1 ? 'LINE' : 'LINES',
+        vars: { count: lines.wrong.length, designation: first.designation || '—', quantity: quantity.format(first.quantity), unitPrice: money.format(first.unitPrice), expected: money.format(first.expected), amount: money.format(first.amount) },
       });
-      if (wrong.length > 0) hits.push({ file: file.name, kind: 'LINE', vars: { count: wrong.length } });
     }
-    const { ht, tva, ttc } = facts(view, file).totals;
-    if (ht !== undefined && tva !== undefined && ttc !== undefined && !close(ht + tva, ttc, 0.02)) hits.push({ file: file.name, kind: 'VAT', vars: { ht, tva, ttc } });
+    const mismatch = [...tables.flatMap((table) => vatMismatches(tableTotals(table), TOTALS_SPAN)), ...vatMismatches(facts(view, file).totals, TOTALS_SPAN)][0];
+    if (mismatch) {
+      hits.push({ file: file.name, kind: 'VAT', vars: { ht: money.format(mismatch.ht.value), tva: money.format(mismatch.tva.value), sum: money.format(mismatch.ht.value + mismatch.tva.value), ttc: money.format(mismatch.ttc.value) } });
+    }
   }
-  const priceTotal = ofType(view, ['DQE', 'DPGF']).map((file) => facts(view, file).totals.ht).find((value) => value !== undefined);
-  for (const file of ofType(view, ['ATTRI1'])) {
-    const amount = facts(view, file).totals.ht;
-    if (priceTotal !== undefined && amount !== undefined && !close(priceTotal, amount, 0.02)) hits.push({ file: file.name, kind: 'AE_VS_PRICES', vars: { ae: amount, prices: priceTotal } });
+  // One acte d'engagement against one price file: with several, which lot goes with which is unknown.
+  const priceFiles = ofType(view, ['DQE', 'DPGF']).flatMap((file) => {
+    const total = statedTotalHt(view, file);
+    return total ? [{ file, total }] : [];
+  });
+  const engagements = ofType(view, ['ATTRI1']).flatMap((file) => {
+    const total = singleTotal(facts(view, file).totals, 'ht');
+    return total ? [{ file, total }] : [];
+  });
+  if (priceFiles.length === 1 && engagements.length === 1) {
+    const [prices, ae] = [priceFiles[0]!, engagements[0]!];
+    const [priceLots, aeLots] = [facts(view, prices.file).lots, facts(view, ae.file).lots];
+    const sameLot = priceLots.length === 0 || aeLots.length === 0 || priceLots.some((lot) => aeLots.includes(lot));
+    if (sameLot && Math.abs(prices.total.value - ae.total.value) > Math.max(0.011, halfUnit(prices.total.decimals) + halfUnit(ae.total.decimals))) {
+      hits.push({ file: ae.file.name, kind: 'AE_VS_PRICES', vars: { ae: money.format(ae.total.value), prices: money.format(prices.total.value), pricesFile: prices.file.name.split('/').pop() ?? '' } });
+    }
   }
   return hits;
 };
