@@ -41,9 +41,10 @@ export interface DocumentFacts {
 const ISSUE_LABELS = /(delivree? le|date de delivrance|etablie? le|editee? le|date d'edition|date d edition|fait a [a-z' -]{1,40} le|attestation du|le present document a ete (?:edite|etabli) le|date de l'attestation)\s*:?\s*/;
 
 function companyName(folded: string): string | undefined {
-  const match = /(?<![a-z])(denomination(?: ou raison sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)(?![a-z])\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
+  const match = /(?<![a-z])(denomination(?: ou raison)?(?: sociale)?|raison sociale|nom de l'entreprise|titulaire du compte|assure)(?![a-z])(?:\s+(?:du candidat|de l'entreprise|du titulaire|du soumissionnaire))?\s*:?\s*([a-z0-9&' .-]{3,60}?)(?=\s+(?:forme|siret|siren|adresse|n |numero|immatricul|rcs|sas|sarl|eurl|sa |capital|$))/.exec(folded);
   const name = match?.[2]?.trim();
-  if (!name || /(?<![a-z])(adresse|forme|siret|siren|capital|numero|siege)(?![a-z])/.test(name)) return undefined;
+  // A label's own words ("dénomination sociale", "nom commercial") are no company name.
+  if (!name || /(?<![a-z])(adresse|forme|siret|siren|capital|numero|siege)(?![a-z])/.test(name) || /^(sociale|commerciale|ou raison sociale|et adresse)$/.test(name)) return undefined;
   return name;
 }
 

@@ -14,6 +14,11 @@ describe('document facts', () => {
     expect(documentFacts(file('ATTRI1', 'Nom, prénom et qualité du signataire : ..................\nLieu et date de signature : ........')).signatory).toBeUndefined();
   });
 
+  it('reads a company name after "dénomination sociale", never the label\'s own word', () => {
+    expect(documentFacts(file('DC2', 'Nom commercial et dénomination sociale du candidat : GARRIGUES TP SIRET 48291300500017')).companyName).toBe('garrigues tp');
+    expect(documentFacts(file('DC1', 'Dénomination sociale\nSIRET : 48291300500017')).companyName).toBeUndefined();
+  });
+
   it('reads the ticked or empty F1 box of a DC1', () => {
     const dc1 = (box: string) => `F1 - Exclusions de la procédure\nAfin d'attester que le candidat n'est pas dans un de ces cas d'exclusion, cocher la case suivante : ${box}`;
     expect(documentFacts(file('DC1', dc1('☒'))).exclusionBoxTicked).toBe(true);
