@@ -128,7 +128,7 @@ export const DETECTOR_REGISTRY: Readonly<Record<string, DetectorSpec>> = {
     params: () => NONE,
     emits: fixed({ LINE: onFile('count', 'designation', 'quantity', 'unitPrice', 'expected', 'amount'), LINES: onFile('count', 'designation', 'quantity', 'unitPrice', 'expected', 'amount'), VAT: onFile('ht', 'tva', 'sum', 'ttc'), AE_VS_PRICES: onFile('ae', 'prices', 'pricesFile') }),
   },
-  insolvency: { run: offer.insolvency, params: () => NONE, emits: fixed(each(['LIQUIDATION', 'BAN', 'REDRESSEMENT'], onFile())) },
+  insolvency: { run: offer.insolvency, params: (v) => object({ registryTypes: types(v), judgmentTypes: types(v) }), emits: fixed(each(['LIQUIDATION', 'BAN', 'REDRESSEMENT'], onFile())) },
   scannedSignature: { run: signatures.scannedSignature, params: (v) => object({ types: types(v) }), emits: fixed({ '': onFile('typeLabel') }) },
   zipOnlySignature: { run: signatures.zipOnlySignature, params: () => NONE, emits: fixed({ '': onFile('signature') }) },
   signatureProblems: {

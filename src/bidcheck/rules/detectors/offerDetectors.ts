@@ -2,7 +2,7 @@ import { priceTables } from '../../extract/priceColumns';
 import { halfUnit, type LabelledTotal, singleTotal } from '../../facts/amounts';
 import { checkLines, tableTotals, vatMismatches } from '../../facts/priceArithmetic';
 import type { CheckedFile } from '../../types';
-import { facts, hasAnyType, ofType } from '../dossierQueries';
+import { facts, hasAnyType, ofType, stringList } from '../dossierQueries';
 import type { Detector, DossierView, Hit } from '../types';
 
 const money = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
@@ -62,11 +62,11 @@ export const priceInconsistency: Detector = (view) => {
 };
 
 /** R31: a collective proceeding on the registration extract (liquidation; redressement without the judgment). */
-export const insolvency: Detector = (view) =>
-  ofType(view, ['KBIS', 'EXTRAIT_K', 'RNE', 'SIRENE']).flatMap((file): Hit[] => {
+export const insolvency: Detector = (view, params) =>
+  ofType(view, stringList(params.registryTypes)).flatMap((file): Hit[] => {
     const text = facts(view, file).folded.replace(/procedures? collectives?\s*:?\s*neant/g, '');
     if (/liquidation judiciaire/.test(text)) return [{ file: file.name, kind: 'LIQUIDATION' }];
     if (/(faillite personnelle|interdiction de gerer)/.test(text)) return [{ file: file.name, kind: 'BAN' }];
-    if (/redressement judiciaire/.test(text) && !hasAnyType(view, ['JUGEMENT_RJ'])) return [{ file: file.name, kind: 'REDRESSEMENT' }];
+    if (/redressement judiciaire/.test(text) && !hasAnyType(view, stringList(params.judgmentTypes))) return [{ file: file.name, kind: 'REDRESSEMENT' }];
     return [];
   });
