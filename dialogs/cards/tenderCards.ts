@@ -38,7 +38,7 @@ function valueText(tender: Tender, messages: Messages): string {
 
 function whenText(tender: Tender, messages: Messages, now: Date): string {
   if (tender.deadlineAt) {
-    const line = messages.text('findTenders.card.deadline', { date: frDate(tender.deadlineAt.slice(0, 10)), time: frTime(tender.deadlineAt), days: daysLeft(tender.deadlineAt, now) });
+    const line = messages.text('findTenders.card.deadline', { date: frDate(tender.deadlineAt.slice(0, 10)), time: frTime(tender.deadlineAt), count: daysLeft(tender.deadlineAt, now) });
     return tender.deadlineUncertain ? `${line} — ${messages.text('findTenders.card.deadlineUncertain')}` : line;
   }
   const expected = tender.expectedPublicationDate;

@@ -142,7 +142,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'findTenders.noMore': [],
   'findTenders.card.example': [],
   'findTenders.card.buyer': ['buyer'],
-  'findTenders.card.deadline': ['date', 'time', 'days'],
+  'findTenders.card.deadline': ['date', 'time', 'count'],
   'findTenders.card.deadlineUncertain': [],
   'findTenders.card.upcoming': ['when'],
   'findTenders.card.upcomingUnknown': [],
