@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Messages } from '../src/knowledge/Messages';
 import { type CpvCatalogue, rankTenders, type SmeProfile } from '../src/tenders/match';
-import { GARD } from '../src/tenders/match/geography';
+import { GARD, inDepartment } from '../src/tenders/match/geography';
 import { type ProfileFacts, profileFromText } from '../src/tenders/profileFromText';
 import type { ConversationMemory, DialogServices, StoredProfile } from './DialogServices';
 import { PROFILE_DIALOG, ProfileDialog, type ProfileOptions, profileSummary } from './ProfileDialog';
@@ -103,6 +103,6 @@ function noneText(messages: Messages, profile: SmeProfile): string {
   const widen = [messages.text('findTenders.none.widenWords')];
   if (profile.natures?.length && profile.natures.length < 3) widen.push(messages.text('findTenders.none.widenNatures'));
   if (!profile.departments?.includes(GARD)) widen.push(messages.text('findTenders.none.widenPlace'));
-  const where = profile.departments?.length ? `(${profile.departments.join(', ')})` : '';
+  const where = (profile.departments?.length ? profile.departments : [GARD]).map(inDepartment).join(', ');
   return messages.text('findTenders.none', { activity: profile.activity, where, why: messages.text('findTenders.none.why'), widen: widen.join(' ; ') });
 }

@@ -142,13 +142,16 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   /** "oui" keeps the suggestions, "Seulement : …" one of them, typed codes replace them. */
-  private cpvAnswer(text: string, activity: string): { codes?: string[]; unknown?: string[] } {
+  private cpvAnswer(text: string, activity: string): { codes?: string[]; unknown?: string[]; newActivity?: string } {
     const suggestions = this.suggestions(activity);
     const folded = fold(text);
     const { messages } = this.services;
     if (/^(oui|ok|d accord|parfait|exact|c est (bien )?ca|ca me va|tres bien|yes|ouais)\b/.test(folded) || folded === fold(messages.text('profile.choice.cpvOk'))) return { codes: suggestions.map((s) => s.code) };
     const only = suggestions.find((s) => folded === fold(messages.text('profile.choice.cpvOnly', { label: s.label })));
     if (only) return { codes: [only.code] };
+    // "non, plutôt chauffage": another activity, whose domains are proposed instead.
+    const other = profileFromText(text).activity;
+    if (other && fold(other) !== fold(activity) && this.suggestions(other).length > 0 && !/^\d/.test(folded)) return { newActivity: other };
     const typed = text.match(/(?<![\d.,])\d{8}(?:-\d)?(?![\d.,])/g) ?? [];
     if (!typed.length) {
       // An answer to a later question ("6 salariés, CA 450 k€") keeps the domains and is read on.
@@ -172,13 +175,19 @@ export class ProfileDialog extends ComponentDialog {
       await prompt.context.sendActivity(this.services.messages.text('profile.cpvUnknown', { codes: answer.unknown.map((code) => `« ${code} »`).join(', ') }));
       return false;
     }
-    return (answer.codes?.length ?? 0) > 0;
+    return (answer.codes?.length ?? 0) > 0 || answer.newActivity !== undefined;
   }
 
   private async placeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
     if (typeof step.result === 'string') {
-      draft.cpv = this.cpvAnswer(step.result, draft.activity!).codes;
+      const answer = this.cpvAnswer(step.result, draft.activity!);
+      if (answer.newActivity) {
+        // Start again from what is known, with the new activity: its domains are proposed next.
+        const { cpv: _cpv, ...known } = draft;
+        return step.replaceDialog(FLOW, { facts: { ...known, ...profileFromText(step.result), activity: answer.newActivity } } satisfies ProfileOptions);
+      }
+      draft.cpv = answer.codes;
       const { activity: _activity, ...others } = profileFromText(step.result);
       complete(draft, others);
     }

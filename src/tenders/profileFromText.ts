@@ -157,6 +157,7 @@ const FILLER = new Set(
    salaries salarie salariee salariees personnes personne employes employe collaborateurs ouvriers compagnons gars pers
    chiffre affaires affaire annuel ca environ euros euro k m
    qualification qualifications certification certifications label labels certifie certifiee qualifie qualifiee aucune aucun pas non
+   non oui plutot surtout aussi principalement notamment genre style bref voila ben euh
    france departement dept alentours environs toute tout tous toutes ville commune agglo agglomeration metropole`.split(/\s+/).filter(Boolean),
 );
 

@@ -1,7 +1,11 @@
 import type { Activity, TestAdapter } from 'botbuilder';
 import { freezeDate } from '../support/clock';
 import { readable } from '../support/replies';
-import { openTestCatalogue, realServices, testBot } from '../support/services';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { importFile, openCatalogue } from '../../src/tenders';
+import { KNOWLEDGE_DIR, openTestCatalogue, realServices, testBot } from '../support/services';
 import { transcript } from '../support/transcript';
 
 /** The card actions of the last carousel, to press them as the SME would. */
@@ -107,6 +111,31 @@ describe('find tenders, profile and contacts dialogs', () => {
       ['oublier mon profil', /aucun profil enregistré/],
       ['quels marchés pour moi', /décrivez votre activité en quelques mots/],
       ['euh', /Je n'ai pas reconnu de métier/],
+    ]);
+  });
+
+  it('sees a CLI import made while the bot runs: real tenders only, never mixed with examples', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ha30-import-'));
+    const adapter = testBot({ ...realServices(), tenders: await openTestCatalogue(dataDir) });
+    await send(adapter, 'je suis plombier à Alès, 6 salariés, quels marchés pour moi ?');
+    await send(adapter, 'oui');
+    await send(adapter, 'aucune');
+    expect((await send(adapter, 'travaux')).map((reply) => readable(reply)).join('\n')).toMatch(/EXEMPLE/);
+    // The CLI opens its own catalogue on the same DATA_DIR and imports the real starter records.
+    const cli = await openCatalogue(dataDir, { knowledgeDir: KNOWLEDGE_DIR });
+    await importFile(cli, 'boamp', path.join(KNOWLEDGE_DIR, 'tenders', 'starter-boamp.json'));
+    const after = (await send(adapter, 'quels marchés pour moi')).map((reply) => readable(reply)).join('\n');
+    expect(after).toMatch(/Je n'ai trouvé aucun marché ouvert ou à venir pour « plombier » dans le Gard à ce jour[\s\S]*Pour élargir : décrivez votre activité avec d'autres mots[\s\S]*acceptez tous les types de marchés/);
+    expect(after).not.toMatch(/EXEMPLE|exemples de démonstration/);
+    // The real records are all closed on 1 December 2026 (none in the Gard for plumbing anyway).
+    expect(after).not.toMatch(/Sanary|Bourges|Trélazé/);
+  });
+
+  it('proposes other domains when the SME describes its activity again', async () => {
+    await transcript(await bot(), [
+      ['je suis plombier à Alès, 6 salariés', /« plombier »[\s\S]*45330000/],
+      ['non, plutôt entretien des espaces verts', /^D'après votre activité « entretien espaces verts »[\s\S]*77310000 : Services de plantation et d'entretien des espaces verts/],
+      ['oui', /qualifications ou certifications/],
     ]);
   });
 
