@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { readValidated } from '../knowledge/validateFile';
 import { baseFold } from '../text/baseFold';
+import { defaultKnowledgeDir } from './match/cpv';
 import type { TenderNature } from './types';
 
 /**
@@ -28,31 +31,39 @@ export const MIN_TURNOVER_EUR = 1_000;
 export const MAX_TURNOVER_EUR = 5_000_000_000;
 const MAX_EMPLOYEES = 100_000;
 
-/**
- * Towns where the club's SMEs say they work, with their department: the Gard's main communes and
- * the nearby towns of its neighbours. Spelled as people write them; folded before comparison.
- */
-const TOWNS: readonly [string, string][] = [
-  ['Nîmes', '30'], ['Alès', '30'], ['Uzès', '30'], ['Bagnols-sur-Cèze', '30'], ['Beaucaire', '30'], ['Vauvert', '30'],
-  ['Saint-Gilles', '30'], ['Villeneuve-lès-Avignon', '30'], ['Le Grau-du-Roi', '30'], ['Pont-Saint-Esprit', '30'],
-  ['Aigues-Mortes', '30'], ['Sommières', '30'], ['Le Vigan', '30'], ['Marguerittes', '30'], ['Rochefort-du-Gard', '30'],
-  ['Les Angles', '30'], ['Laudun-l’Ardoise', '30'], ['Bellegarde', '30'], ['Milhaud', '30'], ['Caissargues', '30'],
-  ['Manduel', '30'], ['Saint-Christol-lès-Alès', '30'], ['La Grand-Combe', '30'], ['Bessèges', '30'], ['Saint-Ambroix', '30'],
-  ['Anduze', '30'], ['Saint-Hippolyte-du-Fort', '30'], ['Quissac', '30'], ['Remoulins', '30'], ['Aramon', '30'],
-  ['Roquemaure', '30'], ['Vergèze', '30'], ['Aimargues', '30'], ['Générac', '30'], ['Redessan', '30'], ['Bouillargues', '30'],
-  ['Garons', '30'], ['Rodilhan', '30'], ['Pujaut', '30'], ['Salindres', '30'], ['Saint-Privat-des-Vieux', '30'],
-  ['Saint-Martin-de-Valgalgues', '30'], ['Vézénobres', '30'], ['Lédignan', '30'], ['Saint-Jean-du-Gard', '30'],
-  ['Valleraugue', '30'], ['Marsillargues', '34'], ['Lunel', '34'], ['Montpellier', '34'], ['Sète', '34'], ['Béziers', '34'],
-  ['Avignon', '84'], ['Orange', '84'], ['Carpentras', '84'], ['Cavaillon', '84'], ['Arles', '13'], ['Tarascon', '13'],
-  ['Marseille', '13'], ['Aix-en-Provence', '13'], ['Aubenas', '07'], ['Privas', '07'], ['Bourg-Saint-Andéol', '07'],
-  ['Mende', '48'], ['Florac', '48'], ['Millau', '12'], ['Rodez', '12'],
-];
+/** Towns and department names (knowledge/places.json), as people write them. */
+export interface Places {
+  towns: { name: string; department: string }[];
+  departments: { name: string; code: string }[];
+}
 
-/** Department names (and "le 30") as people say them. */
-const DEPARTMENT_NAMES: readonly [string, string][] = [
-  ['gard', '30'], ['herault', '34'], ['vaucluse', '84'], ['bouches du rhone', '13'], ['ardeche', '07'], ['lozere', '48'],
-  ['aveyron', '12'], ['drome', '26'], ['aude', '11'], ['var', '83'], ['occitanie', '30'],
-];
+interface FoldedPlaces {
+  towns: { name: string; department: string; pattern: RegExp }[];
+  departments: { code: string; pattern: RegExp }[];
+}
+
+export function loadPlaces(knowledgeDir: string = defaultKnowledgeDir()): Places {
+  return readValidated<Places>(path.join(knowledgeDir, 'places.json'), knowledgeDir);
+}
+
+const foldedCache = new WeakMap<Places, FoldedPlaces>();
+let shared: Places | undefined;
+
+/** Whole-word patterns over folded text, longest names first ("Saint-Christol-lès-Alès" before "Alès"). */
+function foldedPlaces(places: Places): FoldedPlaces {
+  let folded = foldedCache.get(places);
+  if (!folded) {
+    const whole = (name: string) => new RegExp(`(?<![a-z0-9])${fold(name).replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
+    folded = {
+      towns: [...places.towns].sort((a, b) => fold(b.name).length - fold(a.name).length).map((town) => ({ ...town, pattern: whole(town.name) })),
+      departments: places.departments.map((department) => ({ code: department.code, pattern: whole(department.name) })),
+    };
+    foldedCache.set(places, folded);
+  }
+  return folded;
+}
+
+
 
 /** "Saint-Christol-lès-Alès" → "saint christol les ales": hyphens, apostrophes and accents folded. */
 function fold(text: string): string {
@@ -64,7 +75,6 @@ function fold(text: string): string {
     .trim();
 }
 
-const FOLDED_TOWNS = TOWNS.map(([name, department]) => ({ name, department, folded: fold(name) })).sort((a, b) => b.folded.length - a.folded.length);
 
 interface Reading {
   /** The folded text, with what was read blanked out so that it is not read twice. */
@@ -107,7 +117,9 @@ function unitFactor(unit: string | undefined): number {
 const NUMBER = String.raw`(\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)`;
 const UNIT = String.raw`(milliards?|mds?|millions?|mio|meur|m ?€|me|m|keur|k ?€|ke|k|mille|euros?|eur|€)?`;
 const TURNOVER_LEAD = String.raw`(?:\bca\b|chiffre d ?affaires?|c ?a ?h ?t|\bchiffre\b)`;
-const TURNOVER_WITH_LEAD = new RegExp(String.raw`${TURNOVER_LEAD}\s*(?:annuel\s*)?(?:de|d|d environ|environ|d a peu pres|:|=|est de|autour de|vers)?\s*(?:environ\s*)?${NUMBER}\s*${UNIT}(?![a-z0-9])`, 'g');
+/** "de", "d'environ", "autour de", ":" between "CA" and the amount. */
+const AMOUNT_LEAD = /\s*(?:annuel\s*)?(?:de|d|d environ|environ|d a peu pres|:|=|est de|autour de|vers)?\s*(?:environ\s*)?/.source;
+const TURNOVER_WITH_LEAD = new RegExp(String.raw`${TURNOVER_LEAD}${AMOUNT_LEAD}${NUMBER}\s*${UNIT}(?![a-z0-9])`, 'g');
 /** An amount with a unit and no lead ("450 k€ de CA", "1,2 M€"): a turnover in a profile sentence. */
 const BARE_AMOUNT = new RegExp(String.raw`${NUMBER}\s*(milliards?|millions?|meur|m ?€|keur|k ?€|ke|k|euros?|€)(?![a-z0-9])`, 'g');
 const EMPLOYEES = /(\d{1,6})\s*(?:salaries?|salariee?s?|personnes?|employes?|employees?|collaborateurs?|compagnons?|ouvriers?|gars|pers|sal|agents?|techniciens?)\b/g;
@@ -166,7 +178,8 @@ function uniqueInOrder<T>(items: T[]): T[] {
 }
 
 /** Reads the facts of a profile sentence. Never throws: what it does not understand it leaves out. */
-export function profileFromText(text: string): ProfileFacts {
+export function profileFromText(text: string, places: Places = (shared ??= loadPlaces())): ProfileFacts {
+  const known = foldedPlaces(places);
   const facts: ProfileFacts = {};
   const reading: Reading = { rest: ` ${fold(text)} ` };
 
@@ -193,16 +206,13 @@ export function profileFromText(text: string): ProfileFacts {
   else if (NO_CERTIFICATION.test(reading.rest.trim())) facts.certifications = [];
 
   const departments: string[] = [];
-  for (const town of FOLDED_TOWNS) {
-    const pattern = new RegExp(`(?<![a-z0-9])${town.folded.replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g');
-    if (take(reading, pattern).length) {
+  for (const town of known.towns) {
+    if (take(reading, town.pattern).length) {
       facts.town ??= town.name;
       departments.push(town.department);
     }
   }
-  for (const [name, code] of DEPARTMENT_NAMES) {
-    if (take(reading, new RegExp(`(?<![a-z0-9])${name.replace(/ /g, '\\s+')}(?![a-z0-9])`, 'g')).length) departments.push(code);
-  }
+  for (const department of known.departments) if (take(reading, department.pattern).length) departments.push(department.code);
   for (const match of take(reading, /\b(?:departement|dept|dpt|du|dans le)\s+(0[1-9]|[1-8]\d|9[0-5])\b|\((0[1-9]|[1-8]\d|9[0-5])\)/g)) {
     departments.push((match[1] ?? match[2])!);
   }
