@@ -248,8 +248,8 @@ export class ProfileDialog extends ComponentDialog {
       const size = this.readSize(step.result)!;
       if (size.employees !== undefined) draft.employees = size.employees;
       if (size.turnover !== undefined) draft.turnover = size.turnover;
-      const { employees, turnover, absurdTurnover, ...others } = profileFromText(step.result);
-      void employees, void turnover, void absurdTurnover;
+      // The size was read above (bands included); the rest of the answer may say more.
+      const { employees: _employees, turnover: _turnover, absurdTurnover: _absurd, ...others } = profileFromText(step.result);
       complete(draft, others);
     }
     if (draft.certifications !== undefined) return step.next();

@@ -97,9 +97,10 @@ export class RootDialog extends ComponentDialog {
       return innerDc.endDialog();
     }
     if (activity.text && isForgetProfile(activity.text)) {
+      // The answers of a profile under way go too: nothing of it may be saved after this.
+      await innerDc.cancelAllDialogs();
       await this.forgetProfile(context);
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
+      return innerDc.endDialog();
     }
     const social = this.social(activity.text);
     if (social === 'thanks') {

@@ -106,8 +106,9 @@ describe('find tenders, profile and contacts dialogs', () => {
       // The explanation is the re-ask: the buttons stay on the question above.
       ['CA 12 €', /12 € paraît impossible pour une PME/],
       ['CA 300 k€', /qualifications ou certifications/],
-      ['oublier mon profil', /j'ai effacé votre profil/, /qualifications ou certifications/],
-      ['annuler', /C'est annulé/],
+      // Asked in the middle of the questions: the kept profile and the answers under way both go.
+      ['oublier mon profil', /j'ai effacé votre profil/],
+      ['aucune', /Je n'ai pas bien compris/],
       ['oublier mon profil', /aucun profil enregistré/],
       ['quels marchés pour moi', /décrivez votre activité en quelques mots/],
       ['euh', /Je n'ai pas reconnu de métier/],
@@ -137,6 +138,15 @@ describe('find tenders, profile and contacts dialogs', () => {
       ['non, plutôt entretien des espaces verts', /^D'après votre activité « entretien espaces verts »[\s\S]*77310000 : Services de plantation et d'entretien des espaces verts/],
       ['oui', /qualifications ou certifications/],
     ]);
+  });
+
+  it('keeps the profile in user state: a new conversation of the same user reuses it', async () => {
+    const adapter = await bot();
+    await send(adapter, 'électricien à Uzès, 2 salariés, RGE, travaux');
+    const saved = (await send(adapter, 'oui')).map((reply) => readable(reply)).join('\n');
+    expect(saved).toMatch(/Votre profil : électricien, à Uzès, 2 salariés, RGE, marchés de travaux\. Je le garde/);
+    const elsewhere = await send(adapter, { type: 'message', text: 'quels marchés pour moi', conversation: { id: 'second-conversation', isGroup: false, conversationType: 'personal', name: '' } });
+    expect(readable(elsewhere[0]!)).toMatch(/^Je reprends votre profil : électricien, à Uzès/);
   });
 
   it('re-asks an unknown CPV code', async () => {
