@@ -30,6 +30,8 @@ export const MIN_TURNOVER_EUR = 1_000;
 /** Same bound as parseProfile: beyond it no SME. */
 export const MAX_TURNOVER_EUR = 5_000_000_000;
 const MAX_EMPLOYEES = 100_000;
+/** A trade is said in a few words; a pasted page must not become a profile (parseProfile caps it too). */
+const MAX_ACTIVITY_WORDS = 20;
 
 /** Towns and department names (knowledge/places.json), as people write them. */
 export interface Places {
@@ -225,6 +227,7 @@ export function profileFromText(text: string, places: Places = (shared ??= loadP
   const activity = reading.rest
     .split(/\s+/)
     .filter((word) => word.length > 1 && !FILLER.has(word) && !/^\d+$/.test(word))
+    .slice(0, MAX_ACTIVITY_WORDS)
     .join(' ');
   if (activity) facts.activity = activityWords(text, activity);
   return facts;

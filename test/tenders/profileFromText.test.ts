@@ -43,6 +43,7 @@ describe('profile sentence reader', () => {
     expect(profileFromText('')).toEqual({});
     expect(profileFromText('???')).toEqual({});
     expect(() => profileFromText('1'.repeat(5000))).not.toThrow();
+    expect(profileFromText('plomberie chauffage '.repeat(500)).activity!.split(' ')).toHaveLength(20);
   });
 
   it('recognises "oublier mon profil" and "plus de résultats" only as whole requests', () => {
