@@ -14,8 +14,13 @@ import { WAIT_FOR_FILES, WaitForFilesDialog } from './WaitForFilesDialog';
 export interface CheckDossierOptions {
   /** The message that started the dialog already carries files: check them at once, with defaults. */
   filesInFirstMessage?: boolean;
-  /** What the user already answered before sending files early. */
+  /**
+   * What is already known: the answers given before sending files early, or — from a result card
+   * ("Vérifier mon dossier pour ce marché") — what the tender's notice says. Questions it answers are not asked.
+   */
   context?: BidContext;
+  /** The tender the check is for, named when the dialog starts. */
+  tenderTitle?: string;
 }
 
 const FLOW = 'checkFlow';
@@ -89,14 +94,21 @@ export class CheckDossierDialog extends ComponentDialog {
       }
       return step.beginDialog(WAIT_FOR_FILES, { takeCurrent: true });
     }
+    if (options?.context) {
+      const context: BidContext = { ...options.context };
+      (step.values as FlowValues).context = context;
+      if (options.tenderTitle) await step.context.sendActivity(this.services.messages.text('checkDossier.fromTender', { title: options.tenderTitle, answers: describeContext(this.services.messages, context) }));
+      return step.next();
+    }
     return step.prompt(STAGE, this.ask('checkDossier.askStage', 'checkDossier.stageNotUnderstood', ['checkDossier.choice.depot', 'checkDossier.choice.attribution', 'checkDossier.choice.dontKnow']));
   }
 
   private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (this.isBatch(step.result)) return step.next(step.result);
-    const context: BidContext = { stage: parseStage(String(step.result)) ?? 'DEPOT' };
+    const preset = (step.values as FlowValues).context;
+    const context: BidContext = preset ?? { stage: parseStage(String(step.result)) ?? 'DEPOT' };
     (step.values as FlowValues).context = context;
-    if (context.stage === 'ATTRIBUTION') return step.next();
+    if (context.stage === 'ATTRIBUTION' || context.deadline) return step.next();
     return step.beginDialog(DEADLINE_DIALOG);
   }
 
@@ -108,6 +120,7 @@ export class CheckDossierDialog extends ComponentDialog {
       context.deadline = deadline;
       await step.context.sendActivity(this.services.messages.text('checkDossier.deadlineNoted', { date: frDate(deadline.slice(0, 10)), time: frTime(deadline) }));
     }
+    if (context.nature) return step.next();
     return step.prompt(NATURE, this.ask('checkDossier.askNature', 'checkDossier.askNature', ['checkDossier.choice.travaux', 'checkDossier.choice.fournitures', 'checkDossier.choice.services', 'checkDossier.choice.dontKnow']));
   }
 

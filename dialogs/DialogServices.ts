@@ -1,14 +1,31 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService, BidContext, DossierSessions } from '../src/bidcheck';
+import type { Directory } from '../src/contacts';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
+import type { TenderCatalogue } from '../src/tenders';
+import type { CpvCatalogue, SmeProfile } from '../src/tenders/match';
 
-/** Conversation memory the dialogs keep across goals (kept in the bot's conversation state). */
+/** The SME's profile as kept in user state, with the town it named (for the summary only). */
+export interface StoredProfile extends SmeProfile {
+  town?: string;
+  savedAt: string;
+}
+
+/** Where the last tender search stands, to page through it ("plus de résultats"). */
+export interface LastSearch {
+  offset: number;
+}
+
+/** Conversation memory the dialogs keep across goals. */
 export interface ConversationMemory {
   /** The answers of the last dossier check, reused when the SME sends corrected files. */
   lastCheckContext: StatePropertyAccessor<BidContext>;
+  /** Kept in user state (not the conversation): the SME's profile, until "oublier mon profil". */
+  profile: StatePropertyAccessor<StoredProfile>;
+  lastSearch: StatePropertyAccessor<LastSearch>;
 }
 
 /** What the dialogs may use: domain services only — never storage, parsers or the network. */
@@ -19,4 +36,8 @@ export interface DialogServices {
   files: FileIntake;
   bidCheck: BidCheckService;
   dossiers: DossierSessions;
+  /** Opened once at start; re-read before each search so that a CLI import is seen. */
+  tenders: TenderCatalogue;
+  cpv: CpvCatalogue;
+  directory: Directory;
 }

@@ -1,19 +1,24 @@
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
+import type { BidContext } from '../src/bidcheck';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
+import type { Tender } from '../src/tenders';
+import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
-import { ContactClubDialog } from './ContactClubDialog';
+import { ContactClubDialog, type ContactClubOptions, isContactRequest } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
-import { FindTendersDialog } from './FindTendersDialog';
+import { FindTendersDialog, type FindTendersOptions, isProfileSentence } from './FindTendersDialog';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
 
 const ROUTE = 'route';
 
-type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' };
+type Route =
+  | { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean }
+  | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
 type Social = 'thanks' | 'goodbye';
 
@@ -33,7 +38,7 @@ export class RootDialog extends ComponentDialog {
     super(ROOT_DIALOG);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
     this.addDialog(new CheckDossierDialog(services, memory));
-    this.addDialog(new FindTendersDialog(services));
+    this.addDialog(new FindTendersDialog(services, memory));
     this.addDialog(new AskQuestionDialog(services));
     this.addDialog(new ContactClubDialog(services));
     this.initialDialogId = ROUTE;
@@ -51,7 +56,21 @@ export class RootDialog extends ComponentDialog {
     this.services.dossiers.clear(dossierKey(context));
   }
 
+  /** "oublier mon profil": the profile is deleted from user state, and the SME is told. */
+  private async forgetProfile(context: TurnContext): Promise<void> {
+    const had = await this.memory.profile.get(context);
+    await this.memory.profile.delete(context);
+    await this.memory.lastSearch.delete(context);
+    await context.sendActivity(this.services.messages.text(had ? 'profile.forgotten' : 'profile.nothingToForget'));
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    textFromValue(innerDc.context);
+    return super.onBeginDialog(innerDc, options);
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    textFromValue(innerDc.context);
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
@@ -75,6 +94,12 @@ export class RootDialog extends ComponentDialog {
       await this.forget(context);
       await context.sendActivity(messages.text('restart.done'));
       await this.sendWelcome(context);
+      return innerDc.endDialog();
+    }
+    if (activity.text && isForgetProfile(activity.text)) {
+      // The answers of a profile under way go too: nothing of it may be saved after this.
+      await innerDc.cancelAllDialogs();
+      await this.forgetProfile(context);
       return innerDc.endDialog();
     }
     const social = this.social(activity.text);
@@ -105,10 +130,11 @@ export class RootDialog extends ComponentDialog {
     const { messages } = this.services;
     const route = this.route(context);
     switch (route.kind) {
-      case 'goal': {
-        const options: CheckDossierOptions | undefined = route.goal === 'CHECK_DOSSIER' ? { filesInFirstMessage: route.withFiles } : undefined;
-        return step.beginDialog(GOAL_DIALOG[route.goal], options);
-      }
+      case 'goal':
+        return this.beginGoal(step, route);
+      case 'forgetProfile':
+        await this.forgetProfile(context);
+        return step.endDialog();
       case 'welcome':
         await this.sendWelcome(context);
         return step.endDialog();
@@ -135,6 +161,27 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
+  private async beginGoal(step: WaterfallStepContext, route: Extract<Route, { kind: 'goal' }>): Promise<DialogTurnResult> {
+    const id = GOAL_DIALOG[route.goal];
+    switch (route.goal) {
+      case 'CHECK_DOSSIER': {
+        const tender = route.tenderId ? this.services.tenders.get(route.tenderId) : undefined;
+        if (route.tenderId && !tender) {
+          await step.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
+          return step.endDialog();
+        }
+        const options: CheckDossierOptions = tender ? { context: bidContextOf(tender), tenderTitle: tender.title } : { filesInFirstMessage: route.withFiles };
+        return step.beginDialog(id, options);
+      }
+      case 'FIND_TENDERS':
+        return step.beginDialog(id, { text: route.text, more: route.more } satisfies FindTendersOptions);
+      case 'CONTACT_CLUB':
+        return step.beginDialog(id, { text: route.text, tenderId: route.tenderId } satisfies ContactClubOptions);
+      default:
+        return step.beginDialog(id);
+    }
+  }
+
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { messages } = this.services;
     await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
@@ -145,7 +192,7 @@ export class RootDialog extends ComponentDialog {
     const activity = context.activity;
     const { intents, files } = this.services;
     const fromCard = goalFromValue(activity.value);
-    if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false };
+    if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
@@ -153,14 +200,22 @@ export class RootDialog extends ComponentDialog {
     if (command === 'help') return { kind: 'help' };
     if (command === 'cancel') return { kind: 'nothingToCancel' };
     if (command === 'restart') return { kind: 'restart' };
+    if (isForgetProfile(text)) return { kind: 'forgetProfile' };
+    if (isMoreResults(text)) return { kind: 'goal', goal: 'FIND_TENDERS', withFiles: false, more: true };
     const social = this.social(text);
     if (social) return { kind: social };
     const classified = intents.classify(text).intent;
     // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
     const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
     if (intent === 'GREETING') return { kind: 'welcome' };
-    const goal = GOAL_IDS.find((id) => id === intent);
-    return goal ? { kind: 'goal', goal, withFiles: false } : { kind: 'unknown' };
+    const goal = GOAL_IDS.find((id) => id === intent) ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
+    return goal ? { kind: 'goal', goal, withFiles: false, text } : { kind: 'unknown' };
+  }
+
+  /** What the intent model misses: an SME describing itself, or a situation or event request. */
+  private unclassifiedGoal(text: string): GoalId | undefined {
+    if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
+    return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
   }
 
   /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
@@ -192,4 +247,32 @@ export class RootDialog extends ComponentDialog {
 function goalFromValue(value: unknown): GoalId | undefined {
   const goal = (value as { ha30Goal?: unknown } | undefined)?.ha30Goal;
   return GOAL_IDS.find((id) => id === goal);
+}
+
+function tenderFromValue(value: unknown): string | undefined {
+  const id = (value as { ha30Tender?: unknown } | undefined)?.ha30Tender;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+/** A card button that posts a text (Web Chat sends it as the value): read as the message typed. */
+function textFromValue(context: TurnContext): void {
+  const activity = context.activity;
+  const text = (activity.value as { ha30Text?: unknown } | undefined)?.ha30Text;
+  if (activity.type === ActivityTypes.Message && !activity.text && typeof text === 'string') activity.text = text;
+}
+
+const PROCEDURES: readonly [RegExp, BidContext['procedure']][] = [
+  [/adapt|mapa/i, 'MAPA'],
+  [/appel d.offres|formalis|concurrentiel|negoci|négoci|dialogue/i, 'FORMALISEE'],
+];
+
+/** What a tender already answers for the bid check: stage DEPOT, its deadline, nature, procedure and value. */
+export function bidContextOf(tender: Tender): BidContext {
+  const context: BidContext = { stage: 'DEPOT' };
+  if (tender.deadlineAt) context.deadline = tender.deadlineAt;
+  if (tender.nature) context.nature = tender.nature;
+  const procedure = tender.procedure ? PROCEDURES.find(([pattern]) => pattern.test(tender.procedure!))?.[1] : undefined;
+  if (procedure) context.procedure = procedure;
+  if (tender.estimatedValue?.amountEur) context.estimatedValue = tender.estimatedValue.amountEur;
+  return context;
 }

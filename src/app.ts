@@ -1,12 +1,13 @@
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
-import type { DialogServices } from '../dialogs/DialogServices';
+import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
 import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
+import { loadDirectory } from './contacts';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import { loadKnowledge } from './loadKnowledge';
@@ -18,6 +19,8 @@ import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
+import { openCatalogue } from './tenders';
+import { loadCpvCatalogue } from './tenders/match';
 
 export interface RunningApp {
   server: Server;
@@ -44,6 +47,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const purgeTimer = setInterval(() => void purge().catch(() => undefined), 86_400_000);
   purgeTimer.unref();
 
+  // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
+  const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
   const messages = new Messages(knowledge.messages);
   const services: DialogServices = {
     messages,
@@ -58,10 +63,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
     dossiers: new DossierSessions(),
+    tenders,
+    cpv: loadCpvCatalogue(config.knowledgeDir),
+    directory: loadDirectory(config.knowledgeDir),
   };
   const conversationState = new ConversationState(storage);
-  const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
-  const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), logger);
+  const userState = new UserState(storage);
+  const memory: ConversationMemory = {
+    lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
+    profile: userState.createProperty<StoredProfile>('smeProfile'),
+    lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
+  };
+  const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
   const server = createServer({

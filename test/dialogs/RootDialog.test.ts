@@ -16,15 +16,16 @@ describe('root dialog', () => {
     await transcript(testBot(), [
       ['je voudrais verifer mon dosier svp', /Où en êtes-vous/],
       ['annuler', /C'est annulé/],
-      ['y a des appels d offres en plomberie dans le gard ?', /recherche de marchés[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
+      ['y a des appels d offres en plomberie dans le gard ?', /D'après votre activité « plomberie »[\s\S]*45330000 : Travaux de plomberie/],
+      ['annuler', /C'est annulé/],
       ['c koi le dume', /foire aux questions[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
-      ['je veux parler à un conseiller de la cci', /CCI Gard[\s\S]*gard\.cci\.fr/, /annuaire des acheteurs/, /Que souhaitez-vous faire maintenant/],
+      ['je veux parler à un conseiller de la cci', /CCI Gard[\s\S]*gard\.cci\.fr/, /Que souhaitez-vous faire maintenant/],
     ]);
   });
 
   it('starts the goal chosen on the welcome card', async () => {
     await transcript(testBot(), [
-      [{ type: 'message', value: { ha30Goal: 'CONTACT_CLUB' } }, /Médiateur des entreprises/, /annuaire/, /maintenant/],
+      [{ type: 'message', value: { ha30Goal: 'CONTACT_CLUB' } }, /Médiateur des entreprises/, /Je peux vous orienter[\s\S]*Prochains événements \| Un retard de paiement/, /maintenant/],
       [{ type: 'message', value: { ha30Goal: 'CHECK_DOSSIER' } }, /Où en êtes-vous/],
     ]);
   });
@@ -54,7 +55,7 @@ describe('root dialog', () => {
     await transcript(testBot(), [
       ['vérifier mon dossier', /Où en êtes-vous/],
       ['annuler', /^C'est annulé\. Que souhaitez-vous faire maintenant \?[\s\S]*\nVérifier mon dossier \| Trouver des marchés \| Poser une question \| Contacter le club$/],
-      ['Trouver des marchés', /recherche de marchés/, /maintenant/],
+      ['Trouver des marchés', /décrivez votre activité en quelques mots/],
     ]);
   });
 

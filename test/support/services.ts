@@ -1,6 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
-import type { DialogServices } from '../../dialogs/DialogServices';
+import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../../dialogs/DialogServices';
 import { RootDialog } from '../../dialogs/RootDialog';
 import { FileIntake } from '../../src/attachments/FileIntake';
 import type { DownloadPolicy } from '../../src/attachments/downloadPolicy';
@@ -14,6 +16,9 @@ import { IntentClassifier } from '../../src/intents/IntentClassifier';
 import { Messages } from '../../src/knowledge/Messages';
 import { loadKnowledge } from '../../src/loadKnowledge';
 import { createLogger } from '../../src/logger';
+import { loadDirectory } from '../../src/contacts';
+import { Catalogue, CATALOGUE_FILE, loadKnowledgeTenders, openCatalogue } from '../../src/tenders';
+import { loadCpvCatalogue } from '../../src/tenders/match';
 
 export const KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');
 
@@ -29,6 +34,27 @@ export class MemoryStats {
 }
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+const cpv = loadCpvCatalogue(KNOWLEDGE_DIR);
+const directory = loadDirectory(KNOWLEDGE_DIR);
+
+/** A fresh, empty DATA_DIR for a tender catalogue. */
+function emptyDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'ha30-tenders-'));
+}
+
+/** For tests that do not search tenders: the starter examples, not read from disk. */
+function unopenedCatalogue(): Catalogue {
+  const { examples, upcoming } = loadKnowledgeTenders(KNOWLEDGE_DIR);
+  return new Catalogue(path.join(emptyDataDir(), CATALOGUE_FILE), examples, upcoming);
+}
+
+/**
+ * The catalogue as the bot opens it at start, over an empty DATA_DIR (or `dataDir`): nothing
+ * imported, so the starter examples and the buyers' upcoming purchases are what a search finds.
+ */
+export async function openTestCatalogue(dataDir = emptyDataDir()): Promise<Catalogue> {
+  return openCatalogue(dataDir, { knowledgeDir: KNOWLEDGE_DIR });
+}
 
 /** The real services over the real knowledge folder (downloads under the strict policy unless told). */
 export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new MemoryStats(), policy: DownloadPolicy = { allowLoopback: false }): DialogServices {
@@ -39,6 +65,9 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     files: new FileIntake({ maxBytes: uploadMaxBytes, policy }),
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stats),
     dossiers: new DossierSessions(),
+    tenders: unopenedCatalogue(),
+    cpv,
+    directory,
   };
 }
 
@@ -46,7 +75,12 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
 export function testBot(services = realServices()): TestAdapter {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const memory = { lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext') };
-  const bot = new Ha30Bot(conversationState, new UserState(storage), new RootDialog(services, memory), createLogger('silent'));
+  const userState = new UserState(storage);
+  const memory: ConversationMemory = {
+    lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
+    profile: userState.createProperty<StoredProfile>('smeProfile'),
+    lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
+  };
+  const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory), createLogger('silent'));
   return new TestAdapter(async (context) => bot.run(context), { locale: 'fr-FR' });
 }
