@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:precision — per-rule precision and recall of the bid check on the HELD-OUT
 // dossiers of bench/dossiers/ (never tuned on: see the comment at the top of each data file).
+// Batch 1 (correct.mjs, defects.mjs) is reported first, in its original shape; then batch 2
+// (correct2.mjs, defects2.mjs, written after the fixes of 2026-12 and run once), then both together.
 // Each dossier is built in memory, checked as of a fixed judging date, and its findings compared
 // with what truly applies (`expected`). Figures recorded in bench/RESULTS.md.
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { buildFile } from './dossiers/build.mjs';
 import { CORRECT } from './dossiers/correct.mjs';
 import { DEFECTS } from './dossiers/defects.mjs';
+import { CORRECT2 } from './dossiers/correct2.mjs';
+import { DEFECTS2 } from './dossiers/defects2.mjs';
 
 // ---- The only place that knows the internal API (adapt here if checkDossier changes). ----
 const require = createRequire(import.meta.url);
@@ -65,9 +69,8 @@ function assertCorpus(dossiers) {
   }
 }
 
-async function main() {
-  const dossiers = [...CORRECT.map((d) => ({ ...d, correct: true })), ...DEFECTS.map((d) => ({ ...d, correct: false }))];
-  assertCorpus(dossiers);
+/** Builds and checks every dossier of a batch; a dossier crashing the check counts its expectations as missed. */
+async function run(dossiers) {
   const results = [];
   for (const dossier of dossiers) {
     const files = await Promise.all(dossier.documents.map(buildFile));
@@ -83,6 +86,11 @@ async function main() {
     if (process.env.BENCH_VERBOSE) console.log(`${dossier.id}: ${documents.join(', ')}\n  ${findings.map((f) => `${f.rule}/${f.severity}`).join(', ')}`);
     results.push({ dossier, findings });
   }
+  return results;
+}
+
+/** Prints the tables, totals, severity mismatches, misses and false blocking findings of one set of results. */
+function report(heading, results) {
   const blocking = table('Blocking findings (ELIMINATORY, REGULARISABLE) against the blocking expectations:', score(results, (f) => BLOCKING.has(f.severity)));
   const any = table('All findings, any severity, against every expectation (unlisted ADVICE counts as FP):', score(results, () => true));
   const wrongSeverity = results.flatMap(({ dossier, findings }) => dossier.expected.flatMap((e) => {
@@ -99,7 +107,7 @@ async function main() {
   const correctWithFalseBlocking = correct.filter(({ dossier }) => falseBlocking.some((f) => f.dossier === dossier.id)).length;
   const defectsWithCollateral = results.filter((r) => !r.dossier.correct && falseBlocking.some((f) => f.dossier === r.dossier.id)).length;
 
-  console.log(`Held-out precision bench: ${correct.length} correct dossiers, ${results.length - correct.length} with a planted defect, judged as of ${JUDGED_ON}`);
+  console.log(`${heading}: ${correct.length} correct dossiers, ${results.length - correct.length} with a planted defect, judged as of ${JUDGED_ON}`);
   console.log(`\n${blocking.text}\n\n${any.text}`);
   console.log(`\nBlocking precision ${pct(blocking.total.tp, blocking.total.tp + blocking.total.fp).trim()}, blocking recall ${pct(blocking.total.tp, blocking.total.tp + blocking.total.fn).trim()}; recall at any severity ${pct(any.total.tp, any.total.tp + any.total.fn).trim()}`);
   console.log(`Correct dossiers with at least one false blocking finding: ${correctWithFalseBlocking} / ${correct.length}`);
@@ -108,6 +116,21 @@ async function main() {
   if (misses.length) console.log(`\nMissed:\n${misses.join('\n')}`);
   console.log(`\nFalse blocking findings (${falseBlocking.length}):`);
   for (const f of falseBlocking) console.log(`  ${f.dossier} · ${f.rule} (${f.severity})${f.file ? ` · ${f.file}` : ''}\n      ${String(f.message).replace(/\s+/g, ' ').slice(0, 220)}`);
+}
+
+const batch = (correct, defects) => [...correct.map((d) => ({ ...d, correct: true })), ...defects.map((d) => ({ ...d, correct: false }))];
+
+async function main() {
+  const first = batch(CORRECT, DEFECTS);
+  const second = batch(CORRECT2, DEFECTS2);
+  assertCorpus([...first, ...second]);
+  const firstResults = await run(first);
+  report('Held-out precision bench', firstResults);
+  const secondResults = await run(second);
+  console.log(`\n${'='.repeat(100)}\n`);
+  report('Second held-out batch (written after the fixes, run once)', secondResults);
+  console.log(`\n${'='.repeat(100)}\n`);
+  report('Both held-out batches together', [...firstResults, ...secondResults]);
 }
 
 await main();

@@ -2,6 +2,7 @@
 // Nothing here knows about the check: it only draws what a candidate's software would produce —
 // text runs at positions, drawn boxes that extract as nothing, box glyphs that extract as ☐ ☒,
 // Dingbats glyphs that extract as letters, table cells at column positions, pasted images, workbooks.
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import signpdf from '@signpdf/signpdf';
@@ -9,7 +10,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import ExcelJS from 'exceljs';
 import forge from 'node-forge';
 import {
-  PDFDocument, PDFHexString, StandardFonts, beginText, endText, moveText, popGraphicsState, pushGraphicsState, rgb, setFontAndSize, showText,
+  PDFDocument, PDFHexString, PDFName, PDFNumber, StandardFonts, beginText, endText, moveText, popGraphicsState, pushGraphicsState, rgb, setFontAndSize, showText,
 } from 'pdf-lib';
 
 // ---------- identifiers: real check digits, computed rather than copied ----------
@@ -150,6 +151,45 @@ function wrap(font, line, size, width) {
   return out;
 }
 
+// ---------- a PDF that asks for a password to open (Standard security handler, RC4 40-bit, R2) ----------
+
+function rc4(key, data) {
+  const s = [...Array(256).keys()];
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[n] = data[n] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
+const padded = (password) => Buffer.concat([Buffer.from(password, 'latin1'), PAD]).subarray(0, 32);
+const md5 = (...parts) => crypto.createHash('md5').update(Buffer.concat(parts)).digest();
+
+/** Declares an /Encrypt dictionary whose user password is not empty: no reader opens the file without it. */
+function protectWithPassword(doc, userPassword) {
+  const id = md5(Buffer.from(userPassword + doc.getTitle?.()));
+  const permissions = -44;
+  const o = rc4(md5(padded('owner-' + userPassword)).subarray(0, 5), padded(userPassword));
+  const p = Buffer.alloc(4);
+  p.writeInt32LE(permissions);
+  const key = md5(padded(userPassword), o, p, id).subarray(0, 5);
+  const u = rc4(key, PAD);
+  const ctx = doc.context;
+  const encrypt = ctx.obj({ Filter: 'Standard', V: 1, R: 2, Length: 40 });
+  encrypt.set(PDFName.of('O'), PDFHexString.of(o.toString('hex')));
+  encrypt.set(PDFName.of('U'), PDFHexString.of(u.toString('hex')));
+  encrypt.set(PDFName.of('P'), PDFNumber.of(permissions));
+  ctx.trailerInfo.Encrypt = ctx.register(encrypt);
+  ctx.trailerInfo.ID = ctx.obj([PDFHexString.of(id.toString('hex')), PDFHexString.of(id.toString('hex'))]);
+}
+
 export async function buildPdf(spec) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(FONTS[spec.font ?? 'helvetica']);
@@ -175,6 +215,7 @@ export async function buildPdf(spec) {
   }
   doc.setCreationDate(new Date(spec.created ?? '2026-11-20T09:00:00Z'));
   doc.setProducer(spec.producer ?? 'Microsoft® Word pour Microsoft 365');
+  if (spec.userPassword) protectWithPassword(doc, spec.userPassword);
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
