@@ -3,6 +3,7 @@ import type { KnowledgeFiles } from '../../knowledge/loadKnowledge';
 import type { DocumentsFile } from '../classify/classifyDocument';
 import { validateRules } from '../rules/validateRules';
 import type { CheckSettings, RulesFile } from '../rules/types';
+import { foldText } from '../textForms';
 
 /** What the bid check reads from the knowledge folder. */
 export interface BidCheckKnowledge {
@@ -39,6 +40,10 @@ export function loadCheckKnowledge(files: KnowledgeFiles): BidCheckKnowledge {
       problems,
     });
   }
-  const checkSettings: CheckSettings = { ...settingsFile, documentLabels: { ...Object.fromEntries(documents.types.map((type) => [type.code, type.label])), UNKNOWN: documents.unknownLabel } };
+  const checkSettings: CheckSettings = {
+    ...settingsFile,
+    documentLabels: { ...Object.fromEntries(documents.types.map((type) => [type.code, type.label])), UNKNOWN: documents.unknownLabel },
+    fileNameHints: Object.fromEntries(documents.types.map((type) => [type.code, (type.fileNameHints ?? []).map((hint) => foldText(hint))])),
+  };
   return { documents, rules: rulesByFile.flatMap(([, content]) => content.rules), checkSettings };
 }

@@ -56,7 +56,7 @@ export const DETECTOR_REGISTRY: Readonly<Record<string, DetectorSpec>> = {
   missingDocument: {
     run: documents.missingDocument,
     params: (v) => object({ anyOf: types(v) }),
-    emits: fixed({ '': onDossier('expected', 'unreadCount', 'unreadFiles') }),
+    emits: fixed({ '': onDossier('expected', 'unreadCount', 'unreadFiles'), UNRECOGNISED: onFile('expected') }),
   },
   documentTooOld: {
     run: documents.documentTooOld,

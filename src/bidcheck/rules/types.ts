@@ -14,6 +14,8 @@ export interface CheckSettings {
   turnoverCapRatio: number;
   nameSimilarityThreshold: number;
   documentLabels: Record<string, string>;
+  /** File-name hints of each type (documents.json), folded. */
+  fileNameHints: Record<string, string[]>;
 }
 
 /** A condition on the context or on what a detector found (all keys must hold). */

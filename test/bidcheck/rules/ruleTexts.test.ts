@@ -41,3 +41,16 @@ describe('rule texts as the SME reads them', () => {
     expect(full.limitation).toBeUndefined();
   });
 });
+
+describe('a piece not recognised but named', () => {
+  it('is never declared missing when a file\'s name says it is there: at most ADVICE naming the file', async () => {
+    const files = [{ name: 'DPGF lot 3.pdf', bytes: await pdf(['LOT 3 PLATRERIE', 'Cloisons et doublages', 'Total 12 400,00'], {}) }];
+    const context = { ...CONTEXT, requirements: { documents: ['DPGF'] } };
+    const report = await checkDossier(files, context, knowledge, on('2026-11-20'));
+    const finding = report.findings.find((f) => f.rule === 'PRICE_DOCUMENT_INCOMPLETE')!;
+    expect(finding.severity).toBe('ADVICE');
+    expect(finding.message).toContain('« DPGF lot 3.pdf »');
+    const without = await checkDossier([{ name: 'notes.pdf', bytes: await pdf(['Quelques notes'], {}) }], context, knowledge, on('2026-11-20'));
+    expect(without.findings.find((f) => f.rule === 'PRICE_DOCUMENT_INCOMPLETE')!.severity).toBe('REGULARISABLE');
+  });
+});

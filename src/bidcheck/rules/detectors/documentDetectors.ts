@@ -10,7 +10,13 @@ export const missingDocument: Detector = (view, params) => {
   // The piece may be in a file that could not be read: the rule's message says so (with a plural on
   // unreadCount, in knowledge/rules) rather than assert it is absent.
   const unread = view.files.filter((file) => file.type === 'UNKNOWN' && file.pageTexts.join('').trim() === '').map((file) => `« ${file.name.split('/').pop()} »`);
-  return [{ vars: { expected: types.map((type) => typeLabel(view, type)).join(' ou '), unreadCount: unread.length, unreadFiles: unread.slice(0, 3).join(', ') } }];
+  const expected = types.map((type) => typeLabel(view, type)).join(' ou ');
+  // A file whose name says it is the piece ("DPGF lot 3.pdf") but whose text was not recognised: the
+  // absence is not proven, so the hit is UNRECOGNISED (ADVICE in the rules), naming the file to check.
+  const hints = types.flatMap((type) => view.settings.fileNameHints[type] ?? []);
+  const named = view.files.find((file) => file.type === 'UNKNOWN' && file.pageTexts.join('').trim() !== '' && hints.some((hint) => new RegExp(`(?<![a-z0-9])${hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(foldText(file.name.split('/').pop() ?? ''))));
+  if (named) return [{ kind: 'UNRECOGNISED', vars: { expected, file: named.name.split('/').pop() ?? '' } }];
+  return [{ vars: { expected, unreadCount: unread.length, unreadFiles: unread.slice(0, 3).join(', ') } }];
 };
 
 // The rule contract guarantees exactly one of `setting` (a month window of settings.json) or `months`.
