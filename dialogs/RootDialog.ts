@@ -2,6 +2,8 @@ import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
+import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
+import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
 import { ContactClubDialog } from './ContactClubDialog';
@@ -13,7 +15,7 @@ import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
 
 const ROUTE = 'route';
 
-type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' };
+type Route = { kind: 'goal'; goal: GoalId; withFiles: boolean } | { kind: 'alerts'; command: AlertCommand } | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' };
 
 type Social = 'thanks' | 'goodbye';
 
@@ -29,6 +31,7 @@ export class RootDialog extends ComponentDialog {
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
+    private readonly alerts?: AlertsDialogDeps & { phrases: AlertPhrases },
   ) {
     super(ROOT_DIALOG);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
@@ -36,6 +39,7 @@ export class RootDialog extends ComponentDialog {
     this.addDialog(new FindTendersDialog(services));
     this.addDialog(new AskQuestionDialog(services));
     this.addDialog(new ContactClubDialog(services));
+    if (alerts) this.addDialog(new AlertsDialog(alerts));
     this.initialDialogId = ROUTE;
   }
 
@@ -69,6 +73,11 @@ export class RootDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.done')));
       return innerDc.endDialog();
+    }
+    const alertsCommand = this.alertsCommand(activity.text, activity.value);
+    if (alertsCommand) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ALERTS_DIALOG, { command: alertsCommand });
     }
     if (command === 'restart') {
       await innerDc.cancelAllDialogs();
@@ -105,6 +114,8 @@ export class RootDialog extends ComponentDialog {
     const { messages } = this.services;
     const route = this.route(context);
     switch (route.kind) {
+      case 'alerts':
+        return step.beginDialog(ALERTS_DIALOG, { command: route.command });
       case 'goal': {
         const options: CheckDossierOptions | undefined = route.goal === 'CHECK_DOSSIER' ? { filesInFirstMessage: route.withFiles } : undefined;
         return step.beginDialog(GOAL_DIALOG[route.goal], options);
@@ -146,6 +157,8 @@ export class RootDialog extends ComponentDialog {
     const { intents, files } = this.services;
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false };
+    const alertsCommand = this.alertsCommand(activity.text, activity.value);
+    if (alertsCommand) return { kind: 'alerts', command: alertsCommand };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
@@ -161,6 +174,13 @@ export class RootDialog extends ComponentDialog {
     if (intent === 'GREETING') return { kind: 'welcome' };
     const goal = GOAL_IDS.find((id) => id === intent);
     return goal ? { kind: 'goal', goal, withFiles: false } : { kind: 'unknown' };
+  }
+
+  /** "m'alerter", "ne plus m'alerter" and their variants, or the alert card's stop button. */
+  private alertsCommand(text: string | undefined, value: unknown): AlertCommand | null {
+    if (!this.alerts) return null;
+    if (isAlertsOffValue(value)) return 'unsubscribe';
+    return alertCommand(text, this.alerts.phrases);
   }
 
   /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
