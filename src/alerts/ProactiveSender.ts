@@ -57,16 +57,24 @@ export class ProactiveSender implements AlertSender {
     const adapter = route?.adapter ?? this.routes.botFramework.adapter;
     const appId = route ? '' : this.routes.botFramework.appId;
     const reference = subscription.reference as Partial<ConversationReference>;
+    // The adapter's onTurnError would swallow a failed send (and tell the user "error.generic"):
+    // the error is caught inside the turn, so that the outcome is known here.
+    let failure: unknown;
     try {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.sendActivity(alertActivity(batch, this.messages));
+        try {
+          await context.sendActivity(alertActivity(batch, this.messages));
+        } catch (error) {
+          failure = error;
+        }
       });
-      return 'sent';
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status !== undefined && GONE.has(status)) return 'gone';
-      this.logger.warn({ event: 'alert_send_failed', route: subscription.route, status, err: scrubError(error) }, 'alert not delivered, will retry');
-      return 'failed';
+      failure = error;
     }
+    if (failure === undefined) return 'sent';
+    const status = (failure as { statusCode?: number }).statusCode;
+    if (status !== undefined && GONE.has(status)) return 'gone';
+    this.logger.warn({ event: 'alert_send_failed', route: subscription.route, status, err: scrubError(failure) }, 'alert not delivered, will retry');
+    return 'failed';
   }
 }
