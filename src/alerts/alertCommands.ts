@@ -4,7 +4,7 @@ export type AlertCommand = 'subscribe' | 'unsubscribe';
 
 /** A short sentence may wrap a command ("je voudrais ne plus m'alerter svp"); a long one is a request of its own. */
 const MAX_WORDS = 10;
-const POLITE = /\b(svp|stp|s'il vous plait|s'il te plait|merci)\b/g;
+const POLITE = /\b(svp|stp|merci|s'il (?:vous|te) plait)\b/g;
 
 export interface AlertPhrases {
   alertsOn?: readonly string[];
