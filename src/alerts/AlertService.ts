@@ -187,8 +187,12 @@ export class AlertService {
     // A batch that could not be sent last time is tried again, for its own subscription only.
     for (const subscription of subscriptions.filter((candidate) => candidate.pendingIds.length)) {
       const [retry] = selectAlerts([subscription], this.tendersOf(subscription.pendingIds), now, threshold, { corpus });
+      if (!retry) {
+        await this.store.dropPending(subscription.id);
+        continue;
+      }
       const current = batches.get(subscription.id);
-      const merged = [...(current?.items ?? []), ...(retry?.items ?? []).filter((item) => !current?.items.some((other) => other.id === item.id))];
+      const merged = [...(current?.items ?? []), ...retry.items.filter((item) => !current?.items.some((other) => other.id === item.id))];
       if (merged.length) batches.set(subscription.id, { subscriptionId: subscription.id, items: merged.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)) });
     }
     const run: AlertRun = { ...EMPTY_RUN, batches: batches.size };

@@ -79,6 +79,14 @@ export class SubscriptionStore {
     await this.writer.request();
   }
 
+  /** Pending tenders that are no longer worth a message (closed, cancelled, awarded meanwhile). */
+  async dropPending(id: string): Promise<void> {
+    const subscription = this.get(id);
+    if (!subscription?.pendingIds.length) return;
+    subscription.pendingIds = [];
+    await this.writer.request();
+  }
+
   /**
    * Forgets subscriptions not renewed since `before` (privacy: an address and a profile are not
    * kept for ever) and, when given, those of a route (the local Direct Line's conversations end
