@@ -5,6 +5,8 @@ import type { BidContext } from '../src/bidcheck';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import type { Tender } from '../src/tenders';
 import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
+import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
+import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
 import { AskQuestionDialog } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
 import { ContactClubDialog, type ContactClubOptions, isContactRequest } from './ContactClubDialog';
@@ -18,6 +20,7 @@ const ROUTE = 'route';
 
 type Route =
   | { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean }
+  | { kind: 'alerts'; command: AlertCommand }
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
 type Social = 'thanks' | 'goodbye';
@@ -34,6 +37,7 @@ export class RootDialog extends ComponentDialog {
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
+    private readonly alerts?: AlertsDialogDeps & { phrases: AlertPhrases },
   ) {
     super(ROOT_DIALOG);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
@@ -41,6 +45,7 @@ export class RootDialog extends ComponentDialog {
     this.addDialog(new FindTendersDialog(services, memory));
     this.addDialog(new AskQuestionDialog(services));
     this.addDialog(new ContactClubDialog(services));
+    if (alerts) this.addDialog(new AlertsDialog(alerts));
     this.initialDialogId = ROUTE;
   }
 
@@ -89,6 +94,11 @@ export class RootDialog extends ComponentDialog {
       await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.done')));
       return innerDc.endDialog();
     }
+    const alertsCommand = this.alertsCommand(activity.text, activity.value);
+    if (alertsCommand) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ALERTS_DIALOG, { command: alertsCommand });
+    }
     if (command === 'restart') {
       await innerDc.cancelAllDialogs();
       await this.forget(context);
@@ -130,6 +140,8 @@ export class RootDialog extends ComponentDialog {
     const { messages } = this.services;
     const route = this.route(context);
     switch (route.kind) {
+      case 'alerts':
+        return step.beginDialog(ALERTS_DIALOG, { command: route.command });
       case 'goal':
         return this.beginGoal(step, route);
       case 'forgetProfile':
@@ -193,6 +205,8 @@ export class RootDialog extends ComponentDialog {
     const { intents, files } = this.services;
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
+    const alertsCommand = this.alertsCommand(activity.text, activity.value);
+    if (alertsCommand) return { kind: 'alerts', command: alertsCommand };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
@@ -216,6 +230,13 @@ export class RootDialog extends ComponentDialog {
   private unclassifiedGoal(text: string): GoalId | undefined {
     if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
     return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
+  }
+
+  /** "m'alerter", "ne plus m'alerter" and their variants, or the alert card's stop button. */
+  private alertsCommand(text: string | undefined, value: unknown): AlertCommand | null {
+    if (!this.alerts) return null;
+    if (isAlertsOffValue(value)) return 'unsubscribe';
+    return alertCommand(text, this.alerts.phrases);
   }
 
   /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */

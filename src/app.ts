@@ -3,6 +3,9 @@ import type { Server } from 'restify';
 import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
+import { AlertService } from './alerts/AlertService';
+import { ProactiveSender } from './alerts/ProactiveSender';
+import { SubscriptionStore } from './alerts/SubscriptionStore';
 import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
@@ -21,11 +24,14 @@ import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
 import { openCatalogue } from './tenders';
 import { loadCpvCatalogue } from './tenders/match';
+import { PROFILE_STATE_KEY, type SmeProfile } from './tenders/profileState';
 
 export interface RunningApp {
   server: Server;
   url: string;
   database: Database;
+  /** Tender alerts: `notifyImported(changedIds)` after an import made in this process. */
+  alerts: AlertService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -74,19 +80,33 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
   };
-  const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory), logger);
+
+  // Alerts: new matching tenders sent proactively after each import, by the adapter the conversation came through.
+  const connection = createAdapter(config, messages, logger);
+  const localAdapter = config.directLine.enabled ? createAdapter(config, messages, logger, true).adapter : undefined;
+  const sender = new ProactiveSender({ botFramework: { adapter: connection.adapter, appId: config.microsoftApp.id }, ...(localAdapter ? { local: { adapter: localAdapter } } : {}) }, messages, logger);
+  const alerts = new AlertService(await SubscriptionStore.open(config.dataDir), tenders, sender, {
+    threshold: config.alerts.minScore,
+    pollSeconds: config.alerts.pollSeconds,
+    retentionDays: config.alerts.retentionDays,
+    logger,
+  });
+  await alerts.start();
+  const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
+
+  const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
   const server = createServer({
     lifecycle,
     config,
     logger,
-    connection: createAdapter(config, messages, logger),
+    connection,
     logic: (context) => bot.run(context),
     tracker,
-    directLine: config.directLine.enabled
+    directLine: localAdapter
       ? {
-          adapter: createAdapter(config, messages, logger, true).adapter,
+          adapter: localAdapter,
           secret: loadSecret(config.directLine.secret, config.dataDir),
           trustProxy: config.trustProxy,
           notices: { rateLimited: messages.text('directline.rateLimited'), conversationFull: messages.text('directline.conversationFull') },
@@ -105,6 +125,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
+      await alerts.stop();
       // New requests are refused (503) while running turns finish; the in-process bot's replies still
       // come in over loopback, so the listener closes only once the turns are done.
       // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
@@ -118,5 +139,5 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     })();
     return stopping;
   };
-  return { server, url, database, stop };
+  return { server, url, database, alerts, stop };
 }

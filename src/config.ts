@@ -21,6 +21,7 @@ export interface Config {
   /** A reverse proxy on this host or network relays the clients: per-client limits read X-Forwarded-For. */
   readonly trustProxy: boolean;
   readonly directLine: DirectLineConfig;
+  readonly alerts: AlertsConfig;
   readonly microsoftApp: {
     readonly id: string;
     readonly password: string;
@@ -47,6 +48,16 @@ export interface DirectLineConfig {
   /** JSON bytes all live conversations' activities may take together. */
   readonly logMemoryBytes: number;
   readonly messagesPerMinutePerClient: number;
+}
+
+/** Tender alerts (src/alerts): how often the catalogue file is checked, what is worth a message, how long a subscription lasts. */
+export interface AlertsConfig {
+  /** Seconds between checks of the catalogue for an import by another process (the CLI); 0 = no polling. */
+  readonly pollSeconds: number;
+  /** Lowest match score (0…1) of a tender worth an alert. */
+  readonly minScore: number;
+  /** A subscription not renewed for this many days is deleted. */
+  readonly retentionDays: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -156,6 +167,11 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       maxConversationsPerClient: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS_PER_CLIENT', 20, 1, 1000000),
       logMemoryBytes: integer(env, 'DIRECTLINE_MEMORY_MB', 256, 8, 16384) * 1024 * 1024,
       messagesPerMinutePerClient: integer(env, 'RATE_CLIENT_MESSAGES_PER_MINUTE', 120, 1, 1000000),
+    },
+    alerts: {
+      pollSeconds: integer(env, 'ALERTS_POLL_SECONDS', 60, 0, 86_400),
+      minScore: integer(env, 'ALERTS_MIN_SCORE', 35, 1, 100) / 100,
+      retentionDays: integer(env, 'ALERTS_RETENTION_DAYS', 180, 1, 3650),
     },
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
   };

@@ -179,6 +179,23 @@ export const MESSAGE_PLACEHOLDERS = {
   'contactClub.eventUndated': ['note'],
   'contactClub.noEvents': [],
   'contactClub.privacy': [],
+  'alerts.subscribed': ['threshold', 'days'],
+  'alerts.updated': ['threshold'],
+  'alerts.noProfile': [],
+  'alerts.unsubscribed': [],
+  'alerts.notSubscribed': [],
+  'alerts.unavailable': [],
+  'alerts.intro': ['count'],
+  'alerts.more': ['count'],
+  'alerts.card.title': [],
+  'alerts.card.buyer': ['name'],
+  'alerts.card.deadline': ['date'],
+  'alerts.card.expected': ['date'],
+  'alerts.card.noDeadline': [],
+  'alerts.card.open': [],
+  'alerts.card.stop': [],
+  'alerts.stopCommand': [],
+  'alerts.textItem': ['title', 'buyer', 'when'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PLACEHOLDERS;

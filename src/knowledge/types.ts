@@ -23,7 +23,7 @@ export interface IntentsFile {
   minConfidence: number;
   goals: Goal[];
   intents: IntentExamples[];
-  commands: { help: string[]; cancel: string[]; restart: string[] };
+  commands: { help: string[]; cancel: string[]; restart: string[]; alertsOn?: string[]; alertsOff?: string[] };
 }
 
 /** What the conversation itself needs: its texts and the intents of the goals. */
