@@ -40,7 +40,7 @@ function departmentsOf(raw: unknown, notes: string[]): { departments: string[]; 
   const parts = value.split(/[|,;]/).map((part) => part.trim()).filter(Boolean);
   const codes = unique(parts.map(departmentCode).filter((code): code is string => code !== undefined));
   const unknown = parts.filter((part) => departmentCode(part) === undefined);
-  if (unknown.length) notes.push(`département(s) inconnu(s) ignoré(s) : ${unknown.slice(0, 5).join(', ')}.`);
+  if (unknown.length) notes.push(`départements inconnus ignorés : ${unknown.slice(0, 5).join(', ')}.`);
   return { departments: codes, nationwide: codes.length >= NATIONWIDE_THRESHOLD };
 }
 
@@ -70,7 +70,7 @@ export function mapApprochRecord(input: unknown, options: ApprochOptions): Mappe
 
   const cpvParts = (text(record.code_s_cpv) ?? '').split(/[|,;\s]+/).filter(Boolean);
   const cpv = unique(cpvParts.map(cpvCode).filter((value): value is string => value !== undefined));
-  if (cpvParts.length > cpv.length) notes.push('code(s) CPV illisible(s) ignoré(s).');
+  if (cpvParts.length > cpv.length) notes.push('codes CPV illisibles ignorés.');
   const { departments, nationwide } = departmentsOf(record.departement_s_d_execution_du_marche, notes);
 
   const tender: Tender = {

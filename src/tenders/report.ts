@@ -26,7 +26,7 @@ export function formatImportReport(report: ImportReport, state: CatalogueState, 
   const source = report.source === 'boamp' ? 'BOAMP' : 'APProch';
   const lines = [
     `Import ${source}${report.file ? ` : ${report.file}` : ''} — ${plural(report.read, 'enregistrement')} lu${report.read > 1 ? 's' : ''}.`,
-    `  ${report.created} ajouté(s), ${report.updated} mis à jour, ${report.unchanged} inchangé(s), ${report.linked} appliqué(s) à un autre avis, ${report.skipped} écarté(s), ${report.rejected} refusé(s).`,
+    `  ajoutés : ${report.created} ; mis à jour : ${report.updated} ; inchangés : ${report.unchanged} ; appliqués à un autre avis : ${report.linked} ; écartés : ${report.skipped} ; refusés : ${report.rejected}.`,
   ];
   if (report.truncated) lines.push('  Attention : le fichier s’arrête au milieu de la liste (téléchargement incomplet ?) ; ce qui précède a été importé.');
   const detailed = report.records.filter((record) => (record.outcome !== 'created' && record.outcome !== 'unchanged') || Boolean(record.notes?.length));
@@ -36,7 +36,7 @@ export function formatImportReport(report: ImportReport, state: CatalogueState, 
     const what = [record.reason, ...(record.notes ?? [])].filter(Boolean).join(' ');
     lines.push(`  - ${who} — ${LABELS[record.outcome]}${what ? ` : ${what}` : ''}`);
   }
-  if (detailed.length > maxLines) lines.push(`  … et ${detailed.length - maxLines} autre(s) ligne(s) : relancez avec --json pour tout voir.`);
+  if (detailed.length > maxLines) lines.push(`  … et d’autres lignes (${detailed.length - maxLines}) : relancez avec --json pour tout voir.`);
   lines.push('');
   lines.push(report.written ? `Catalogue enregistré : ${state.file}` : `Catalogue inchangé (rien de nouveau) : ${state.file}`);
   lines.push(

@@ -30,11 +30,11 @@ describe('npm run tenders', () => {
     const first = await cli(['import', '--boamp', STARTER]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Import BOAMP : starter-boamp\.json — 5 enregistrements lus\./);
-    expect(first.stdout).toMatch(/3 ajouté\(s\), 0 mis à jour, 0 inchangé\(s\), 1 appliqué\(s\) à un autre avis, 1 écarté\(s\), 0 refusé\(s\)/);
+    expect(first.stdout).toMatch(/ajoutés : 3 ; mis à jour : 0 ; inchangés : 0 ; appliqués à un autre avis : 1 ; écartés : 1 ; refusés : 0/);
     expect(first.stdout).toMatch(/26-81117 \(n° 5\) — écarté : avis d’attribution sans avis d’origine/);
     expect(first.stdout).toContain(path.join(dataDir, 'tenders', 'catalogue.jsonl'));
     const second = await cli(['import', '--boamp', STARTER]);
-    expect(second.stdout).toMatch(/0 ajouté\(s\), 0 mis à jour, 4 inchangé\(s\)/);
+    expect(second.stdout).toMatch(/ajoutés : 0 ; mis à jour : 0 ; inchangés : 4/);
     expect(second.stdout).toMatch(/Catalogue inchangé/);
     // The bot opens the same catalogue.
     const catalogue = await openCatalogue(dataDir);
