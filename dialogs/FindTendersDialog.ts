@@ -78,7 +78,7 @@ export class FindTendersDialog extends ComponentDialog {
     await tenders.reloadIfChanged();
     const now = new Date();
     const { town: _town, savedAt: _savedAt, ...profile } = stored;
-    const ranked = rankTenders(tenders.all(), profile, { now, offset, limit: PAGE_SIZE + 1 });
+    const ranked = rankTenders(tenders.all(), profile, { now, offset, limit: PAGE_SIZE + 1, text: (id, ...params) => messages.text(id, ...params) });
     const page = ranked.slice(0, PAGE_SIZE);
     if (page.length === 0) {
       await this.memory.lastSearch.delete(context);

@@ -42,8 +42,6 @@ const ALLOWED: Record<string, string> = {
   'src/tenders/report.ts': 'import report, for the operator (to move to knowledge/)',
   // Known debt of the tenders issue: match reasons and contacts reach the SME; to move to knowledge/messages.json.
   'src/contacts/contacts.ts': 'contact channels wording (to move to knowledge/)',
-  'src/tenders/match/TenderIndex.ts': 'match reasons (to move to knowledge/)',
-  'src/tenders/match/fit.ts': 'match reasons (to move to knowledge/)',
   'src/tenders/match/geography.ts': 'French town names to recognise, and match reasons (to move to knowledge/)',
   'src/tenders/match/profile.ts': 'profile validation messages (to move to knowledge/)',
   'src/tenders/match/searchOutput.ts': 'example mark and search errors (to move to knowledge/)',

@@ -1,7 +1,7 @@
 import { baseFold } from '../../text/baseFold';
 import type { Tender, TenderLot, TenderNature } from '../types';
 import { cpvOverlap, type CpvCatalogue, levelOf, sharedCpvCatalogue } from './cpv';
-import { capacityOf, isQualifiedForReserved, RESERVED_FACTOR, reservedFit, sizeFactor, sizeFit, smallestLotYearly, tenderValue, timeFactor, timeFit, yearsOf } from './fit';
+import { capacityOf, isQualifiedForReserved, type MatchText, RESERVED_FACTOR, sharedMatchText, reservedFit, sizeFactor, sizeFit, smallestLotYearly, tenderValue, timeFactor, timeFit, yearsOf } from './fit';
 import { geoFit, geoWeights } from './geography';
 import type { SmeProfile } from './profile';
 import { PREFIX_WEIGHT, prefixTerm, stemWord, words } from './text';
@@ -10,6 +10,8 @@ export interface RankOptions {
   now: Date;
   limit?: number;
   offset?: number;
+  /** The reasons' sentences (knowledge/messages.json); the shipped messages when not given. */
+  text?: MatchText;
 }
 
 export interface RankedTender {
@@ -391,13 +393,13 @@ export class TenderIndex {
     return ordered.map((entry) => ({
       tender: this.tenders[entry.doc]!,
       score: Math.round(Math.min(1, entry.score) * 100) / 100,
-      reasons: this.reasons(entry, profile, profileCodes, declared, query, nowMs, weights),
+      reasons: this.reasons(entry, profile, profileCodes, declared, query, nowMs, weights, options.text ?? sharedMatchText()),
     }));
   }
 
-  private sizeAndReserved(tender: Tender, profile: SmeProfile, profileCodes: readonly string[]) {
-    const size = sizeFit(tender, profile, (lot) => this.lotRelevance(lot, profileCodes));
-    const reserved = reservedFit(tender, profile, baseFold);
+  private sizeAndReserved(tender: Tender, profile: SmeProfile, profileCodes: readonly string[], text: MatchText) {
+    const size = sizeFit(tender, profile, (lot) => this.lotRelevance(lot, profileCodes), text);
+    const reserved = reservedFit(tender, profile, baseFold, text);
     return { factor: size.factor * reserved.factor, size, reserved };
   }
 
@@ -415,6 +417,7 @@ export class TenderIndex {
     query: { ids: number[]; shown: Map<number, string> },
     nowMs: number,
     weights: ReturnType<typeof geoWeights>,
+    text: MatchText,
   ): string[] {
     const tender = this.tenders[entry.doc]!;
     const reasons: string[] = [];
@@ -422,8 +425,9 @@ export class TenderIndex {
       const described = this.cpv.describe(entry.cpvCode);
       const label = described ? lowerFirst(described.label) : undefined;
       const overlap = cpvOverlap(entry.cpvFrom!, entry.cpvCode);
-      if (overlap.inside || overlap.score >= 0.9) reasons.push(`CPV ${entry.cpvCode}${label ? ` (${label})` : ''}${declared.includes(entry.cpvFrom!) ? '' : ', proche de votre activité'}`);
-      else reasons.push(`CPV ${entry.cpvCode}${label ? ` (${label})` : ''} : même ${levelOf(entry.cpvCode.slice(0, overlap.depth).padEnd(8, '0'))} que ${entry.cpvFrom}`);
+      const cpv = label ? text('tenders.reason.cpvLabelled', { code: entry.cpvCode, label }) : text('tenders.reason.cpv', { code: entry.cpvCode });
+      if (overlap.inside || overlap.score >= 0.9) reasons.push(declared.includes(entry.cpvFrom!) ? cpv : text('tenders.reason.cpvNear', { cpv }));
+      else reasons.push(text('tenders.reason.cpvSameLevel', { cpv, level: levelOf(entry.cpvCode.slice(0, overlap.depth).padEnd(8, '0')), code: entry.cpvFrom! }));
     }
     if (entry.text > 0) {
       const shown = new Set<string>();
@@ -432,16 +436,16 @@ export class TenderIndex {
         if (word && !shown.has(word) && this.docHas(entry.doc, id)) shown.add(word);
         if (shown.size === 3) break;
       }
-      if (shown.size) reasons.push(`votre activité : ${[...shown].join(', ')}`);
+      if (shown.size) reasons.push(text('tenders.reason.activity', { words: [...shown].join(', ') }));
     }
     const geo = geoFit(tender.departments, weights, tender.town);
     if (geo.reason) reasons.push(geo.reason);
-    const { size, reserved } = this.sizeAndReserved(tender, profile, profileCodes);
+    const { size, reserved } = this.sizeAndReserved(tender, profile, profileCodes, text);
     if (size.reason) reasons.push(size.reason);
     if (reserved.reason) reasons.push(reserved.reason);
-    const time = timeFit(tender, this.deadlineMs[entry.doc]!, nowMs);
+    const time = timeFit(tender, this.deadlineMs[entry.doc]!, nowMs, text);
     if (time.reason) reasons.push(time.reason);
-    if (tender.socialClause) reasons.push('clause sociale : heures d’insertion à prévoir');
+    if (tender.socialClause) reasons.push(text('tenders.reason.socialClause'));
     return reasons;
   }
 }

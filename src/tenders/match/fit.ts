@@ -1,5 +1,35 @@
+import path from 'node:path';
+import { fill } from '../../knowledge/Messages';
+import type { MessageId, MessageParamsOf } from '../../knowledge/messageIds';
+import type { MessagesFile } from '../../knowledge/types';
+import { readValidated } from '../../knowledge/validateFile';
 import type { Tender, TenderLot } from '../types';
+import { defaultKnowledgeDir } from './cpv';
 import type { SmeProfile } from './profile';
+
+/**
+ * Where the match's sentences come from: `Messages.text` in the chat, or any function with its
+ * signature. The texts live in knowledge/messages.json (ids `tenders.*`), never in this code.
+ */
+export type MatchText = <I extends MessageId>(id: I, ...params: MessageParamsOf<I>) => string;
+
+const shared = new Map<string, MatchText>();
+/**
+ * The shipped knowledge/messages.json (or KNOWLEDGE_DIR's), filled without typography: for callers
+ * that pass no texts (alerts, command line, bench). Typography is applied where a text is shown.
+ */
+export function sharedMatchText(knowledgeDir: string = defaultKnowledgeDir()): MatchText {
+  const known = shared.get(knowledgeDir);
+  if (known) return known;
+  const file = readValidated<MessagesFile>(path.join(knowledgeDir, 'messages.json'), knowledgeDir);
+  const text: MatchText = (id, ...[params]) => {
+    const entry = file.messages[id];
+    const template = Array.isArray(entry) ? entry[0] : entry;
+    return fill(template ?? id, params ?? {});
+  };
+  shared.set(knowledgeDir, text);
+  return text;
+}
 
 /** Small pure scoring pieces of a match: time left, size, reserved markets. */
 
@@ -30,20 +60,24 @@ export function timeFactor(upcoming: boolean, deadlineMs: number, nowMs: number)
   return days < 1 ? 0.2 : days < TOO_SHORT_DAYS ? 0.3 : days < SHORT_DAYS ? 0.7 : 1;
 }
 
-export function timeFit(tender: Tender, deadlineMs: number, nowMs: number): Fit {
+export function timeFit(tender: Tender, deadlineMs: number, nowMs: number, text: MatchText = sharedMatchText()): Fit {
   const factor = timeFactor(tender.status === 'UPCOMING', deadlineMs, nowMs);
   if (tender.status === 'UPCOMING' && !(deadlineMs > nowMs)) {
     const expected = tender.expectedPublicationDate ? Date.parse(tender.expectedPublicationDate) : NaN;
-    const when = Number.isFinite(expected) ? (expected > nowMs ? `publication prévue en ${monthFormat.format(expected)}` : 'publication annoncée, à surveiller') : 'date de publication non annoncée';
-    return { factor, reason: `marché à venir (${when}) : le temps de vous préparer et de rencontrer l’acheteur` };
+    const when = Number.isFinite(expected)
+      ? expected > nowMs
+        ? text('tenders.reason.upcomingExpected', { month: monthFormat.format(expected) })
+        : text('tenders.reason.upcomingAnnounced')
+      : text('tenders.reason.upcomingUnknown');
+    return { factor, reason: text('tenders.reason.upcoming', { when }) };
   }
-  if (!Number.isFinite(deadlineMs)) return { factor, reason: 'date limite non indiquée : vérifiez l’avis' };
+  if (!Number.isFinite(deadlineMs)) return { factor, reason: text('tenders.reason.noDeadline') };
   const days = Math.floor((deadlineMs - nowMs) / DAY_MS);
-  const on = dateFormat.format(deadlineMs);
-  if (days < 1) return { factor, reason: `date limite aujourd’hui ou demain (${on}) : trop court pour bien répondre` };
-  if (days < TOO_SHORT_DAYS) return { factor, reason: `date limite dans ${days} jours (${on}) : trop court pour bien répondre` };
-  if (days < SHORT_DAYS) return { factor, reason: `date limite dans ${days} jours (${on}) : délai court` };
-  return { factor, reason: `date limite dans ${days} jours (${on})` };
+  const date = dateFormat.format(deadlineMs);
+  if (days < 1) return { factor, reason: text('tenders.reason.deadlineTomorrow', { date }) };
+  if (days < TOO_SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineTooShort', { count: days, date }) };
+  if (days < SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineShort', { count: days, date }) };
+  return { factor, reason: text('tenders.reason.deadline', { count: days, date }) };
 }
 
 /** APProch brackets ("100k - 500k€", "1M - 5M€"): the geometric middle, never a sum. */
@@ -104,24 +138,24 @@ export function sizeFactor(yearly: number, smallestLot: number, capacity: number
   return yearly > capacity * 5 ? 0.35 : 0.5;
 }
 
-export function sizeFit(tender: Tender, profile: SmeProfile, lotRelevance: (lot: TenderLot) => number): Fit {
+export function sizeFit(tender: Tender, profile: SmeProfile, lotRelevance: (lot: TenderLot) => number, text: MatchText = sharedMatchText()): Fit {
   const capacity = capacityOf(profile);
   const value = tenderValue(tender);
   if (!capacity || !value) return { factor: 1 };
   const years = yearsOf(tender);
   const yearly = value / years;
   const factor = sizeFactor(yearly, smallestLotYearly(tender), capacity);
-  const perYear = years > 1 ? ' par an' : '';
-  if (factor === 1) return { factor, reason: `montant adapté à votre taille (${formatEuros(yearly)}${perYear})` };
-  if (factor === 0.85) return { factor, reason: `montant élevé pour votre taille (${formatEuros(yearly)}${perYear} pour ${formatEuros(capacity)} de chiffre d’affaires) : l’acheteur peut exiger jusqu’à deux fois ce montant` };
+  const perYear = years > 1 ? text('tenders.amountPerYear', { amount: formatEuros(yearly) }) : formatEuros(yearly);
+  if (factor === 1) return { factor, reason: text('tenders.reason.sizeFits', { yearly: perYear }) };
+  if (factor === 0.85) return { factor, reason: text('tenders.reason.sizeHigh', { yearly: perYear, capacity: formatEuros(capacity) }) };
   if (factor === 0.75) {
     const best = tender.lots
       .map((lot) => ({ lot, value: lot.estimatedValueEur && lot.estimatedValueEur > 0 ? lot.estimatedValueEur : value / tender.lots.length }))
       .filter((candidate) => (candidate.value / years) * 2 <= capacity)
       .sort((a, b) => lotRelevance(b.lot) - lotRelevance(a.lot) || a.value - b.value)[0]!;
-    return { factor, reason: `trop gros pour vous seul (${formatEuros(value)}) : répondez au seul lot ${best.lot.number} (${best.lot.title}, ${formatEuros(best.value)})` };
+    return { factor, reason: text('tenders.reason.sizeOneLot', { value: formatEuros(value), lot: best.lot.number, title: best.lot.title, lotValue: formatEuros(best.value) }) };
   }
-  return { factor, reason: `trop gros pour vous seul (${formatEuros(yearly)}${perYear}, plus que votre chiffre d’affaires) : envisagez un groupement avec d’autres entreprises` };
+  return { factor, reason: text('tenders.reason.sizeGroupement', { yearly: perYear }) };
 }
 
 const RESERVED_OK = /\b(esat|siae|entreprise adaptee|entreprises adaptees|insertion|iae|handicap)/;
@@ -129,10 +163,10 @@ export function isQualifiedForReserved(profile: SmeProfile, fold: (text: string)
   return (profile.certifications ?? []).some((c) => RESERVED_OK.test(fold(c)));
 }
 
-export function reservedFit(tender: Tender, profile: SmeProfile, fold: (text: string) => string): Fit {
+export function reservedFit(tender: Tender, profile: SmeProfile, fold: (text: string) => string, text: MatchText = sharedMatchText()): Fit {
   if (!tender.reserved) return { factor: 1 };
   return isQualifiedForReserved(profile, fold)
-    ? { factor: 1, reason: 'marché réservé aux structures d’insertion ou du handicap, comme la vôtre' }
-    : { factor: RESERVED_FACTOR, reason: 'marché réservé (ESAT, entreprises adaptées, insertion) : accessible seulement en partenariat avec une de ces structures' };
+    ? { factor: 1, reason: text('tenders.reason.reservedQualified') }
+    : { factor: RESERVED_FACTOR, reason: text('tenders.reason.reserved') };
 }
 export const RESERVED_FACTOR = 0.2;
