@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { type Catalogue, CatalogueBusyError, CatalogueCorruptError, ExportShapeError, formatImportReport, type ImportReport, importFile, openCatalogue } from '../tenders';
 import { searchCommand } from '../tenders/match';
+import { sharedMatchText } from '../tenders/match/fit';
 
 // stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
 console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
@@ -98,7 +99,8 @@ async function runSearchCommand(flags: SearchFlags): Promise<number> {
   const profile = readProfile(readableFile(flags.profile, '--profile'));
   const limit = flags.limit === undefined ? undefined : /^\d+$/.test(flags.limit) ? Number(flags.limit) : Number.NaN;
   const catalogue = await catalogueOfConfig();
-  const outcome = searchCommand(catalogue.all(), profile, { date: flags.date, limit });
+  // The texts of the configured knowledge folder (KNOWLEDGE_DIR), as the bot's.
+  const outcome = searchCommand(catalogue.all(), profile, { date: flags.date, limit, text: sharedMatchText(loadConfig().knowledgeDir) });
   if (!outcome.ok) throw new UsageError(`${outcome.errors.join('\n')}\nUsage : ${USAGE_SEARCH}`);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(outcome.results, null, 2)}\n`);

@@ -218,6 +218,9 @@ export const MESSAGE_PLACEHOLDERS = {
   'tenders.reason.cpvSameLevel': ['cpv', 'level', 'code'],
   'tenders.reason.activity': ['words'],
   'tenders.reason.socialClause': [],
+  'tenders.search.example': [],
+  'tenders.search.badDate': ['date'],
+  'tenders.search.badLimit': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PLACEHOLDERS;

@@ -44,7 +44,6 @@ const ALLOWED: Record<string, string> = {
   'src/contacts/contacts.ts': 'contact channels wording (to move to knowledge/)',
   'src/tenders/match/geography.ts': 'French town names to recognise, and match reasons (to move to knowledge/)',
   'src/tenders/match/profile.ts': 'profile validation messages (to move to knowledge/)',
-  'src/tenders/match/searchOutput.ts': 'example mark and search errors (to move to knowledge/)',
   // Known debt: these reasons end up in findings; they are to move to knowledge/ with the rule contract.
   'src/bidcheck/intake/readDossier.ts': 'reasons a file was not read (to move to knowledge/)',
   'src/bidcheck/intake/readZip.ts': 'reasons a ZIP entry was refused (to move to knowledge/)',

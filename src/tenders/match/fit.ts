@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fill } from '../../knowledge/Messages';
+import { fill, Messages } from '../../knowledge/Messages';
 import type { MessageId, MessageParamsOf } from '../../knowledge/messageIds';
 import type { MessagesFile } from '../../knowledge/types';
 import { readValidated } from '../../knowledge/validateFile';
@@ -22,6 +22,8 @@ export function sharedMatchText(knowledgeDir: string = defaultKnowledgeDir()): M
   const known = shared.get(knowledgeDir);
   if (known) return known;
   const file = readValidated<MessagesFile>(path.join(knowledgeDir, 'messages.json'), knowledgeDir);
+  // Refuses, as the bot's start does, a text that uses a placeholder the code does not give.
+  new Messages(file);
   const text: MatchText = (id, ...[params]) => {
     const entry = file.messages[id];
     const template = Array.isArray(entry) ? entry[0] : entry;

@@ -3,6 +3,7 @@ import type { Directory } from '../../contacts/loadDirectory';
 import { sharedDirectory } from '../../contacts/loadDirectory';
 import type { Tender, TenderStatus } from '../types';
 import { sharedCpvCatalogue } from './cpv';
+import { type MatchText, sharedMatchText } from './fit';
 import { parseProfile } from './profile';
 import { rankTenders } from './TenderIndex';
 
@@ -26,6 +27,8 @@ export interface SearchOptions {
   date?: string | Date;
   limit?: number;
   directory?: Directory;
+  /** The texts (knowledge/messages.json); the shipped ones when not given. */
+  text?: MatchText;
 }
 
 /** "2026-12-01" → midnight in Paris that day (the contract's dates are Europe/Paris). */
@@ -56,14 +59,16 @@ function publicId(tender: Tender): string {
 export function searchCommand(catalogue: readonly Tender[], profileJson: unknown, options: SearchOptions = {}): SearchOutcome {
   const cpv = sharedCpvCatalogue();
   const parsed = parseProfile(profileJson, (division) => cpv.hasDivision(division));
+  const text = options.text ?? sharedMatchText();
   const errors = parsed.ok ? [] : [...parsed.errors];
   const now = referenceInstant(options.date);
-  if (!now) errors.push(`La date « ${String(options.date)} » n’est pas une date valide au format AAAA-MM-JJ.`);
+  if (!now) errors.push(text('tenders.search.badDate', { date: String(options.date) }));
   const limit = options.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) errors.push('Le nombre de résultats (--limit) doit être un entier entre 1 et 1000.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) errors.push(text('tenders.search.badLimit'));
   if (!parsed.ok || errors.length || !now) return { ok: false, errors };
   const directory = options.directory ?? sharedDirectory();
-  const ranked = rankTenders(catalogue, parsed.profile, { now, limit });
+  const example = text('tenders.search.example');
+  const ranked = rankTenders(catalogue, parsed.profile, { now, limit, text });
   return {
     ok: true,
     results: ranked.map(({ tender, score, reasons }) => {
@@ -75,7 +80,7 @@ export function searchCommand(catalogue: readonly Tender[], profileJson: unknown
         deadline: tender.deadlineAt ?? null,
         status: tender.status,
         score,
-        reasons: tender.source === 'example' ? ['exemple de démonstration, pas un vrai marché', ...reasons] : reasons,
+        reasons: tender.source === 'example' ? [example, ...reasons] : reasons,
         contact: { organisation: contact.organisation, channel: contact.channel },
         url: tender.noticeUrl ?? null,
       };

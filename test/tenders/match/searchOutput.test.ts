@@ -1,3 +1,4 @@
+import type { MatchText } from '../../../src/tenders/match/fit';
 import { referenceInstant, searchCommand } from '../../../src/tenders/match/searchOutput';
 import { makeTender } from './makeTender';
 
@@ -65,5 +66,12 @@ describe('searchCommand (tenders search --json)', () => {
   it('reads the reference date as midnight in Paris, winter and summer', () => {
     expect(referenceInstant('2026-12-01')!.toISOString()).toBe('2026-11-30T23:00:00.000Z');
     expect(referenceInstant('2026-07-14')!.toISOString()).toBe('2026-07-13T22:00:00.000Z');
+  });
+  it('takes the example mark, the reasons and its errors from the texts it is given', () => {
+    const tagged: MatchText = (id, ...[params]) => `[${id}]${params ? '+' : ''}`;
+    const tagging = searchCommand(catalogue, profile, { date: '2026-12-01', limit: 10, text: tagged });
+    const example = tagging.ok ? tagging.results.find((r) => r.id === 'example:plomberie-ales') : undefined;
+    expect(example?.reasons[0]).toBe('[tenders.search.example]');
+    expect(searchCommand(catalogue, profile, { date: 'demain', text: tagged })).toEqual({ ok: false, errors: ['[tenders.search.badDate]+'] });
   });
 });
