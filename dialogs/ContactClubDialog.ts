@@ -1,6 +1,8 @@
 import { ActionTypes, type CardAction, MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { contactForSituation, contactForTender, type Directory, upcomingEvents } from '../src/contacts';
+import { describeChannel } from '../src/contacts/contacts';
+import type { MatchText } from '../src/tenders/match/fit';
 import type { PlainMessageId } from '../src/knowledge/messageIds';
 import { baseFold } from '../src/text/baseFold';
 import type { DialogServices } from './DialogServices';
@@ -48,7 +50,7 @@ export class ContactClubDialog extends ComponentDialog {
       await context.sendActivity(messages.text('findTenders.tenderGone'));
       return;
     }
-    const contact = contactForTender(tender, directory);
+    const contact = contactForTender(tender, directory, textOf(messages));
     const lines = [messages.text('contactClub.buyer', { title: tender.title, organisation: contact.organisation, channel: contact.channel })];
     if (contact.clubMember) lines.push(messages.text('contactClub.buyerMember', { how: contact.howToApproach ?? '' }).trim());
     if (tender.status === 'PUBLISHED') lines.push(messages.text('contactClub.buyerRule'));
@@ -59,7 +61,7 @@ export class ContactClubDialog extends ComponentDialog {
     const { directory, messages } = this.services;
     const found = contactForSituation(text, directory);
     if (!found) return false;
-    const list = found.contacts.map((contact) => messages.text('contactClub.contactEntry', { organisation: contact.organisation.name, channel: describe(contact.channel) })).join('\n');
+    const list = found.contacts.map((contact) => messages.text('contactClub.contactEntry', { organisation: contact.organisation.name, channel: describeChannel(contact.channel, textOf(messages)) })).join('\n');
     const parts = [messages.text('contactClub.situation', { label: found.situation.label, answer: found.answer })];
     if (list) parts.push(messages.text('contactClub.contactsTitle', { list }));
     await context.sendActivity(parts.join('\n\n'));
@@ -68,7 +70,7 @@ export class ContactClubDialog extends ComponentDialog {
 
   private async events(context: TurnContext): Promise<void> {
     const { directory, messages } = this.services;
-    const events = upcomingEvents(new Date(), directory).slice(0, MAX_EVENTS);
+    const events = upcomingEvents(new Date(), directory, textOf(messages)).slice(0, MAX_EVENTS);
     if (!events.length) {
       await context.sendActivity(messages.text('contactClub.noEvents'));
       return;
@@ -77,7 +79,7 @@ export class ContactClubDialog extends ComponentDialog {
       .map(({ event, when, organiser, dateUncertain }) =>
         messages.text('contactClub.eventEntry', {
           title: event.title,
-          when: dateUncertain && !/confirmer/.test(when) ? messages.text('contactClub.eventUndated', { note: when }) : when,
+          when: dateUncertain && !event.date ? messages.text('contactClub.eventUndated', { note: when }) : when,
           place: event.place,
           organiser: organiser ? messages.text('contactClub.eventOrganiser', { name: organiser }) : '',
           registration: [event.registration.how, event.registration.url].filter(Boolean).join(' — '),
@@ -110,6 +112,7 @@ function foldWords(text: string): string {
   return baseFold(text).replace(/[^a-z0-9]+/g, ' ');
 }
 
-function describe(channel: { label: string; url?: string; email?: string; switchboardPhone?: string }): string {
-  return [channel.label, channel.url, channel.email, channel.switchboardPhone ? `standard ${channel.switchboardPhone}` : undefined].filter(Boolean).join(' — ');
+/** The chat's texts for the contacts' wording (knowledge/messages.json). */
+function textOf(messages: DialogServices['messages']): MatchText {
+  return (id, ...params) => messages.text(id, ...params);
 }

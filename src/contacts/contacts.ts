@@ -1,4 +1,5 @@
 import { baseFold } from '../text/baseFold';
+import { type MatchText, sharedMatchText } from '../tenders/match/fit';
 import { stems } from '../tenders/match/text';
 import type { Tender } from '../tenders/types';
 import { type Directory, sharedDirectory } from './loadDirectory';
@@ -52,20 +53,22 @@ export function findBuyer(tender: Tender, directory: Directory = sharedDirectory
   return best?.contact;
 }
 
-function describeChannel(channel: ContactChannel): string {
+/** "Label — url — e-mail — standard …": how to reach a contact, in one line. */
+export function describeChannel(channel: ContactChannel, text: MatchText = sharedMatchText()): string {
   const parts = [channel.label];
   if (channel.url) parts.push(channel.url);
   if (channel.email) parts.push(channel.email);
-  if (channel.switchboardPhone) parts.push(`standard ${channel.switchboardPhone}`);
+  if (channel.switchboardPhone) parts.push(text('contacts.channel.switchboard', { phone: channel.switchboardPhone }));
   return parts.join(' — ');
 }
 
-export function contactForTender(tender: Tender, directory: Directory = sharedDirectory()): TenderContact {
+/** `text`: the channels' wording (knowledge/messages.json, ids `contacts.channel.*`). */
+export function contactForTender(tender: Tender, directory: Directory = sharedDirectory(), text: MatchText = sharedMatchText()): TenderContact {
   const member = findBuyer(tender, directory);
   if (member) {
     return {
       organisation: member.organisation.name,
-      channel: describeChannel(member.channel),
+      channel: describeChannel(member.channel, text),
       url: member.channel.url,
       clubMember: member.kind === 'MEMBER',
       contactId: member.id,
@@ -74,15 +77,15 @@ export function contactForTender(tender: Tender, directory: Directory = sharedDi
   }
   // Not in the club: the buyer's own platform, where questions on a consultation must be asked.
   if (tender.buyerProfileUrl) {
-    return { organisation: tender.buyer.name, channel: `Profil d’acheteur (questions sur la consultation par la plateforme) — ${tender.buyerProfileUrl}`, url: tender.buyerProfileUrl, clubMember: false };
+    return { organisation: tender.buyer.name, channel: text('contacts.channel.buyerProfile', { url: tender.buyerProfileUrl }), url: tender.buyerProfileUrl, clubMember: false };
   }
   if (tender.status === 'UPCOMING' && tender.source === 'approch') {
     const approch = directory.byId.get('approch');
-    return { organisation: tender.buyer.name, channel: `Messagerie d’APProch sur la fiche du projet${approch?.channel.url ? ` — ${approch.channel.url}` : ''}`, url: tender.noticeUrl ?? approch?.channel.url, clubMember: false };
+    return { organisation: tender.buyer.name, channel: approch?.channel.url ? text('contacts.channel.approchAt', { url: approch.channel.url }) : text('contacts.channel.approch'), url: tender.noticeUrl ?? approch?.channel.url, clubMember: false };
   }
-  if (tender.noticeUrl) return { organisation: tender.buyer.name, channel: `Coordonnées du service acheteur dans l’avis — ${tender.noticeUrl}`, url: tender.noticeUrl, clubMember: false };
+  if (tender.noticeUrl) return { organisation: tender.buyer.name, channel: text('contacts.channel.notice', { url: tender.noticeUrl }), url: tender.noticeUrl, clubMember: false };
   const cci = directory.byId.get('cci-gard');
-  return { organisation: tender.buyer.name, channel: `Par la CCI Gard, qui anime le club HA30${cci?.channel.url ? ` — ${cci.channel.url}` : ''}`, url: cci?.channel.url, clubMember: false };
+  return { organisation: tender.buyer.name, channel: cci?.channel.url ? text('contacts.channel.cciAt', { url: cci.channel.url }) : text('contacts.channel.cci'), url: cci?.channel.url, clubMember: false };
 }
 
 export interface SituationAnswer {
@@ -137,7 +140,7 @@ function endOf(event: ClubEvent): number | undefined {
  * Events still to come at `now`, dated ones first (soonest first), then those whose date the
  * sources do not give (flagged, with what is known). Past events never appear.
  */
-export function upcomingEvents(now: Date, directory: Directory = sharedDirectory()): UpcomingEvent[] {
+export function upcomingEvents(now: Date, directory: Directory = sharedDirectory(), text: MatchText = sharedMatchText()): UpcomingEvent[] {
   const nowMs = now.getTime();
   const dated: UpcomingEvent[] = [];
   const undated: UpcomingEvent[] = [];
@@ -147,11 +150,11 @@ export function upcomingEvents(now: Date, directory: Directory = sharedDirectory
     if (end !== undefined) {
       if (end <= nowMs) continue;
       const start = Date.parse(`${event.date}T12:00:00Z`);
-      const base = event.datePrecision === 'MONTH' ? `en ${monthFormat.format(start)}` : `le ${dayFormat.format(start)}`;
+      const base = event.datePrecision === 'MONTH' ? text('contacts.event.month', { month: monthFormat.format(start) }) : text('contacts.event.day', { date: dayFormat.format(start) });
       const uncertain = event.dateStatus === 'UNCERTAIN';
-      dated.push({ event, organiser, dateUncertain: uncertain, when: uncertain ? `${base} (date à confirmer)` : base });
+      dated.push({ event, organiser, dateUncertain: uncertain, when: uncertain ? text('contacts.event.uncertain', { when: base }) : base });
     } else {
-      undated.push({ event, organiser, dateUncertain: true, when: event.dateNote ?? 'date non publiée : renseignez-vous auprès de l’organisateur' });
+      undated.push({ event, organiser, dateUncertain: true, when: event.dateNote ?? text('contacts.event.undated') });
     }
   }
   dated.sort((a, b) => (a.event.date ?? '').localeCompare(b.event.date ?? '') || a.event.id.localeCompare(b.event.id));

@@ -221,6 +221,17 @@ export const MESSAGE_PLACEHOLDERS = {
   'tenders.search.example': [],
   'tenders.search.badDate': ['date'],
   'tenders.search.badLimit': [],
+  'contacts.channel.switchboard': ['phone'],
+  'contacts.channel.buyerProfile': ['url'],
+  'contacts.channel.approch': [],
+  'contacts.channel.approchAt': ['url'],
+  'contacts.channel.notice': ['url'],
+  'contacts.channel.cci': [],
+  'contacts.channel.cciAt': ['url'],
+  'contacts.event.day': ['date'],
+  'contacts.event.month': ['month'],
+  'contacts.event.uncertain': ['when'],
+  'contacts.event.undated': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PLACEHOLDERS;

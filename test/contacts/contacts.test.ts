@@ -4,7 +4,11 @@ import path from 'node:path';
 import { contactForSituation, contactForTender, findBuyer, upcomingEvents } from '../../src/contacts/contacts';
 import { directoryFrom, loadDirectory } from '../../src/contacts/loadDirectory';
 import type { ContactsFile, EventsFile } from '../../src/contacts/types';
+import type { MatchText } from '../../src/tenders/match/fit';
 import { makeTender } from '../tenders/match/makeTender';
+
+/** Shows which text was asked for and with what: the wording comes from knowledge/messages.json. */
+const tagged: MatchText = (id, ...[params]) => `[${id}${params ? ` ${Object.values(params).join(' | ')}` : ''}]`;
 
 const KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 const directory = loadDirectory(KNOWLEDGE);
@@ -39,6 +43,15 @@ describe('contactForTender', () => {
     });
     const bare = makeTender('h', { title: 'x', buyer: { name: 'Syndicat mixte inconnu' } });
     expect(contactForTender(bare, directory).channel).toBe('Par la CCI Gard, qui anime le club HA30 — https://www.gard.cci.fr/');
+  });
+
+  it('takes the channels’ wording from the texts it is given', () => {
+    const sanary = makeTender('i', { title: 'x', buyer: { name: 'Ville de Sanary sur Mer (83)' }, buyerProfileUrl: 'https://www.marches-securises.fr' });
+    expect(contactForTender(sanary, directory, tagged).channel).toBe('[contacts.channel.buyerProfile https://www.marches-securises.fr]');
+    const noticed = makeTender('j', { title: 'x', buyer: { name: 'Syndicat mixte inconnu' }, noticeUrl: 'https://www.boamp.fr/avis/26-1' });
+    expect(contactForTender(noticed, directory, tagged).channel).toBe('[contacts.channel.notice https://www.boamp.fr/avis/26-1]');
+    const upcoming = makeTender('k', { title: 'x', source: 'approch', status: 'UPCOMING', buyer: { name: 'Ministère des Armées' } });
+    expect(contactForTender(upcoming, directory, tagged).channel).toMatch(/^\[contacts\.channel\.approch(At https:\/\/\S+)?\]$/);
   });
 });
 
@@ -85,6 +98,8 @@ describe('upcomingEvents', () => {
     expect(list[1]).toMatchObject({ when: 'en mars 2027 (date à confirmer)', dateUncertain: true });
     expect(list[2]!.dateUncertain).toBe(true);
     expect(list[2]!.when).toContain('demandez le calendrier à la CCI Gard');
+    const tagging = upcomingEvents(new Date('2026-12-01T09:00:00+01:00'), withDates, tagged);
+    expect(tagging.slice(0, 2).map((e) => e.when)).toEqual(['[contacts.event.day 14 janvier 2027]', '[contacts.event.uncertain [contacts.event.month mars 2027]]']);
   });
 
   it('the shipped data: the past Rencontres de l’achat responsable are not upcoming; Cible Affaires is, with its date uncertain', () => {

@@ -72,7 +72,7 @@ export function searchCommand(catalogue: readonly Tender[], profileJson: unknown
   return {
     ok: true,
     results: ranked.map(({ tender, score, reasons }) => {
-      const contact = contactForTender(tender, directory);
+      const contact = contactForTender(tender, directory, text);
       return {
         id: publicId(tender),
         title: tender.title,
