@@ -41,7 +41,7 @@ const ALLOWED: Record<string, string> = {
   'src/tenders/profileFromText.ts': 'French words to recognise in what the SME types, not to show',
   'src/tenders/report.ts': 'import report, for the operator (to move to knowledge/)',
   // Known debt of the tenders issue: match reasons and contacts reach the SME; to move to knowledge/messages.json.
-  'src/tenders/match/geography.ts': 'French town names to recognise, and match reasons (to move to knowledge/)',
+  'src/tenders/match/geography.ts': 'French department phrases (« dans le Gard ») inside the reasons (to move to knowledge/)',
   'src/tenders/match/profile.ts': 'profile validation messages (to move to knowledge/)',
   // Known debt: these reasons end up in findings; they are to move to knowledge/ with the rule contract.
   'src/bidcheck/intake/readDossier.ts': 'reasons a file was not read (to move to knowledge/)',

@@ -438,7 +438,7 @@ export class TenderIndex {
       }
       if (shown.size) reasons.push(text('tenders.reason.activity', { words: [...shown].join(', ') }));
     }
-    const geo = geoFit(tender.departments, weights, tender.town);
+    const geo = geoFit(tender.departments, weights, tender.town, text);
     if (geo.reason) reasons.push(geo.reason);
     const { size, reserved } = this.sizeAndReserved(tender, profile, profileCodes, text);
     if (size.reason) reasons.push(size.reason);

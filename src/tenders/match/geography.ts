@@ -1,3 +1,5 @@
+import { type MatchText, sharedMatchText } from './fit';
+
 /**
  * Where a tender is performed, seen from the SME. The Gard's neighbours (Bouches-du-Rhône,
  * Hérault, Vaucluse, Ardèche, Lozère, Aveyron) come right after the Gard itself.
@@ -55,17 +57,17 @@ export interface GeoFit {
 }
 
 /** The best of the tender's departments for this SME; a national notice performed at home is local. */
-export function geoFit(departments: readonly string[], weights: GeoWeights, town?: string): GeoFit {
-  if (!departments.length) return { factor: 0.6, reason: 'lieu d’exécution non indiqué' };
+export function geoFit(departments: readonly string[], weights: GeoWeights, town?: string, text: MatchText = sharedMatchText()): GeoFit {
+  if (!departments.length) return { factor: 0.6, reason: text('tenders.reason.placeUnknown') };
   const homeHit = departments.find((d) => weights.home.has(d));
   if (homeHit) {
-    if (departments.length >= NATIONAL_MIN_DEPARTMENTS) return { factor: 1, reason: `marché national, exécuté aussi ${inDepartment(homeHit)}` };
-    const where = town ? `à ${town} (${homeHit})` : inDepartment(homeHit);
-    return { factor: 1, reason: where };
+    if (departments.length >= NATIONAL_MIN_DEPARTMENTS) return { factor: 1, reason: text('tenders.reason.national', { where: inDepartment(homeHit) }) };
+    return { factor: 1, reason: town ? text('tenders.reason.inTown', { town, department: homeHit }) : inDepartment(homeHit) };
   }
   const nearHit = departments.find((d) => weights.near.has(d));
-  if (nearHit) return { factor: 0.8, reason: `${town ? `à ${town}, ` : ''}${inDepartment(nearHit)}, département voisin` };
-  return { factor: 0.3, reason: `loin de chez vous : ${town ? `à ${town}, ` : ''}${inDepartment(departments[0]!)}` };
+  const where = (department: string) => (town ? text('tenders.reason.townIn', { town, where: inDepartment(department) }) : inDepartment(department));
+  if (nearHit) return { factor: 0.8, reason: text('tenders.reason.near', { where: where(nearHit) }) };
+  return { factor: 0.3, reason: text('tenders.reason.far', { where: where(departments[0]!) }) };
 }
 
 /** The factor of geoFit alone, without building the sentence (called for every candidate). */

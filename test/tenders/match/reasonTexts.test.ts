@@ -15,13 +15,12 @@ const tagged: MatchText = (id, ...[params]) => `[${id}${params ? ` ${JSON.string
 
 describe('match reasons come from knowledge/messages.json', () => {
   it('uses the given text function for the deadline, the reserved market and the ranking reasons', () => {
-    const tender = makeTender('r1', { title: 'Plomberie du collège', reserved: true, socialClause: true });
+    const tender = makeTender('r1', { title: 'Plomberie du collège', departments: ['34'], reserved: true, socialClause: true });
     expect(timeFit(tender, NOW + 5 * DAY + 1000, NOW, tagged).reason).toMatch(/^\[tenders\.reason\.deadlineShort \{"count":5,"date":"15 novembre 2026"\}\]$/);
     expect(reservedFit(tender, { activity: 'x' }, baseFold, tagged).reason).toBe('[tenders.reason.reserved]');
     const [ranked] = new TenderIndex([tender]).rank({ activity: 'plomberie' }, { now: new Date(NOW), text: tagged });
     expect(ranked!.reasons).toContain('[tenders.reason.socialClause]');
-    // Geography's reasons are not moved yet (src/tenders/match/geography.ts): the others are all tagged.
-    expect(ranked!.reasons.filter((reason) => reason.startsWith('[')).map((reason) => reason.split(/[ \]]/)[0])).toEqual(['[tenders.reason.activity', '[tenders.reason.reserved', '[tenders.reason.noDeadline', '[tenders.reason.socialClause']);
+    expect(ranked!.reasons.map((reason) => reason.split(/[ \]]/)[0])).toEqual(['[tenders.reason.activity', '[tenders.reason.near', '[tenders.reason.reserved', '[tenders.reason.noDeadline', '[tenders.reason.socialClause']);
   });
 
   it('says "1 jour" and "4 jours": the plural is the knowledge text’s', () => {
