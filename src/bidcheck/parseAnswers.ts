@@ -1,3 +1,4 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { findDates } from './facts/frenchDates';
 import { parisDate } from './resolveContext';
 import { foldText, lightFold } from './textForms';
@@ -34,6 +35,9 @@ const parisOffset = (isoDate: string): string => {
 const MONTHS = ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'];
 
 /** "12/12" or "12 décembre" typed without the year: the next such day from today. */
+/** How far back a yearless date is still read as this year's (a deadline just missed). */
+const RECENTLY_PASSED_DAYS = 60;
+
 function dateWithoutYear(light: string, today: string): { iso: string; end: number } | undefined {
   const numeric = /(?<!\d)(0?[1-9]|[12]\d|3[01])\s?[/.-]\s?(0?[1-9]|1[0-2])(?![\d/.-])/.exec(light);
   const textual = new RegExp(`(?<!\\d)(1er|0?[1-9]|[12]\\d|3[01])\\s*(${MONTHS.join('|')})`).exec(light);
@@ -43,7 +47,9 @@ function dateWithoutYear(light: string, today: string): { iso: string; end: numb
   const month = numeric ? Number(match[2]) : MONTHS.indexOf(match[2]!) + 1;
   let year = Number(today.slice(0, 4));
   const candidate = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (candidate(year) < today) year++;
+  // A date a few weeks gone is a deadline that has passed (the dialog then warns and asks); only a date
+  // long gone this year means next year ("3 février" typed in November).
+  if (differenceInCalendarDays(parseISO(today), parseISO(candidate(year))) > RECENTLY_PASSED_DAYS) year++;
   return { iso: candidate(year), end: match.index + match[0].length };
 }
 

@@ -14,6 +14,11 @@ describe('answers typed in the check dialog', () => {
     expect(parseDeadline(text, '2026-11-25')).toBe(iso);
   });
 
+  it('reads a yearless date a few weeks gone as a missed deadline, not as next year', () => {
+    expect(parseDeadline('le 12 novembre', '2026-12-01')).toBe('2026-11-12T12:00:00+01:00');
+    expect(parseDeadline('le 3 septembre', '2026-12-01')).toBe('2027-09-03T12:00:00+02:00');
+  });
+
   it('does not invent a deadline', () => {
     expect(parseDeadline('bientôt', '2026-11-25')).toBeUndefined();
   });
