@@ -3,7 +3,7 @@ import path from 'node:path';
 import { invalidKnowledge } from '../knowledge/loadKnowledge';
 import { readValidated } from '../knowledge/validateFile';
 import { expectedDay, parseSourceDateTime, toParisIso } from './dates';
-import type { Tender, TenderLot, TenderNature, TenderStatus } from './types';
+import type { Tender, TenderStatus } from './types';
 
 /**
  * Tenders written by hand in knowledge/tenders/ (schema: knowledge/schemas/tender-entries.schema.json):
@@ -13,33 +13,14 @@ import type { Tender, TenderLot, TenderNature, TenderStatus } from './types';
  * Both are validated when read, every error naming the file and the JSON path.
  */
 
-export interface TenderEntry {
-  slug: string;
-  status?: TenderStatus;
-  noticeType?: string;
-  title: string;
-  description?: string;
-  buyer: { name: string; siret?: string; siren?: string; organisationId?: string };
-  nature?: TenderNature;
-  cpv: string[];
-  departments: string[];
-  town?: string;
-  estimatedValue?: { amountEur?: number; rangeLabel?: string; minEur?: number; maxEur?: number };
-  durationMonths?: number;
-  deadlineAt?: string;
-  publishedAt?: string;
-  expectedPublicationDate?: string;
-  procedure?: string;
-  lots?: TenderLot[];
-  socialClause?: boolean;
-  environmentalClause?: boolean;
-  reserved?: boolean;
-  keywords?: string[];
-  noticeUrl?: string;
-  buyerProfileUrl?: string;
-  publishedAs?: string;
-  updatedAt?: string;
-}
+/** The fields a hand-written entry gives itself: the record's own ones, optional where the loader fills a default. */
+type EntryRequired = 'title' | 'buyer' | 'cpv' | 'departments';
+type EntryOptional =
+  | 'status' | 'noticeType' | 'description' | 'nature' | 'town' | 'estimatedValue' | 'durationMonths' | 'deadlineAt'
+  | 'publishedAt' | 'expectedPublicationDate' | 'procedure' | 'lots' | 'socialClause' | 'environmentalClause'
+  | 'reserved' | 'keywords' | 'noticeUrl' | 'buyerProfileUrl' | 'publishedAs' | 'updatedAt';
+
+export type TenderEntry = { slug: string } & Pick<Tender, EntryRequired> & Partial<Pick<Tender, EntryOptional>>;
 
 export interface TenderEntriesFile {
   $schema: string;

@@ -1,4 +1,4 @@
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import localizeFr from 'ajv-i18n/localize/fr';
 import { templateProblem } from '../../knowledge/Messages';
@@ -70,7 +70,7 @@ function placeholderProblems(text: StageText, provided: Set<string>, kind: strin
 }
 
 /** The contract of one rule against its detectors: params, kinds, texts and their placeholders, conditions. */
-function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, file: string, at: string): RuleProblem[] {
+function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, paramsValidator: (detector: string) => ValidateFunction, file: string, at: string): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const conditions: RuleProblem[] = [];
   const emitted = new Map<string, Emission>();
@@ -82,7 +82,7 @@ function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, file: st
       return;
     }
     const params = use.params ?? {};
-    const validate = ajv.compile(spec.params(vocabulary));
+    const validate = paramsValidator(use.detector);
     if (!validate(params)) {
       problems.push(...paramProblems(validate.errors ?? [], file, `${usePath}/params`));
       return;
@@ -116,6 +116,13 @@ function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, file: st
 
 /** Every problem of the rule files at once (ids unique across files, each rule against its detectors). */
 export function validateRules(rulesByFile: readonly [string, RulesFile][], vocabulary: ContractVocabulary): RuleProblem[] {
+  // One compiled params schema per detector (15 rules name missingDocument), for this vocabulary.
+  const compiled = new Map<string, ValidateFunction>();
+  const paramsValidator = (detector: string): ValidateFunction => {
+    let validate = compiled.get(detector);
+    if (!validate) compiled.set(detector, (validate = ajv.compile(DETECTOR_REGISTRY[detector]!.params(vocabulary))));
+    return validate;
+  };
   const problems: RuleProblem[] = [];
   const seen = new Map<string, string>();
   for (const [file, content] of rulesByFile) {
@@ -124,7 +131,7 @@ export function validateRules(rulesByFile: readonly [string, RulesFile][], vocab
       const first = seen.get(rule.id);
       if (first) problems.push({ file, path: `${at}/id`, what: `« ${rule.id} » est en double (déjà dans ${first}).` });
       else seen.set(rule.id, file);
-      problems.push(...ruleProblems(rule, vocabulary, file, at));
+      problems.push(...ruleProblems(rule, vocabulary, paramsValidator, file, at));
     });
   }
   return problems;
