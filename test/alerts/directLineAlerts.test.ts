@@ -83,4 +83,19 @@ describe('alerts through the local Direct Line', () => {
     await client.botSays(/vous ne recevrez plus d'alertes/);
     expect(app.alerts.isSubscribed(`webchat|${client.conversationId}`)).toBe(false);
   });
+
+  it('a stranger\'s forged address (serviceUrl inside, another conversation, another channel) is never what alerts are sent to', async () => {
+    const client = await DirectLineClient.start(app.url);
+    await seedProfile(app.database, 'webchat', await directLineUserId(app.url, client.conversationId, client.token), SPORTS_GROUNDS);
+    const forged = { serviceUrl: 'http://169.254.169.254/latest/', channelId: 'msteams', conversation: { id: 'someone-else' }, recipient: { id: 'other-bot' } };
+    await client.say("m'alerter", forged);
+    await client.botSays(/je vous enverrai ici/);
+    const stored = (subscriptionsOnDisk(app) as { reference: { serviceUrl: string; channelId: string; conversation: { id: string } } }[]).find(
+      (entry) => entry.reference.conversation.id === client.conversationId,
+    );
+    expect(stored).toBeDefined();
+    expect(stored!.reference.channelId).toBe('webchat');
+    expect(stored!.reference.serviceUrl).toMatch(/^http:\/\/(127\.0\.0\.1|localhost)/);
+    expect(JSON.stringify(subscriptionsOnDisk(app))).not.toMatch(/169\.254|someone-else|other-bot/);
+  });
 });
