@@ -98,3 +98,26 @@ export interface GapRecord {
   topicGuess: string | null;
   confidence: number;
 }
+
+/** The FAQ as the chat, the CLI and the benchmarks use it (src/faq/FaqService.ts implements it). */
+export interface FaqAsker {
+  /** Trained once when built; this is a pure, synchronous lookup (no I/O, no training per request). */
+  understand(question: string): FaqUnderstanding;
+  /** The rendered answer of a topic, or undefined for an unknown id. */
+  answer(id: string): FaqAnswer | undefined;
+  /** Every topic, for "which one do you mean" buttons and the related links. */
+  topics(): readonly { id: string; title: string }[];
+}
+
+/** What the chat and `ask --log` give the gap log; it scrubs and timestamps before storing. */
+export interface GapInput {
+  kind: GapKind;
+  question: string;
+  channel: string;
+  topicGuess: string | null;
+  confidence: number;
+}
+
+export interface GapRecorder {
+  record(input: GapInput): Promise<void>;
+}
