@@ -121,3 +121,14 @@ export interface GapInput {
 export interface GapRecorder {
   record(input: GapInput): Promise<void>;
 }
+
+/** An anonymous "Cette réponse vous a aidé ? Oui / Non" (topic and answer only, for the buyers' satisfaction figures). */
+export interface FeedbackInput {
+  topic: string;
+  helpful: boolean;
+  channel: string;
+}
+
+export interface FeedbackRecorder {
+  record(input: FeedbackInput): Promise<void>;
+}
