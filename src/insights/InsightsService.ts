@@ -1,7 +1,6 @@
 import type { Severity } from '../bidcheck';
 import type { FaqKnowledge, GapRecord } from '../faq/types';
 import type { Messages } from '../knowledge/Messages';
-import type { CheckStatRecord } from '../store/database';
 import { gapsCsv, rejectionsCsv, satisfactionCsv, tenderInterestCsv } from './csvTables';
 import { clusterGaps, type GapClusters } from './gaps/clusterGaps';
 import type { Lexicon } from './gaps/questionTerms';
@@ -10,12 +9,13 @@ import { parisDay } from './calendar';
 import { rejectionCauses, type RejectionReport, type RejectionSpan } from './rejectionCauses';
 import { type SatisfactionReport, satisfactionByTopic } from './satisfaction';
 import { type TenderForInterest, tenderInterest, type TenderInterestRow } from './tenderInterest';
-import type { FeedbackSource, GapSource, TenderFlag, TenderInterestSource } from './types';
+import type { CheckStatsSource, FeedbackSource, GapSource, TenderFlag, TenderInterestSource } from './types';
 
 export interface InsightsSources {
   gaps: GapSource;
   feedback: FeedbackSource;
-  checkStats: { all(): Promise<readonly CheckStatRecord[]> };
+  checkStats: CheckStatsSource;
+  /** The TenderInterestStore. */
   tenderInterest: TenderInterestSource;
 }
 
@@ -62,7 +62,7 @@ export class InsightsService {
   ) {}
 
   async gaps(period: Period = {}): Promise<GapClusters> {
-    const records = await this.sources.gaps.gaps(period);
+    const records = await this.sources.gaps();
     const knowledge = this.knowledge();
     // Clustering is quadratic: the dashboard asks for the JSON and then the CSV of the same period.
     const key = cacheKey(period, records, knowledge);
@@ -73,12 +73,12 @@ export class InsightsService {
   }
 
   async satisfaction(period: Period = {}): Promise<SatisfactionReport> {
-    return satisfactionByTopic(await this.sources.feedback.feedback(period), period);
+    return satisfactionByTopic(await this.sources.feedback(), period);
   }
 
   async rejections(period: Period = {}, options: { top?: number; severities?: readonly Severity[] } = {}): Promise<RejectionReport> {
     const { messages, ruleTitles } = this.knowledge();
-    return rejectionCauses(await this.sources.checkStats.all(), period, { messages, ruleTitles, ...options });
+    return rejectionCauses(await this.sources.checkStats(), period, { messages, ruleTitles, ...options });
   }
 
   async tenderInterest(tenders: readonly TenderForInterest[], now = new Date()): Promise<TenderInterestRow[]> {

@@ -1,22 +1,18 @@
-import type { FeedbackInput, GapRecord } from '../faq/types';
-import type { Period } from './period';
+import type { GapRecord } from '../faq/types';
+import type { CheckStatRecord } from '../store/database';
+import type { FeedbackRecord } from '../store/FeedbackStore';
+
+export type { FeedbackRecord } from '../store/FeedbackStore';
 
 /**
- * What the insights read, as small interfaces: the stores implement them, tests give arrays.
- * A source may return more than the period (the aggregations filter again), never less.
+ * Where the insights read the anonymous logs: functions returning every record kept (the logs are
+ * purged by retention, so "every" is at most GAP_RETENTION_MONTHS). The aggregations filter by
+ * period themselves. In the app: `() => faqLogs.listGaps()`, `() => faqLogs.listFeedback()`,
+ * `() => checkStats.all()`.
  */
-export interface GapSource {
-  gaps(period?: Period): Promise<readonly GapRecord[]>;
-}
-
-/** One stored "Cette réponse vous a aidé ? Oui / Non", with its time. */
-export interface FeedbackRecord extends FeedbackInput {
-  at: string;
-}
-
-export interface FeedbackSource {
-  feedback(period?: Period): Promise<readonly FeedbackRecord[]>;
-}
+export type GapSource = () => Promise<readonly GapRecord[]>;
+export type FeedbackSource = () => Promise<readonly FeedbackRecord[]>;
+export type CheckStatsSource = () => Promise<readonly CheckStatRecord[]>;
 
 /**
  * What an SME did with a tender: it was in their results (SEEN), they opened its details or its

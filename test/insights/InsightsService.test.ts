@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { GapRecord } from '../../src/faq/types';
-import { type FeedbackRecord, InsightsService, type Period, ruleTitles } from '../../src/insights';
+import { openFaqLogs } from '../../src/faq/openFaqLogs';
+import { InsightsService, ruleTitles } from '../../src/insights';
 import { Messages } from '../../src/knowledge/Messages';
 import { loadKnowledge } from '../../src/loadKnowledge';
 import { CheckStatsStore } from '../../src/store/CheckStatsStore';
@@ -14,40 +14,35 @@ const knowledge = loadKnowledge(KNOWLEDGE);
 const messages = new Messages(knowledge.messages);
 const topics = readdirSync(path.join(KNOWLEDGE, 'faq/topics')).map((file) => JSON.parse(readFileSync(path.join(KNOWLEDGE, 'faq/topics', file), 'utf8')) as { id: string; title: string; phrasings: string[] });
 
-/** Until the FAQ's gap store is merged: the read interface over an array, as the store will answer it. */
-class ArraySource {
-  constructor(
-    readonly gapRecords: GapRecord[] = [],
-    readonly feedbackRecords: FeedbackRecord[] = [],
-  ) {}
-  async gaps(_period?: Period) {
-    return this.gapRecords;
+/** The real FAQ logs, written through the recorders the chat uses (scrubbing, hour only), at chosen times. */
+async function faqLogs(dataDir: string) {
+  let now = new Date();
+  const logs = openFaqLogs(dataDir, { retentionMonths: 120, now: () => now });
+  const at = (day: string) => (now = new Date(`${day}T09:20:00Z`));
+  const gaps: [string, string][] = [
+    ['visite de site obligatoire j ai pas pu y aller', '2026-03-03'],
+    ['Visite obligatoire ratée : mon offre est-elle éliminée ?', '2026-03-10'],
+    ['la visite du site est obligatoire ? appelez moi au 06 12 34 56 78', '2026-03-17'],
+    ['=HYPERLINK("http://pirate") carte btp', '2026-03-18'],
+  ];
+  for (const [question, day] of gaps) {
+    at(day);
+    await logs.gaps.record({ kind: 'UNANSWERED', question, channel: 'webchat', topicGuess: null, confidence: 0.05 });
   }
-  async feedback(_period?: Period) {
-    return this.feedbackRecords;
+  for (const [helpful, day] of [[false, '2026-03-04'], [true, '2026-03-05']] as const) {
+    at(day);
+    await logs.feedback.record({ topic: 'FAQ_KBIS_AGE', helpful, channel: 'webchat' });
   }
+  return logs;
 }
-
-const gap = (question: string, day: string): GapRecord => ({ at: `${day}T09:00:00Z`, kind: 'UNANSWERED', question, channel: 'webchat', topicGuess: null, confidence: 0.05 });
 
 async function service() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ha30-insights-'));
   const database = await Database.open(dataDir, { shards: 2 });
   const checkStats = new CheckStatsStore(database);
   const interest = await TenderInterestStore.open(dataDir);
-  const source = new ArraySource(
-    [
-      gap('visite de site obligatoire j ai pas pu y aller', '2026-03-03'),
-      gap('Visite obligatoire ratée : mon offre est-elle éliminée ?', '2026-03-10'),
-      gap('la visite du site est obligatoire ?', '2026-03-17'),
-      gap('=HYPERLINK("http://pirate") carte btp', '2026-03-18'),
-    ],
-    [
-      { at: '2026-03-04T10:00:00Z', topic: 'FAQ_KBIS_AGE', helpful: false, channel: 'webchat' },
-      { at: '2026-03-05T10:00:00Z', topic: 'FAQ_KBIS_AGE', helpful: true, channel: 'webchat' },
-    ],
-  );
-  const insights = new InsightsService({ gaps: source, feedback: source, checkStats, tenderInterest: interest }, () => ({
+  const logs = await faqLogs(dataDir);
+  const insights = new InsightsService({ gaps: () => logs.listGaps(), feedback: () => logs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest: interest }, () => ({
     messages,
     ruleTitles: ruleTitles(knowledge.rules),
     topicTitles: new Map(topics.map((topic) => [topic.id, topic.title])),
@@ -69,6 +64,8 @@ describe('the insights as the dashboard and the digest call them', () => {
     expect(csv).toContain('Visite obligatoire ratée : mon offre est-elle éliminée ?');
     expect(csv).toContain(';3;03/03/2026;17/03/2026;Sans réponse\u00a0: 3;Aucun sujet de la FAQ proche\u00a0: 3;');
     expect(csv).toContain(`"'=HYPERLINK(""http://pirate"") carte btp";;1;mars 2026;mars 2026;`);
+    // Scrubbed by the gap log before it was stored: the export cannot leak what was never kept.
+    expect(csv).not.toMatch(/06 ?12 ?34/);
     await database.close();
   });
 
