@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { type Role, roleAllows } from '../../accounts';
-import { rememberUser } from './currentUser';
+import { rememberUser, SIGN_IN_REQUIRED } from './currentUser';
 import { sendPage } from './sendPage';
 import { changesState, isCrossSite } from './requestOrigin';
 import type { WebSessions } from './WebSessions';
@@ -69,7 +69,7 @@ export function registerAccessGuard(server: Server, sessions: WebSessions, webDi
         res.writeHead(302, { Location: `/connexion?retour=${encodeURIComponent(returnTo(req.url))}`, 'Cache-Control': 'no-store', 'Content-Length': 0 });
         res.end();
       } else {
-        refuse(res, 401, 'SignInRequired', 'Connexion requise : connectez-vous sur /connexion avec un compte acheteur ou CCI.');
+        refuse(res, 401, 'SignInRequired', SIGN_IN_REQUIRED);
       }
       next(false);
       return;

@@ -12,6 +12,8 @@ export interface SignedInUser {
   orgName?: string;
 }
 
+export const SIGN_IN_REQUIRED = 'Connexion requise : connectez-vous sur /connexion avec un compte acheteur ou CCI.';
+
 const users = new WeakMap<IncomingMessage, SignedInUser>();
 
 export function rememberUser(req: IncomingMessage, user: SignedInUser): void {
@@ -29,6 +31,6 @@ export function signedInUser(req: IncomingMessage): SignedInUser | undefined {
 /** Like signedInUser, for handlers that cannot run without one: a 401 HttpError otherwise (sendError answers it). */
 export function requireUser(req: IncomingMessage): SignedInUser {
   const user = users.get(req);
-  if (!user) throw new HttpError(401, 'SignInRequired', 'Connexion requise : connectez-vous sur /connexion avec un compte acheteur ou CCI.');
+  if (!user) throw new HttpError(401, 'SignInRequired', SIGN_IN_REQUIRED);
   return user;
 }
