@@ -44,6 +44,7 @@ const ALLOWED: Record<string, string> = {
   'src/server/web/accessGuard.ts': 'HTTP refusal bodies (API clients)',
   'src/server/web/currentUser.ts': 'HTTP refusal bodies (API clients)',
   'src/server/web/sessionRoutes.ts': 'HTTP refusal bodies (API clients)',
+  'src/server/insights/refusals.ts': 'HTTP refusal bodies of the dashboard APIs (API clients)',
   'src/contacts/loadDirectory.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/tenders/knowledgeTenders.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/tenders/approch.ts': 'import skip reasons, for the operator running the import',
