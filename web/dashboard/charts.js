@@ -1,5 +1,6 @@
 // Charts drawn with chart.js (the UMD build served by this server sets the global `Chart`).
 // Labels are drawn on the canvas as text: no stored text ever becomes markup here either.
+import { wrapLabel } from './dom.js';
 
 const Chart = window.Chart;
 
@@ -52,19 +53,32 @@ export function erase(canvas) {
   Chart?.getChart(canvas)?.destroy();
 }
 
-/** Horizontal bars, one dataset: the usual « top N » chart. */
-export function horizontalBars(canvas, { labels, values, texts, colours, label }) {
+/**
+ * Bars along the y axis, labelled with texts that wrap to the chart's width (again when it is
+ * resized: a phone turned sideways). `titles` are the whole texts, for the tooltip.
+ */
+export function sidewaysBars(canvas, { titles, datasets, texts, stacked = false, legend = true, labelColours }) {
+  const fit = (width) => titles.map((title) => wrapLabel(title, width));
   return draw(
     canvas,
     {
       type: 'bar',
-      data: { labels, datasets: [{ label, data: values, backgroundColor: colours ?? COLOURS.primary, borderRadius: 3 }] },
+      data: { labels: fit(canvas.parentElement.clientWidth), datasets },
       options: {
         indexAxis: 'y',
-        plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } },
+        onResize: (chart, size) => {
+          chart.data.labels = fit(size.width);
+          chart.update('none');
+        },
+        plugins: { legend: { display: legend }, tooltip: { callbacks: { title: (items) => titles[items[0].dataIndex] } } },
+        scales: { x: { stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked, ticks: { autoSkip: false, ...(labelColours ? { color: (tick) => labelColours[tick.index] } : {}) } } },
       },
     },
-    [texts],
+    texts,
   );
+}
+
+/** Horizontal bars, one dataset: the usual « top N » chart. */
+export function horizontalBars(canvas, { titles, values, texts, colours, label }) {
+  return sidewaysBars(canvas, { titles, datasets: [{ label, data: values, backgroundColor: colours ?? COLOURS.primary, borderRadius: 3 }], texts: [texts], legend: false });
 }

@@ -32,3 +32,26 @@ export function shorten(text, max = 60) {
   const flat = String(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/**
+ * A label for a horizontal bar chart, in lines that fit beside the bars: chart.js draws an array as
+ * several lines and clips what is wider than the axis. `width` is the chart's width in pixels.
+ */
+export function wrapLabel(text, width) {
+  const perLine = width < 420 ? 20 : width < 700 ? 30 : 42;
+  const words = String(text).replace(/\s+/g, ' ').trim().split(' ');
+  const lines = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const kept = lines.slice(0, 2).map((part) => shorten(part, perLine));
+  if (lines.length > 2) kept[1] = shorten(`${kept[1]} …`, perLine);
+  return kept;
+}

@@ -1,6 +1,6 @@
 // One function per section of the dashboard: from the JSON of /api/insights/… to charts and lists.
-import { COLOURS, draw, erase, horizontalBars, SEVERITY_COLOURS } from './charts.js';
-import { clear, el, setStatus, shorten, show } from './dom.js';
+import { COLOURS, draw, erase, horizontalBars, SEVERITY_COLOURS, sidewaysBars } from './charts.js';
+import { clear, el, setStatus, show } from './dom.js';
 
 const TOP = 10;
 const byId = (id) => document.getElementById(id);
@@ -21,7 +21,7 @@ export function renderGaps(data) {
   if (top.length) {
     horizontalBars(canvas, {
       label: 'Questions',
-      labels: top.map((cluster) => shorten(cluster.representative, 55)),
+      titles: top.map((cluster) => cluster.representative),
       values: top.map((cluster) => cluster.size.value),
       texts: top.map((cluster) => cluster.size.text),
       colours: COLOURS.teal,
@@ -73,7 +73,7 @@ export function renderRejections(data) {
   if (causes.length) {
     horizontalBars(canvas, {
       label: 'Dossiers concernés',
-      labels: causes.map((cause) => shorten(cause.title, 45)),
+      titles: causes.map((cause) => cause.title),
       values: causes.map((cause) => cause.checks.value),
       texts: causes.map((cause) => `${cause.checks.text} (${cause.severityLabel})`),
       colours: causes.map((cause) => SEVERITY_COLOURS[cause.severity] ?? COLOURS.grey),
@@ -100,22 +100,16 @@ export function renderSatisfaction(data) {
   const value = (count) => (count ? count.value : null);
   const text = (count) => (count ? count.text : '');
   const merged = topics.map((topic) => (topic.helpful === null ? topic.total : null));
-  draw(
-    canvas,
-    {
-      type: 'bar',
-      data: {
-        labels: topics.map((topic) => shorten(topic.title, 45)),
-        datasets: [
-          { label: 'Oui', data: topics.map((topic) => value(topic.helpful)), backgroundColor: COLOURS.green },
-          { label: 'Non', data: topics.map((topic) => value(topic.notHelpful)), backgroundColor: COLOURS.red },
-          { label: 'Oui et Non (regroupés)', data: merged.map(value), backgroundColor: COLOURS.grey },
-        ],
-      },
-      options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } } },
-    },
-    [topics.map((topic) => text(topic.helpful)), topics.map((topic) => text(topic.notHelpful)), merged.map(text)],
-  );
+  sidewaysBars(canvas, {
+    titles: topics.map((topic) => topic.title),
+    stacked: true,
+    datasets: [
+      { label: 'Oui', data: topics.map((topic) => value(topic.helpful)), backgroundColor: COLOURS.green },
+      { label: 'Non', data: topics.map((topic) => value(topic.notHelpful)), backgroundColor: COLOURS.red },
+      { label: 'Oui et Non (regroupés)', data: merged.map(value), backgroundColor: COLOURS.grey },
+    ],
+    texts: [topics.map((topic) => text(topic.helpful)), topics.map((topic) => text(topic.notHelpful)), merged.map(text)],
+  });
 }
 
 const deadlineFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -138,22 +132,16 @@ export function renderTenders(data, onFlag) {
   const canvas = chartOrNothing('chart-tenders', open.length > 0);
   if (open.length) {
     const alarm = (row) => row.signal === 'NO_LOCAL_INTEREST';
-    draw(
-      canvas,
-      {
-        type: 'bar',
-        data: {
-          labels: open.map((row) => `${alarm(row) ? '⚠ ' : ''}${shorten(row.title, 35)}`),
-          datasets: [
-            { label: 'L’ont vu', data: open.map((row) => row.seen.value), backgroundColor: open.map((row) => (alarm(row) ? COLOURS.red : COLOURS.grey)) },
-            { label: 'L’ont ouvert', data: open.map((row) => row.opened.value), backgroundColor: COLOURS.teal },
-            { label: 'Vérifications', data: open.map((row) => row.checkStarted.value), backgroundColor: COLOURS.primary },
-          ],
-        },
-        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } } },
-      },
-      [open.map((row) => row.seen.text), open.map((row) => row.opened.text), open.map((row) => row.checkStarted.text)],
-    );
+    sidewaysBars(canvas, {
+      titles: open.map((row) => `${alarm(row) ? '⚠ ' : ''}${row.title}`),
+      datasets: [
+        { label: 'L’ont vu', data: open.map((row) => row.seen.value), backgroundColor: COLOURS.grey },
+        { label: 'L’ont ouvert', data: open.map((row) => row.opened.value), backgroundColor: COLOURS.teal },
+        { label: 'Vérifications', data: open.map((row) => row.checkStarted.value), backgroundColor: COLOURS.primary },
+      ],
+      texts: [open.map((row) => row.seen.text), open.map((row) => row.opened.text), open.map((row) => row.checkStarted.text)],
+      labelColours: open.map((row) => (alarm(row) ? COLOURS.red : '#1b2733')),
+    });
   }
   const body = byId('tender-table').tBodies[0];
   clear(body);
