@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import { RootDialog } from '../dialogs/RootDialog';
+import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
 import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
@@ -15,7 +16,7 @@ import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import { loadKnowledge } from './loadKnowledge';
-import type { Logger } from './logger';
+import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
 import { loadSecret } from './server/directline/loadSecret';
@@ -99,6 +100,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await alerts.start();
   const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
 
+  // Buyers' and CCI's accounts: the users command writes them, the bot re-reads the file when it changes.
+  const accounts = AccountStore.open(config.dataDir, (error) => logger.warn({ event: 'accounts_unreadable', err: scrubError(error) }, 'accounts file unreadable, previous accounts kept'));
+  const authenticator = new Authenticator(
+    accounts,
+    new SessionStore({ idleMs: config.accounts.sessionIdleMs, absoluteMs: config.accounts.sessionMaxMs, maxSessions: 10_000, maxPerLogin: 10 }),
+    new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
+  );
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -109,6 +118,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     connection,
     logic: (context) => bot.run(context),
     tracker,
+    web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
     directLine: localAdapter
       ? {
           adapter: localAdapter,
