@@ -32,6 +32,7 @@ const ALLOWED: Record<string, string> = {
   'src/server/directline/userActivity.ts': 'HTTP refusal bodies (API clients)',
   'src/cli/tenders.ts': 'usage and argument errors of the command line (stderr), for the operator',
   'src/contacts/loadDirectory.ts': 'knowledge validation errors at start, for the CCI editor',
+  'src/faq/loadFaq.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/tenders/knowledgeTenders.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/tenders/approch.ts': 'import skip reasons, for the operator running the import',
   'src/tenders/boamp.ts': 'import skip reasons, for the operator running the import',
