@@ -124,7 +124,8 @@ export class FaqClassifier {
     const p1 = first!.probability;
     const p2 = second?.probability ?? 0;
     // A candidate's confidence: how often the answer would be right if it were given, from its lead over the others.
-    const candidates: FaqCandidate[] = raw.topics.slice(0, 3).map((entry, rank) => ({ id: entry.id, confidence: this.calibrated('answer', answerScore(entry.probability, rank === 0 ? p2 : p1)) }));
+    const pOut = raw.ranked.find((entry) => entry.id === OUT_OF_SCOPE)!.probability;
+    const candidates: FaqCandidate[] = raw.topics.slice(0, 3).map((entry, rank) => ({ id: entry.id, confidence: this.calibrated('answer', answerScore(entry.probability, Math.max(rank === 0 ? p2 : p1, pOut))) }));
     const settings = { ...this.knowledge.settings, minCoverage: this.knowledge.settings.minCoverage ?? 0 };
     const outOfScope = raw.ranked[0]!.id === OUT_OF_SCOPE;
     // The curves were fitted on questions that pass the gate: for the others no topic is believed at all.

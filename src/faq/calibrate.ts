@@ -8,7 +8,7 @@ export const WRONG_ANSWER_COST = 4;
 export const CHOICE_GAIN = 0.5;
 export const CHOICE_COST = 0.5;
 
-/** The two calibration curves: the best topic right (on p1 − p2), one of the two best right (on p1 + p2). */
+/** The two calibration curves: the best topic right (on its lead over its rival), one of the two best right (on p1 + p2). */
 export interface Curves {
   answer: CalibrationCurve;
   pair: CalibrationCurve;
@@ -41,7 +41,7 @@ function emptyOutcome(questions: number): Outcome {
 export function outcomeOf(readings: readonly HeldOutReading[], curves: Curves, t: Thresholds): Outcome {
   const outcome = emptyOutcome(readings.length);
   for (const r of readings) {
-    const made = r.unreadable ? 'unreadable' : decision(r, applyCurve(curves.answer, answerScore(r.p1, r.p2)), applyCurve(curves.pair, pairScore(r.p1, r.p2)), t);
+    const made = r.unreadable ? 'unreadable' : decision(r, applyCurve(curves.answer, answerScore(r.p1, Math.max(r.p2, r.pOut))), applyCurve(curves.pair, pairScore(r.p1, r.p2)), t);
     if (made === 'answer') {
       outcome.answered++;
       if (isRight(r.question, r.first)) outcome.answeredRight++;
@@ -71,15 +71,15 @@ export function calibrate(readings: readonly HeldOutReading[]): Calibration {
       // The runner-up's reading too (a negative lead), so that a candidate other than the best gets a confidence of its own.
       answer: fitIsotonic(
         eligible.flatMap((r) => [
-          { score: answerScore(r.p1, r.p2), right: isRight(r.question, r.first) },
-          { score: answerScore(r.p2, r.p1), right: isRight(r.question, r.second) },
+          { score: answerScore(r.p1, Math.max(r.p2, r.pOut)), right: isRight(r.question, r.first) },
+          { score: answerScore(r.p2, Math.max(r.p1, r.pOut)), right: isRight(r.question, r.second) },
         ]),
       ),
       pair: fitIsotonic(eligible.map((r) => ({ score: pairScore(r.p1, r.p2), right: isRight(r.question, r.first) || isRight(r.question, r.second) }))),
     };
     const scored = eligible.map((r) => ({
       r,
-      confidence: applyCurve(curves.answer, answerScore(r.p1, r.p2)),
+      confidence: applyCurve(curves.answer, answerScore(r.p1, Math.max(r.p2, r.pOut))),
       pairConfidence: applyCurve(curves.pair, pairScore(r.p1, r.p2)),
       right: isRight(r.question, r.first),
       pairRight: isRight(r.question, r.first) || isRight(r.question, r.second),

@@ -19,6 +19,8 @@ export interface HeldOutReading {
   second: string;
   p1: number;
   p2: number;
+  /** Probability of the out-of-scope class. */
+  pOut: number;
   coverage: number;
 }
 
@@ -31,6 +33,7 @@ export function reading(question: EvalQuestion, raw: RawScores): HeldOutReading 
     second: raw.topics[1]?.id ?? '',
     p1: raw.topics[0]!.probability,
     p2: raw.topics[1]?.probability ?? 0,
+    pOut: raw.ranked.find((entry) => entry.id === OUT_OF_SCOPE)?.probability ?? 0,
     coverage: raw.coverage,
   };
 }

@@ -8,8 +8,11 @@ export interface Thresholds {
 
 export type ReadingDecision = 'answer' | 'choose' | 'unknown' | 'unreadable';
 
-/** The raw scores the curves calibrate: the lead of the best topic, and the weight of the two best together. */
-export const answerScore = (p1: number, p2: number): number => p1 - p2;
+/**
+ * The raw scores the curves calibrate: a topic's lead over its strongest rival — the best other topic
+ * or the out-of-scope class, whichever is more likely — and the weight of the two best topics together.
+ */
+export const answerScore = (own: number, rival: number): number => own - rival;
 export const pairScore = (p1: number, p2: number): number => p1 + p2;
 
 /**
