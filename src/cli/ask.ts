@@ -161,12 +161,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (logs && !(await logs.close(5_000))) process.stderr.write('Attention : certaines questions n’ont pas pu être écrites dans le journal des questions.\n');
 
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(options.file !== undefined ? results : results[0], null, 2)}\n`);
-  } else {
-    process.stdout.write(`${results.map((result) => readable(result, result.faq ? faq.answer(result.faq) : undefined)).join('\n\n')}\n`);
-  }
+  const output = options.json
+    ? `${JSON.stringify(options.file !== undefined ? results : results[0], null, 2)}\n`
+    : `${results.map((result) => readable(result, result.faq ? faq.answer(result.faq) : undefined)).join('\n\n')}\n`;
+  await written(output);
   return 0;
+}
+
+/** Resolves once stdout took the text: a pipe is written asynchronously, and process.exit would cut a long batch short. */
+function written(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
 main(process.argv.slice(2)).then(

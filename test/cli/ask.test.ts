@@ -51,6 +51,16 @@ describe('npm run ask', () => {
     expect(existsSync(path.join(dataDir, 'faq'))).toBe(false);
   });
 
+  it('writes a long batch whole before exiting (stdout is a pipe)', async () => {
+    const file = path.join(dir, 'many.txt');
+    const questions = Array.from({ length: 400 }, (_, i) => (i % 2 ? `decenale obligatoire ${i} ?` : `c koi le dume ${i}`));
+    writeFileSync(file, questions.join('\n'));
+    const { code, stdout } = await cli(['--json', '--file', file]);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as { question: string }[];
+    expect(results.map((r) => r.question)).toEqual(questions);
+  });
+
   it('with --log, stores the unanswered questions scrubbed in the gap log, and not the answered ones', async () => {
     const file = path.join(dir, 'to-log.txt');
     writeFileSync(file, ['c koi le dume ?', 'tu connais un bon garagiste à Uzès ? écrivez-moi à jean.dupont@example.fr', "c'est quoi un marché de conception-réalisation ?"].join('\n'));
