@@ -13,7 +13,7 @@ import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { loadDirectory, upcomingEvents } from './contacts';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
-import { InsightsService, ruleTitles } from './insights';
+import { faqContext, InsightsService, ruleTitles } from './insights';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import { loadKnowledge } from './loadKnowledge';
@@ -116,7 +116,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   );
 
   // The buyers' dashboard reads the same anonymous logs the chat writes.
-  const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), topicTitles: new Map<string, string>(), lexicon: {}, phrasings: [] as string[] };
+  const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
   const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
 
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);

@@ -49,6 +49,18 @@ async function checkDossier(app: TestApp, files: Record<string, Buffer>): Promis
   await sme.botSays(/Résultat de la vérification/, 30_000);
 }
 
+/** What the page's scripts see, typed here (the tests are compiled without the DOM library). */
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } } | null;
+}
+interface PageGlobals {
+  Chart: { getChart(canvas: PageCanvas): { data: { datasets: { data: (number | null)[] }[] } } | undefined };
+  document: { getElementById(id: string): PageCanvas | null; documentElement: { scrollWidth: number } };
+  innerWidth: number;
+}
+
 interface ChartSeen {
   id: string;
   chart: boolean;
@@ -118,10 +130,10 @@ describe('buyers’ dashboard in Chromium', () => {
     await page.getByText(/^Connecté en tant que Claire Martin \(claire\.martin\) — Nîmes Métropole/).waitFor();
 
     const charts = await page.evaluate((ids) => {
-      const chartJs = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): { data: { datasets: { data: (number | null)[] }[] } } | undefined } }).Chart;
+      const page = globalThis as unknown as PageGlobals;
       return ids.map((id): ChartSeen => {
-        const canvas = document.getElementById(id) as HTMLCanvasElement;
-        const chart = chartJs.getChart(canvas);
+        const canvas = page.document.getElementById(id)!;
+        const chart = page.Chart.getChart(canvas);
         const values = chart ? chart.data.datasets.flatMap((dataset) => dataset.data).filter((value) => typeof value === 'number' && value > 0).length : 0;
         const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
         let painted = 0;
@@ -186,7 +198,10 @@ describe('buyers’ dashboard in Chromium', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      return page.document.documentElement.scrollWidth - page.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(OUTPUT, 'acheteurs-telephone.png'), fullPage: true });
     expect(existsSync(path.join(OUTPUT, 'acheteurs-ordinateur.png'))).toBe(true);
