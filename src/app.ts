@@ -14,6 +14,7 @@ import { createAdapter } from './bot/createAdapter';
 import { loadDirectory, upcomingEvents } from './contacts';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { faqContext, InsightsService, ruleTitles } from './insights';
+import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import { loadKnowledge } from './loadKnowledge';
@@ -138,6 +139,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       flags: tenderInterest,
       testimonies: NO_TESTIMONIES,
       events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
+      // No testimonies yet: the digest says so when its source is absent.
+      digest: (month) =>
+        renderDigest(
+          {
+            insights,
+            knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
+            tender: (id) => tenders.get(id),
+          },
+          month,
+        ),
     },
     directLine: localAdapter
       ? {

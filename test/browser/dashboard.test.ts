@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -183,6 +183,23 @@ describe('buyers’ dashboard in Chromium', () => {
     expect(text).toContain('Où déposer l’attestation d’assurance décennale ?');
   });
 
+  it('downloads the club digest of the month, with the month’s figures in it', async () => {
+    await page.getByLabel('Mois', { exact: true }).fill('2026-12');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le bulletin (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe('ha30-bulletin-2026-12.pdf');
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toMatch(/décembre 2026/);
+    expect(text).toContain('Sur 2 dossiers vérifiés ce mois-ci');
+    expect(text).toContain('Attestation décennale : où la déposer ?');
+    expect(text).toContain(NIMES_TENDER.title);
+    // A month that has not begun: the server's French reason, on the page.
+    await page.getByLabel('Mois', { exact: true }).fill('2027-02');
+    await page.getByRole('button', { name: 'Télécharger le bulletin (PDF)' }).click();
+    await page.getByRole('alert').getByText(/Le mois 2027-02 n’a pas encore commencé/).waitFor();
+  }, 60_000);
+
   it('filters by period, and stays readable on a phone', async () => {
     await page.screenshot({ path: path.join(OUTPUT, 'acheteurs-ordinateur.png'), fullPage: true });
     // A period with no chat in it: the charts give way to a sentence.
@@ -206,7 +223,8 @@ describe('buyers’ dashboard in Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'acheteurs-telephone.png'), fullPage: true });
     expect(existsSync(path.join(OUTPUT, 'acheteurs-ordinateur.png'))).toBe(true);
     // The CSP let the page's own scripts and chart.js run and refused nothing (a refused inline script
-    // logs an error); the 401 of the sign-in page's « who am I » before signing in is expected.
-    expect(errors.filter((text) => !/status of 401/.test(text))).toEqual([]);
+    // logs an error); the 401 of the sign-in page's « who am I » before signing in and the 422 of the
+    // digest of a month to come are expected.
+    expect(errors.filter((text) => !/status of (401|422)/.test(text))).toEqual([]);
   }, 60_000);
 });

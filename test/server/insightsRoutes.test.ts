@@ -117,6 +117,18 @@ describe('buyers’ dashboard routes × roles', () => {
     expect(ahead.message).toMatch(/Le mois 2027-01 n’a pas encore commencé/);
   });
 
+  it('sends the club digest of a month as a PDF to a buyer and to the CCI', async () => {
+    for (const who of ['buyer', 'cci'] as const) {
+      const response = await fetch(`${app.url}/api/insights/digest.pdf?month=2026-11`, { headers: { cookie: browsers[who]!.cookie } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(response.headers.get('content-disposition')).toBe('attachment; filename="ha30-bulletin-2026-11.pdf"');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    }
+  }, 30_000);
+
   it('shows a buyer the interest in their own organisation’s tenders, the CCI every club member’s', async () => {
     for (const userKey of ['sme-1', 'sme-2', 'sme-3', 'sme-4']) await app.tenderInterest.record({ tenderId: NIMES_TENDER, kind: 'SEEN', userKey });
     const mine = (await as('buyer', '/api/insights/tenders')).json as { scope: string; rows: { tenderId: string; organisationId: string; signal: string; seen: { value: number }; mayFlag: boolean }[] };

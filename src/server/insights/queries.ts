@@ -1,5 +1,6 @@
 import type { Request } from 'restify';
 import { monthOfDay, parisDay, type Period, parsePeriod } from '../../insights';
+import { isDigestMonth } from '../../insights/digest';
 import { refuse } from './refusals';
 
 function query(req: Request): Record<string, unknown> {
@@ -15,8 +16,6 @@ export function periodOf(req: Request): Period {
   return result.period;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /**
  * `?month=YYYY-MM` for the digest: 400 when absent or malformed, 422 for a month that has not begun
  * in Paris (its digest would be empty and look like « nothing happened »).
@@ -24,7 +23,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function monthOf(req: Request, now: Date): string {
   const { month } = query(req);
   if (month === undefined || month === '') throw refuse.monthMissing();
-  if (typeof month !== 'string' || !MONTH.test(month)) throw refuse.monthInvalid();
+  if (!isDigestMonth(month)) throw refuse.monthInvalid();
   const current = monthOfDay(parisDay(now)!);
   if (month > current) throw refuse.monthAhead(month);
   return month;

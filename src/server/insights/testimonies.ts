@@ -1,18 +1,14 @@
 import { type CsvTable, monthLabel, monthOfDay, parisDay, type Period, toCsv } from '../../insights';
+import type { Testimony } from '../../insights/digest';
 import type { Messages } from '../../knowledge/Messages';
 
+export type { Testimony };
+
 /**
- * What an SME chose to tell the club (issue 10, « les PME viendront témoigner »), as stored: the
+ * What SMEs chose to tell the club (issue 10, « les PME viendront témoigner »), as stored: the
  * scrubbed text, with its trade and size band only. The chat goal that collects them is built
  * apart; until it is wired, the app gives NO_TESTIMONIES and the dashboard shows an empty list.
  */
-export interface Testimony {
-  at: string;
-  text: string;
-  trade?: string;
-  sizeBand?: string;
-}
-
 export interface TestimonySource {
   list(): Promise<readonly Testimony[]>;
 }
