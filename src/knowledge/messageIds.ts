@@ -292,7 +292,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'insights.digest.figures.checks': ['count'],
   'insights.digest.figures.gaps': ['count'],
   'insights.digest.figures.satisfaction': ['yes', 'no'],
-  'insights.digest.figures.satisfactionTotal': ['total'],
+  'insights.digest.figures.satisfactionTotal': [],
   'insights.digest.figures.noFeedback': [],
   'insights.digest.figures.flags': ['count'],
   'insights.digest.figures.testimonies': ['count'],

@@ -18,7 +18,7 @@ function satisfactionFigure(messages: Messages, report: SatisfactionReport): { v
   const { helpful, notHelpful, total, helpfulShare } = report.overall;
   if (isExact(total) && total === 0) return { value: '0', label: messages.text('insights.digest.figures.noFeedback') };
   if (helpful === null || notHelpful === null || helpfulShare === null) {
-    return { value: countText(messages, total), label: messages.text('insights.digest.figures.satisfactionTotal', { total: countText(messages, total) }) };
+    return { value: countText(messages, total), label: messages.text('insights.digest.figures.satisfactionTotal') };
   }
   return { value: percentText(helpfulShare), label: messages.text('insights.digest.figures.satisfaction', { yes: countText(messages, helpful), no: countText(messages, notHelpful) }) };
 }

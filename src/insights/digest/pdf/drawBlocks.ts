@@ -1,6 +1,6 @@
 import type { Block, Entry } from '../document';
 import { chartHeight, drawChart } from './barChart';
-import { COLOURS, contentWidth, type Doc, ensureSpace, heightOf, STYLES, type TextStyle, typeset, use } from './style';
+import { bottom, COLOURS, contentWidth, type Doc, ensureSpace, heightOf, STYLES, type TextStyle, typeset, use } from './style';
 
 const INDENT = 16;
 const PAD = 6;
@@ -12,9 +12,49 @@ function paragraph(doc: Doc, style: TextStyle, text: string, indent = 0, gapAfte
   doc.x = doc.page.margins.left;
 }
 
+const HEADING_SPACE = 22;
+
+function headingHeight(doc: Doc, text: string): number {
+  return heightOf(doc, STYLES.heading, text, contentWidth(doc)) + HEADING_SPACE;
+}
+
+/** Roughly the height of a block's first part: what a heading must keep with it on its page. */
+function leadHeight(doc: Doc, block: Block): number {
+  const width = contentWidth(doc);
+  switch (block.kind) {
+    case 'heading':
+      return headingHeight(doc, block.text);
+    case 'paragraph':
+      return heightOf(doc, block.muted ? STYLES.small : STYLES.body, block.text, width) + 6;
+    case 'figures':
+      return 70;
+    case 'chart':
+      return chartHeight(doc, block.chart);
+    case 'entries':
+      return block.entries[0] ? heightOf(doc, STYLES.entryTitle, block.entries[0].title, width) + heightOf(doc, STYLES.entryLine, block.entries[0].lines[0] ?? '', width) + 8 : 0;
+    case 'quote':
+      return Math.min(heightOf(doc, STYLES.quote, block.text, width - INDENT) + 16, 160);
+  }
+}
+
+/**
+ * A heading never ends a page: it starts a new one unless its introduction and the first chart or
+ * entry of its section fit under it.
+ */
+export function keepWithNext(doc: Doc, blocks: readonly Block[], index: number): void {
+  const block = blocks[index]!;
+  if (block.kind !== 'heading') return;
+  let need = headingHeight(doc, block.text);
+  for (const next of blocks.slice(index + 1, index + 3)) {
+    if (next.kind === 'heading') break;
+    need += leadHeight(doc, next);
+    if (next.kind !== 'paragraph') break;
+  }
+  ensureSpace(doc, Math.min(need, (bottom(doc) - doc.page.margins.top) * 0.6));
+}
+
 function heading(doc: Doc, text: string): void {
-  // A heading never ends a page: it keeps at least a few lines of its section with it.
-  ensureSpace(doc, heightOf(doc, STYLES.heading, text, contentWidth(doc)) + 70);
+  ensureSpace(doc, headingHeight(doc, text) + 40);
   doc.y += 12;
   paragraph(doc, STYLES.heading, text, 0, 2);
   const x = doc.page.margins.left;

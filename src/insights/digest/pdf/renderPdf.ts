@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { DigestDocument } from '../document';
-import { drawBlock } from './drawBlocks';
+import { drawBlock, keepWithNext } from './drawBlocks';
 import { digestFonts } from './fonts';
 import { contentWidth, type Doc, FONTS, PAGE, STYLES, typeset, use } from './style';
 
@@ -44,7 +44,10 @@ export function renderPdf(digest: DigestDocument): Promise<Buffer> {
   doc.y += 3;
   for (const line of digest.subtitle) use(doc, STYLES.subtitle).text(typeset(line), { width });
   doc.y += 6;
-  for (const block of digest.blocks) drawBlock(doc, block);
+  digest.blocks.forEach((block, index) => {
+    keepWithNext(doc, digest.blocks, index);
+    drawBlock(doc, block);
+  });
   footers(doc, digest.pageLabel);
   doc.end();
   return done;
