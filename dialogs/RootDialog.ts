@@ -1,26 +1,42 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type Activity, ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, DialogContext, type DialogInstance, type DialogTurnResult, type PromptOptions, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { BidContext } from '../src/bidcheck';
+import type { FaqUnderstanding } from '../src/faq/types';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import type { Tender } from '../src/tenders';
 import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
 import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
 import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
-import { AskQuestionDialog } from './AskQuestionDialog';
+import { type AskQuestionOptions, AskQuestionDialog, isAskQuestionResult } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
 import { ContactClubDialog, type ContactClubOptions, isContactRequest } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { FindTendersDialog, type FindTendersOptions, isProfileSentence } from './FindTendersDialog';
+import { claimsFaqSubmit, faqSubmitOf } from './cards/faqSubmit';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
+import { FaqResponder } from './faq/FaqResponder';
+import { isBareAskRequest, looksLikeQuestion, namesGoalObject } from './requestShape';
+import { RESUMED_QUIETLY } from './ResumableDialog';
+import type { WaitingPoint } from './waitingPoints';
 
 const ROUTE = 'route';
+/** Another goal run in the middle of one that waits, which then resumes with one line. */
+const INTERLUDE = 'interlude';
+
+type GoalRoute = { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean; fromIntent?: boolean };
+type QuestionRoute = { kind: 'question'; text: string; understood: FaqUnderstanding };
+type AlertsRoute = { kind: 'alerts'; command: AlertCommand };
+/** What may start in the middle of another goal. */
+type InterludeRoute = GoalRoute | AlertsRoute;
 
 type Route =
-  | { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean }
-  | { kind: 'alerts'; command: AlertCommand }
+  | GoalRoute
+  | QuestionRoute
+  | AlertsRoute
+  | { kind: 'faqClick'; value: unknown }
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
 type Social = 'thanks' | 'goodbye';
@@ -30,22 +46,37 @@ const SOCIAL_MAX_WORDS = 6;
 const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
 
 /**
- * The conversation's entry point: welcomes, routes each request to the dialog of its goal, and
- * answers "aide", "annuler", "recommencer", "merci" and "au revoir" wherever the user is.
+ * The conversation's entry point: welcomes, routes each request to the dialog of its goal, answers
+ * questions from the FAQ, and answers "aide", "annuler", "recommencer", "merci" and "au revoir"
+ * wherever the user is. In the middle of a goal that waits for an answer, a question the FAQ answers
+ * or a request for another goal is dealt with first, then the goal resumes with one line.
  */
 export class RootDialog extends ComponentDialog {
+  private readonly faq: FaqResponder;
+  /** Every question a goal may be waiting on, by the id of its prompt. */
+  private readonly waitingPoints = new Map<string, WaitingPoint>();
+
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
     private readonly alerts?: AlertsDialogDeps & { phrases: AlertPhrases },
   ) {
     super(ROOT_DIALOG);
+    this.faq = new FaqResponder(services, memory.faq);
+    const checkDossier = new CheckDossierDialog(services, memory);
+    const findTenders = new FindTendersDialog(services, memory);
+    const askQuestion = new AskQuestionDialog(services, this.faq);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
-    this.addDialog(new CheckDossierDialog(services, memory));
-    this.addDialog(new FindTendersDialog(services, memory));
-    this.addDialog(new AskQuestionDialog(services));
+    this.addDialog(new WaterfallDialog(INTERLUDE, [this.interludeStep.bind(this), this.resumeStep.bind(this)]));
+    this.addDialog(checkDossier);
+    this.addDialog(findTenders);
+    this.addDialog(askQuestion);
     this.addDialog(new ContactClubDialog(services));
     if (alerts) this.addDialog(new AlertsDialog(alerts));
+    for (const point of [...checkDossier.waitingPoints(), ...findTenders.waitingPoints(), ...askQuestion.waitingPoints()]) {
+      if (this.waitingPoints.has(point.id)) throw new Error(`two dialogs wait on the same prompt id: ${point.id}`);
+      this.waitingPoints.set(point.id, point);
+    }
     this.initialDialogId = ROUTE;
   }
 
@@ -96,6 +127,8 @@ export class RootDialog extends ComponentDialog {
     }
     const alertsCommand = this.alertsCommand(activity.text, activity.value);
     if (alertsCommand) {
+      // One turn, nothing asked: the goal under way resumes after it.
+      if (this.waitingPoint(innerDc)) return innerDc.beginDialog(INTERLUDE, { kind: 'alerts', command: alertsCommand } satisfies InterludeRoute);
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ALERTS_DIALOG, { command: alertsCommand });
     }
@@ -125,6 +158,12 @@ export class RootDialog extends ComponentDialog {
       await context.sendActivity(messages.text('goodbye.text'));
       return innerDc.endDialog();
     }
+    if (claimsFaqSubmit(activity.value)) {
+      // A button of an FAQ card shown earlier: answered here, then the goal under way resumes.
+      await this.onFaqClick(context, activity.value);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
     // A card button or a file dropped while another goal is under way starts that goal afresh.
     const switchesGoal = goalFromValue(activity.value) !== undefined;
     const bringsFiles = files.hasFiles(activity.attachments, rejectedUploads(activity.channelData)) && innerDc.activeDialog?.id !== GOAL_DIALOG.CHECK_DOSSIER;
@@ -132,7 +171,77 @@ export class RootDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE);
     }
+    return this.interruptWithText(innerDc);
+  }
+
+  /**
+   * A text typed while a goal waits. The question it waits on gets the first say: a date, « travaux »
+   * or « je ne sais pas » is its answer. Otherwise a request that names another goal runs that goal
+   * first, and a question the FAQ answers with confidence is answered; either way the goal then
+   * resumes with one line. Anything else is the waiting dialog's to read.
+   */
+  private async interruptWithText(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const raw = innerDc.context.activity.text ?? '';
+    const text = raw.trim();
+    const leaf = leafOf(innerDc);
+    const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
+    if (!text || !leaf || !point) return undefined;
+    if (!point.yieldsToGoals && point.accepts(raw, promptOptionsOf(leaf))) return undefined;
+    const request = this.readText(text);
+    if (request.kind === 'goal' && this.interrupts(innerDc, request, text)) {
+      // « Poser une question » then « en fait, vérifier mon dossier »: nothing to come back to.
+      if (point.yieldsToGoals) return this.startGoal(innerDc, request, true);
+      return innerDc.beginDialog(INTERLUDE, request satisfies InterludeRoute);
+    }
+    if (point.yieldsToGoals) return undefined;
+    if (request.kind === 'question' && request.understood.decision === 'answer') {
+      await this.faq.reply(innerDc.context, text, request.understood);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
     return undefined;
+  }
+
+  /** Another goal than those under way, named outright (« quels marchés pour moi », « contacter un acheteur »). */
+  private interrupts(innerDc: DialogContext, request: GoalRoute, text: string): boolean {
+    const id = GOAL_DIALOG[request.goal];
+    if (innerDc.stack.some((instance) => instance.id === id)) return false;
+    return this.namesGoal(request.goal, text);
+  }
+
+  /** The one line that resumes the goal under way, with the buttons of its question. */
+  private async resume(dc: DialogContext): Promise<void> {
+    const leaf = leafOf(dc);
+    const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
+    if (!leaf || !point) {
+      await dc.repromptDialog();
+      return;
+    }
+    const line = this.services.messages.text(point.resume);
+    const actions = (promptOptionsOf(leaf)?.prompt as Partial<Activity> | undefined)?.suggestedActions?.actions;
+    await dc.context.sendActivity(actions?.length ? MessageFactory.suggestedActions(actions, line) : line);
+  }
+
+  private async interludeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.startGoal(step, step.options as InterludeRoute, false);
+  }
+
+  /** The interrupting goal is done: the one below resumes, told so in one line, without asking twice. */
+  private async resumeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.resume(new DialogContext(step.dialogs, step.context, { dialogStack: step.stack.slice(1) }));
+    return step.endDialog(RESUMED_QUIETLY);
+  }
+
+  private async onFaqClick(context: TurnContext, value: unknown): Promise<void> {
+    const submit = faqSubmitOf(value);
+    if (submit) await this.faq.onSubmit(context, submit);
+    else await context.sendActivity(this.services.messages.text('faq.expired'));
+  }
+
+  /** Waiting on a question RootDialog knows (a goal's prompt, or the files). */
+  private waitingPoint(dc: DialogContext): WaitingPoint | undefined {
+    const leaf = leafOf(dc);
+    return leaf ? this.waitingPoints.get(leaf.id) : undefined;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -141,9 +250,12 @@ export class RootDialog extends ComponentDialog {
     const route = this.route(context);
     switch (route.kind) {
       case 'alerts':
-        return step.beginDialog(ALERTS_DIALOG, { command: route.command });
       case 'goal':
-        return this.beginGoal(step, route);
+      case 'question':
+        return this.startGoal(step, route, false);
+      case 'faqClick':
+        await this.onFaqClick(context, route.value);
+        return step.endDialog();
       case 'forgetProfile':
         await this.forgetProfile(context);
         return step.endDialog();
@@ -173,30 +285,36 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
-  private async beginGoal(step: WaterfallStepContext, route: Extract<Route, { kind: 'goal' }>): Promise<DialogTurnResult> {
+  /** Begins the dialog of a goal on `dc`'s stack, or in place of its active dialog (`replace`). */
+  private async startGoal(dc: DialogContext, route: GoalRoute | QuestionRoute | AlertsRoute, replace: boolean): Promise<DialogTurnResult> {
+    const start = (id: string, options?: object) => (replace ? dc.replaceDialog(id, options) : dc.beginDialog(id, options));
+    if (route.kind === 'alerts') return start(ALERTS_DIALOG, { command: route.command });
+    if (route.kind === 'question') return start(GOAL_DIALOG.ASK_QUESTION, { question: route.text, understood: route.understood } satisfies AskQuestionOptions);
     const id = GOAL_DIALOG[route.goal];
     switch (route.goal) {
       case 'CHECK_DOSSIER': {
         const tender = route.tenderId ? this.services.tenders.get(route.tenderId) : undefined;
         if (route.tenderId && !tender) {
-          await step.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
-          return step.endDialog();
+          await dc.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
+          return dc.endDialog();
         }
         const options: CheckDossierOptions = tender ? { context: bidContextOf(tender), tenderTitle: tender.title } : { filesInFirstMessage: route.withFiles };
-        return step.beginDialog(id, options);
+        return start(id, options);
       }
       case 'FIND_TENDERS':
-        return step.beginDialog(id, { text: route.text, more: route.more } satisfies FindTendersOptions);
+        return start(id, { text: route.text, more: route.more } satisfies FindTendersOptions);
       case 'CONTACT_CLUB':
-        return step.beginDialog(id, { text: route.text, tenderId: route.tenderId } satisfies ContactClubOptions);
+        return start(id, { text: route.text, tenderId: route.tenderId } satisfies ContactClubOptions);
       default:
-        return step.beginDialog(id);
+        return start(id);
     }
   }
 
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { messages } = this.services;
-    await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
+    // An answered question closes with « Une autre question ? »; a « which one? » with nothing more.
+    const followUp = isAskQuestionResult(step.result) ? step.result.followUp : 'next.prompt';
+    if (followUp) await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text(followUp)));
     return step.endDialog();
   }
 
@@ -205,6 +323,7 @@ export class RootDialog extends ComponentDialog {
     const { intents, files } = this.services;
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
+    if (claimsFaqSubmit(activity.value)) return { kind: 'faqClick', value: activity.value };
     const alertsCommand = this.alertsCommand(activity.text, activity.value);
     if (alertsCommand) return { kind: 'alerts', command: alertsCommand };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
@@ -218,12 +337,43 @@ export class RootDialog extends ComponentDialog {
     if (isMoreResults(text)) return { kind: 'goal', goal: 'FIND_TENDERS', withFiles: false, more: true };
     const social = this.social(text);
     if (social) return { kind: social };
-    const classified = intents.classify(text).intent;
+    return this.readText(text);
+  }
+
+  /**
+   * A typed request or question. A goal the intent model reads wins, as a request (« vérifier mon
+   * dossier »); but a question that only sounds like a goal (« je peux contester l'attribution ? »,
+   * « c'est quoi un marché de conception-réalisation ? ») goes to the FAQ unless it names what the
+   * goal works on. Then the FAQ: an answer, « which one? », or for a question it cannot answer, an
+   * honest « je ne sais pas »; what is neither a request nor a question is « je n'ai pas compris ».
+   */
+  private readText(text: string): GoalRoute | QuestionRoute | { kind: 'welcome' | 'unknown' } {
+    const classified = this.services.intents.classify(text).intent;
     // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
     const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
+    const fromIntent = GOAL_IDS.find((id) => id === intent);
+    const goal = fromIntent ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
+    const understood = this.services.faq.understand(text);
+    const question: QuestionRoute = { kind: 'question', text, understood };
+    const found = understood.decision === 'answer' || understood.decision === 'choose';
+    const asked = looksLikeQuestion(text);
+    if (goal === 'ASK_QUESTION') return found || !isBareAskRequest(text) ? question : { kind: 'goal', goal, withFiles: false, fromIntent: true };
+    if (goal) {
+      const request: GoalRoute = { kind: 'goal', goal, withFiles: false, text, fromIntent: fromIntent !== undefined };
+      if (!asked || this.namesGoal(goal, text)) return request;
+      if (found) return question;
+      // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas ».
+      return fromIntent ? question : request;
+    }
+    if (found) return question;
     if (intent === 'GREETING') return { kind: 'welcome' };
-    const goal = GOAL_IDS.find((id) => id === intent) ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
-    return goal ? { kind: 'goal', goal, withFiles: false, text } : { kind: 'unknown' };
+    if (asked && understood.decision === 'unknown') return question;
+    return { kind: 'unknown' };
+  }
+
+  /** The text names what the goal works on; for tenders, a trade with a place or a size says it too. */
+  private namesGoal(goal: GoalId, text: string): boolean {
+    return namesGoalObject(goal, text) || (goal === 'FIND_TENDERS' && isProfileSentence(text, this.services.cpv));
   }
 
   /** What the intent model misses: an SME describing itself, or a situation or event request. */
@@ -263,6 +413,17 @@ export class RootDialog extends ComponentDialog {
     for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   }
+}
+
+/** The innermost dialog waiting on the stack of `dc` (a prompt, or the files). */
+function leafOf(dc: DialogContext): DialogInstance | undefined {
+  let current = dc;
+  for (let child = current.child; child; child = current.child) current = child;
+  return current.activeDialog;
+}
+
+function promptOptionsOf(instance: DialogInstance): PromptOptions | undefined {
+  return (instance.state as { options?: PromptOptions } | undefined)?.options;
 }
 
 function goalFromValue(value: unknown): GoalId | undefined {
