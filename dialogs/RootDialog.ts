@@ -5,6 +5,7 @@ import type { BidContext } from '../src/bidcheck';
 import type { FaqUnderstanding } from '../src/faq/types';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import type { Tender } from '../src/tenders';
+import type { Command } from '../src/intents/IntentClassifier';
 import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
 import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
 import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
@@ -40,6 +41,8 @@ type Route =
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
 type Social = 'thanks' | 'goodbye';
+
+const COMMAND_MAX_CHARS = 100;
 
 /** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
 const SOCIAL_MAX_WORDS = 6;
@@ -114,8 +117,8 @@ export class RootDialog extends ComponentDialog {
     const { context } = innerDc;
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const { messages, intents, files } = this.services;
-    const command = activity.text ? intents.command(activity.text) : null;
+    const { messages, files } = this.services;
+    const command = this.command(activity.text);
     if (command === 'help') {
       await context.sendActivity(messages.text('help.text'));
       return Dialog.EndOfTurn;
@@ -177,8 +180,8 @@ export class RootDialog extends ComponentDialog {
   /**
    * A text typed while a goal waits. The question it waits on gets the first say: a date, « travaux »
    * or « je ne sais pas » is its answer. Otherwise a request that names another goal runs that goal
-   * first, and a question the FAQ answers with confidence is answered; either way the goal then
-   * resumes with one line. Anything else is the waiting dialog's to read.
+   * first, and a text asked as a question that the FAQ answers with confidence is answered; either
+   * way the goal then resumes with one line. Anything else is the waiting dialog's to read.
    */
   private async interruptWithText(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const raw = innerDc.context.activity.text ?? '';
@@ -194,7 +197,9 @@ export class RootDialog extends ComponentDialog {
       return innerDc.beginDialog(INTERLUDE, request satisfies InterludeRoute);
     }
     if (point.yieldsToGoals) return undefined;
-    if (request.kind === 'question' && request.understood.decision === 'answer') {
+    // Only what is asked as a question: « DUME », « MAPA » or « j'ai pas de certificat » typed here
+    // answer the dialog (even wrongly), and the dialog says what it expected.
+    if (request.kind === 'question' && request.understood.decision === 'answer' && looksLikeQuestion(text)) {
       await this.faq.reply(innerDc.context, text, request.understood);
       await this.resume(innerDc);
       return Dialog.EndOfTurn;
@@ -228,7 +233,7 @@ export class RootDialog extends ComponentDialog {
 
   /** The interrupting goal is done: the one below resumes, told so in one line, without asking twice. */
   private async resumeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.resume(new DialogContext(step.dialogs, step.context, { dialogStack: step.stack.slice(1) }));
+    await this.resume(new DialogContext(step.dialogs, step.context, { dialogStack: step.stack.slice(0, -1) }));
     return step.endDialog(RESUMED_QUIETLY);
   }
 
@@ -320,7 +325,7 @@ export class RootDialog extends ComponentDialog {
 
   private route(context: TurnContext): Route {
     const activity = context.activity;
-    const { intents, files } = this.services;
+    const { files } = this.services;
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
     if (claimsFaqSubmit(activity.value)) return { kind: 'faqClick', value: activity.value };
@@ -329,7 +334,7 @@ export class RootDialog extends ComponentDialog {
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
-    const command = intents.command(text);
+    const command = this.command(text);
     if (command === 'help') return { kind: 'help' };
     if (command === 'cancel') return { kind: 'nothingToCancel' };
     if (command === 'restart') return { kind: 'restart' };
@@ -355,15 +360,17 @@ export class RootDialog extends ComponentDialog {
     const goal = fromIntent ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
     const understood = this.services.faq.understand(text);
     const question: QuestionRoute = { kind: 'question', text, understood };
-    const found = understood.decision === 'answer' || understood.decision === 'choose';
     const asked = looksLikeQuestion(text);
+    // « which one? » only for what was asked: a stray « non » or « PME » is no question to ask about.
+    const found = understood.decision === 'answer' || (understood.decision === 'choose' && asked);
     if (goal === 'ASK_QUESTION') return found || !isBareAskRequest(text) ? question : { kind: 'goal', goal, withFiles: false, fromIntent: true };
     if (goal) {
       const request: GoalRoute = { kind: 'goal', goal, withFiles: false, text, fromIntent: fromIntent !== undefined };
       if (!asked || this.namesGoal(goal, text)) return request;
       if (found) return question;
-      // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas ».
-      return fromIntent ? question : request;
+      // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas »;
+      // a trade in a question (« tu connais un bon garagiste à Uzès ? ») is no tender search.
+      return goal === 'CONTACT_CLUB' && !fromIntent ? request : question;
     }
     if (found) return question;
     if (intent === 'GREETING') return { kind: 'welcome' };
@@ -371,15 +378,23 @@ export class RootDialog extends ComponentDialog {
     return { kind: 'unknown' };
   }
 
-  /** The text names what the goal works on; for tenders, a trade with a place or a size says it too. */
+  /** The text names what the goal works on (a trade alone does not: « tu connais un bon garagiste ? »). */
   private namesGoal(goal: GoalId, text: string): boolean {
-    return namesGoalObject(goal, text) || (goal === 'FIND_TENDERS' && isProfileSentence(text, this.services.cpv));
+    return namesGoalObject(goal, text);
   }
 
   /** What the intent model misses: an SME describing itself, or a situation or event request. */
   private unclassifiedGoal(text: string): GoalId | undefined {
     if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
     return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
+  }
+
+  /**
+   * "aide", "annuler", "recommencer" typed alone. A pasted page is never a command, and comparing a
+   * 10 000-letter word with each command letter by letter costs seconds: it is not tried.
+   */
+  private command(text: string | undefined): Command | null {
+    return text && text.length <= COMMAND_MAX_CHARS ? this.services.intents.command(text) : null;
   }
 
   /** "m'alerter", "ne plus m'alerter" and their variants, or the alert card's stop button. */

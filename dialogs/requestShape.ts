@@ -12,19 +12,22 @@ import type { GoalId } from '../src/knowledge/types';
 const QUESTION_WORDS =
   /(^| )(quoi|koi|comment|cmt|comen|pourquoi|pourkoi|pk|pq|pkoi|quel|quels|quelle|quelles|kel|kels|kelle|combien|cb|quand|qd|kan|ou|qui|ki|est ce|esce|eske|c est quoi|peut on|peux je|puis je|doit on|dois je|faut il|faut t il|a t on|y a t il|ya t il|y a t'il|difference|diff)( |$)/;
 
+/** « est-il accepté », « peut-on », « faut-il » (the hyphen folded away). */
+const INVERSION = /(^| )(est|sont|peut|peuvent|doit|doivent|dois|faut|a|ont|va|vont|existe|suis|serai|sera) (t )?(il|ils|elle|elles|on|je)( |$)/;
+
 export function looksLikeQuestion(text: string): boolean {
-  return text.includes('?') || QUESTION_WORDS.test(normalizeText(text));
+  const folded = normalizeText(text);
+  return text.includes('?') || QUESTION_WORDS.test(folded) || INVERSION.test(folded);
 }
 
 /** The words around « question » in a request to ask one: « bonjour, j'aurais une petite question svp ». */
-const ASK_FILLER = new Set(
-  'bonjour bonsoir salut hello oui j ai jai j aurais aurais je voudrais veux voulais peux pourrais puis est ce que qu il est possible de vous te poser posez poser demander une un des petite petites autre autres question questions svp stp s plait plaît merci encore avoir faire'.split(' '),
-);
+const ASK_FILLER =
+  /^(bonjour|bonsoir|salut|hello|oui|j|ai|jai|aurais|je|voudrais|veux|voulais|peux|pourrais|puis|est|ce|que|qu|il|possible|de|vous|te|poser|posez|demander|une|un|des|petite|petites|autre|autres|question|questions|svp|stp|s|plait|merci|encore|avoir|faire)$/;
 
 /** « Poser une question », « j'ai une question »: the SME wants to ask but has not asked yet. */
 export function isBareAskRequest(text: string): boolean {
   const words = normalizeText(text).replace(/'/g, ' ').split(' ').filter(Boolean);
-  return words.some((word) => word.startsWith('question')) && words.every((word) => ASK_FILLER.has(word));
+  return words.some((word) => word.startsWith('question')) && words.every((word) => ASK_FILLER.test(word));
 }
 
 /**
@@ -35,7 +38,7 @@ export function isBareAskRequest(text: string): boolean {
 const GOAL_OBJECTS: Record<Exclude<GoalId, 'ASK_QUESTION'>, readonly RegExp[]> = {
   FIND_TENDERS: [
     /(^| )(marches?|appels? d ?offres?|ao|consultations?|clients publics)( |$)/,
-    /(^| )(pour (moi|nous|mon entreprise|ma boite|ma societe|mon activite)|trouve[rz]?|trouvez moi|cherche[rz]?|recherche|quel(le)?s?|y a|ya|il y a|a venir|ouverte?s?|en cours|veille|d autres|plus de resultats|propose[rz]?)( |$)/,
+    /(^| )(pour (moi|nous|mon entreprise|ma boite|ma societe|mon activite)|trouve[rz]?|trouvez moi|cherche[rz]?|recherche|quel(le)?s?|y a|ya|il y a|a venir|en cours|veille|plus de resultats|propose[rz]?|(des|d autres) (marches|ao|appels d ?offres?|consultations))( |$)/,
   ],
   CHECK_DOSSIER: [/(^| )(mon|mes|ma|notre|nos|ce|cette|ces) (dossier|dosier|pieces?|fichiers?|documents?|pli|candidature|offre|zip|pdf)( |$)|(^| )(verifier|verifer|verif|controler|relire|analyser)( |$)/],
   CONTACT_CLUB: [/(^| )(contacter|contact|joindre|parler|conseiller|rendez vous|rdv|coordonnees|numero|telephone|rencontrer|evenements?|agenda|reunion|mediateur|humain)( |$)/],

@@ -49,6 +49,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'askQuestion.prompt': [],
   'askQuestion.retry': [],
   'askQuestion.another': [],
+  'faq.uncertainFigure': ['label', 'source'],
   'faq.card.details': [],
   'faq.card.legal': ['list'],
   'faq.card.uncertain': ['note'],
