@@ -2,24 +2,23 @@ import { type Activity, ActivityTypes, MessageFactory, type TurnContext } from '
 import { ComponentDialog, Dialog, DialogContext, type DialogInstance, type DialogTurnResult, type PromptOptions, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { BidContext } from '../src/bidcheck';
-import type { FaqUnderstanding } from '../src/faq/types';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import type { Tender } from '../src/tenders';
-import type { Command } from '../src/intents/IntentClassifier';
 import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
 import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
 import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
 import { type AskQuestionOptions, AskQuestionDialog, isAskQuestionResult } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
-import { ContactClubDialog, type ContactClubOptions, isContactRequest } from './ContactClubDialog';
+import { ContactClubDialog, type ContactClubOptions } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
-import { FindTendersDialog, type FindTendersOptions, isProfileSentence } from './FindTendersDialog';
+import { FindTendersDialog, type FindTendersOptions } from './FindTendersDialog';
 import { claimsFaqSubmit, faqSubmitOf } from './cards/faqSubmit';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
 import { FaqResponder } from './faq/FaqResponder';
-import { isBareAskRequest, looksLikeQuestion, namesGoalObject } from './requestShape';
+import { looksLikeQuestion } from './requestShape';
+import { type GoalRoute, type QuestionRoute, TextReader } from './TextReader';
 import { RESUMED_QUIETLY } from './ResumableDialog';
 import type { WaitingPoint } from './waitingPoints';
 
@@ -27,8 +26,6 @@ const ROUTE = 'route';
 /** Another goal run in the middle of one that waits, which then resumes with one line. */
 const INTERLUDE = 'interlude';
 
-type GoalRoute = { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean; fromIntent?: boolean };
-type QuestionRoute = { kind: 'question'; text: string; understood: FaqUnderstanding };
 type AlertsRoute = { kind: 'alerts'; command: AlertCommand };
 /** What may start in the middle of another goal. */
 type InterludeRoute = GoalRoute | AlertsRoute;
@@ -40,13 +37,7 @@ type Route =
   | { kind: 'faqClick'; value: unknown }
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
-type Social = 'thanks' | 'goodbye';
 
-const COMMAND_MAX_CHARS = 100;
-
-/** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
-const SOCIAL_MAX_WORDS = 6;
-const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
 
 /**
  * The conversation's entry point: welcomes, routes each request to the dialog of its goal, answers
@@ -56,6 +47,7 @@ const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
  */
 export class RootDialog extends ComponentDialog {
   private readonly faq: FaqResponder;
+  private readonly reader: TextReader;
   /** Every question a goal may be waiting on, by the id of its prompt. */
   private readonly waitingPoints = new Map<string, WaitingPoint>();
 
@@ -66,6 +58,7 @@ export class RootDialog extends ComponentDialog {
   ) {
     super(ROOT_DIALOG);
     this.faq = new FaqResponder(services, memory.faq);
+    this.reader = new TextReader(services);
     const checkDossier = new CheckDossierDialog(services, memory);
     const findTenders = new FindTendersDialog(services, memory);
     const askQuestion = new AskQuestionDialog(services, this.faq);
@@ -118,7 +111,7 @@ export class RootDialog extends ComponentDialog {
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message) return undefined;
     const { messages, files } = this.services;
-    const command = this.command(activity.text);
+    const command = this.reader.command(activity.text);
     if (command === 'help') {
       await context.sendActivity(messages.text('help.text'));
       return Dialog.EndOfTurn;
@@ -148,7 +141,7 @@ export class RootDialog extends ComponentDialog {
       await this.forgetProfile(context);
       return innerDc.endDialog();
     }
-    const social = this.social(activity.text);
+    const social = this.reader.social(activity.text);
     if (social === 'thanks') {
       // A thank-you in the middle of a question: answer it, then ask the question again.
       await context.sendActivity(messages.text('thanks.text'));
@@ -190,7 +183,7 @@ export class RootDialog extends ComponentDialog {
     const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
     if (!text || !leaf || !point) return undefined;
     if (!point.yieldsToGoals && point.accepts(raw, promptOptionsOf(leaf))) return undefined;
-    const request = this.readText(text);
+    const request = this.reader.read(text);
     if (request.kind === 'goal' && this.interrupts(innerDc, request, text)) {
       // « Poser une question » then « en fait, vérifier mon dossier »: nothing to come back to.
       if (point.yieldsToGoals) return this.startGoal(innerDc, request, true);
@@ -211,7 +204,7 @@ export class RootDialog extends ComponentDialog {
   private interrupts(innerDc: DialogContext, request: GoalRoute, text: string): boolean {
     const id = GOAL_DIALOG[request.goal];
     if (innerDc.stack.some((instance) => instance.id === id)) return false;
-    return this.namesGoal(request.goal, text);
+    return this.reader.namesGoal(request.goal, text);
   }
 
   /** The one line that resumes the goal under way, with the buttons of its question. */
@@ -334,67 +327,15 @@ export class RootDialog extends ComponentDialog {
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
-    const command = this.command(text);
+    const command = this.reader.command(text);
     if (command === 'help') return { kind: 'help' };
     if (command === 'cancel') return { kind: 'nothingToCancel' };
     if (command === 'restart') return { kind: 'restart' };
     if (isForgetProfile(text)) return { kind: 'forgetProfile' };
     if (isMoreResults(text)) return { kind: 'goal', goal: 'FIND_TENDERS', withFiles: false, more: true };
-    const social = this.social(text);
+    const social = this.reader.social(text);
     if (social) return { kind: social };
-    return this.readText(text);
-  }
-
-  /**
-   * A typed request or question. A goal the intent model reads wins, as a request (« vérifier mon
-   * dossier »); but a question that only sounds like a goal (« je peux contester l'attribution ? »,
-   * « c'est quoi un marché de conception-réalisation ? ») goes to the FAQ unless it names what the
-   * goal works on. Then the FAQ: an answer, « which one? », or for a question it cannot answer, an
-   * honest « je ne sais pas »; what is neither a request nor a question is « je n'ai pas compris ».
-   */
-  private readText(text: string): GoalRoute | QuestionRoute | { kind: 'welcome' | 'unknown' } {
-    const classified = this.services.intents.classify(text).intent;
-    // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
-    const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
-    const fromIntent = GOAL_IDS.find((id) => id === intent);
-    const goal = fromIntent ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
-    const understood = this.services.faq.understand(text);
-    const question: QuestionRoute = { kind: 'question', text, understood };
-    const asked = looksLikeQuestion(text);
-    // « which one? » only for what was asked: a stray « non » or « PME » is no question to ask about.
-    const found = understood.decision === 'answer' || (understood.decision === 'choose' && asked);
-    if (goal === 'ASK_QUESTION') return found || !isBareAskRequest(text) ? question : { kind: 'goal', goal, withFiles: false, fromIntent: true };
-    if (goal) {
-      const request: GoalRoute = { kind: 'goal', goal, withFiles: false, text, fromIntent: fromIntent !== undefined };
-      if (!asked || this.namesGoal(goal, text)) return request;
-      if (found) return question;
-      // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas »;
-      // a trade in a question (« tu connais un bon garagiste à Uzès ? ») is no tender search.
-      return goal === 'CONTACT_CLUB' && !fromIntent ? request : question;
-    }
-    if (found) return question;
-    if (intent === 'GREETING') return { kind: 'welcome' };
-    if (asked && understood.decision === 'unknown') return question;
-    return { kind: 'unknown' };
-  }
-
-  /** The text names what the goal works on (a trade alone does not: « tu connais un bon garagiste ? »). */
-  private namesGoal(goal: GoalId, text: string): boolean {
-    return namesGoalObject(goal, text);
-  }
-
-  /** What the intent model misses: an SME describing itself, or a situation or event request. */
-  private unclassifiedGoal(text: string): GoalId | undefined {
-    if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
-    return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
-  }
-
-  /**
-   * "aide", "annuler", "recommencer" typed alone. A pasted page is never a command, and comparing a
-   * 10 000-letter word with each command letter by letter costs seconds: it is not tried.
-   */
-  private command(text: string | undefined): Command | null {
-    return text && text.length <= COMMAND_MAX_CHARS ? this.services.intents.command(text) : null;
+    return this.reader.read(text);
   }
 
   /** "m'alerter", "ne plus m'alerter" and their variants, or the alert card's stop button. */
@@ -404,30 +345,6 @@ export class RootDialog extends ComponentDialog {
     return alertCommand(text, this.alerts.phrases);
   }
 
-  /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
-  private social(text: string | undefined): Social | undefined {
-    const trimmed = text?.trim() ?? '';
-    if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
-    const { intent } = this.services.intents.classify(trimmed);
-    if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
-    // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
-    // intent. "merci, au revoir" is a goodbye.
-    const words = this.wordIntents(trimmed);
-    if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
-    return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
-  }
-
-  /** The intent of each word alone (null for a word that means nothing on its own). */
-  private wordIntents(text: string): (string | null)[] {
-    return text.split(/\s+/).map((word) => this.services.intents.classify(word).intent);
-  }
-
-  /** The intent most words of a polite request point to, social ones aside; null if none. */
-  private requestInside(text: string): string | null {
-    const counts = new Map<string, number>();
-    for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  }
 }
 
 /** The innermost dialog waiting on the stack of `dc` (a prompt, or the files). */
