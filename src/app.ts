@@ -11,6 +11,7 @@ import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setR
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { loadDirectory } from './contacts';
+import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import { loadKnowledge } from './loadKnowledge';
@@ -32,6 +33,8 @@ export interface RunningApp {
   database: Database;
   /** Tender alerts: `notifyImported(changedIds)` after an import made in this process. */
   alerts: AlertService;
+  /** The FAQ gap and feedback logs (`faqLogs.gaps.record`, `faqLogs.feedback.record`), shared with `npm run gaps`. */
+  faqLogs: FaqLogs;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -45,7 +48,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
   const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
+  const faqLogs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths, logger });
   const purge = async () => {
+    await faqLogs.purgeExpired();
     const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
     if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
   };
@@ -133,11 +138,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      if (!(await database.close(2_000))) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
+      const [flushed, faqFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000)]);
+      if (!flushed || !faqFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();
     return stopping;
   };
-  return { server, url, database, alerts, stop };
+  return { server, url, database, alerts, faqLogs, stop };
 }

@@ -38,6 +38,12 @@ export interface FaqSettings {
   ambiguityMargin: number;
   lexicon: Record<string, string>;
   outOfScope: string[];
+  /** Folded words that say nothing of the subject (« quoi », « svp »): no feature, no weight in the coverage gate. */
+  stopWords?: string[];
+  /** Below this share of its salient words known to the best topic, a question is « je ne sais pas ». */
+  minCoverage?: number;
+  /** Fewest distinct phrasings a topic may have (the loader refuses fewer). */
+  minPhrasings?: number;
   calibration?: Record<string, unknown>;
 }
 
@@ -56,7 +62,7 @@ export interface FaqCandidate {
 /**
  * What the classifier made of a question.
  * - `answer`: `faq` is the topic to answer;
- * - `choose`: unsure between the two `candidates`: ask which one;
+ * - `choose`: unsure between the two `candidates`: ask which one (`faq` is the first of them, never to be answered unasked);
  * - `unknown`: the FAQ does not cover it (or it is off the subject): `faq` is null;
  * - `unreadable`: empty, emoji-only, garbage: nothing to understand.
  */

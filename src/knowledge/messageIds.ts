@@ -269,6 +269,11 @@ export const MESSAGE_PLACEHOLDERS = {
   'contacts.event.month': ['month'],
   'contacts.event.uncertain': ['when'],
   'contacts.event.undated': [],
+  'faq.uncertainFigure': ['value', 'label'],
+  'ask.unknown': [],
+  'ask.unknownLogged': [],
+  'ask.choose': ['first', 'second', 'answer'],
+  'ask.unreadable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageId = keyof typeof MESSAGE_PLACEHOLDERS;

@@ -1,0 +1,55 @@
+import type { Messages } from '../knowledge/Messages';
+import { type ClassifierOptions, FaqClassifier } from './FaqClassifier';
+import { renderAnswer } from './renderAnswer';
+import type { FaqAnswer, FaqAsker, FaqFigure, FaqKnowledge, FaqUnderstanding, GapKind } from './types';
+
+/** The French caveat of an uncertain figure. */
+export type FigureCaveat = (figure: FaqFigure) => string;
+
+/** The caveat of knowledge/messages.json (faq.uncertainFigure). */
+export function figureCaveat(messages: Messages): FigureCaveat {
+  return (figure) => messages.text('faq.uncertainFigure', { value: figure.value, label: figure.label });
+}
+
+/**
+ * The FAQ the chat, the CLI and the benchmarks share: the classifier is trained once here, answers
+ * are rendered once (figures filled, caveats gathered), and every call after that is a lookup.
+ */
+export class FaqService implements FaqAsker {
+  private readonly classifier: FaqClassifier;
+  private readonly answers: ReadonlyMap<string, FaqAnswer>;
+  private readonly list: readonly { id: string; title: string }[];
+
+  constructor(knowledge: FaqKnowledge, messages: Messages, options: Partial<ClassifierOptions> = {}) {
+    this.classifier = new FaqClassifier(knowledge, options);
+    const caveat = figureCaveat(messages);
+    const figures = new Map(knowledge.figures.map((figure) => [figure.id, figure]));
+    const titles = new Map(knowledge.topics.map((topic) => [topic.id, topic.title]));
+    this.answers = new Map(knowledge.topics.map((topic) => [topic.id, renderAnswer(topic, figures, titles, caveat)]));
+    this.list = knowledge.topics.map((topic) => ({ id: topic.id, title: topic.title }));
+  }
+
+  understand(question: string): FaqUnderstanding {
+    return this.classifier.understand(typeof question === 'string' ? question : '');
+  }
+
+  /** A copy: a dialog that trims or annotates an answer for a card never changes it for the next user. */
+  answer(id: string): FaqAnswer | undefined {
+    const answer = this.answers.get(id);
+    return answer && structuredClone(answer);
+  }
+
+  topics(): readonly { id: string; title: string }[] {
+    return this.list;
+  }
+}
+
+/**
+ * Whether a question goes to the buyers' gap log, the same for the chat and `ask --log`: what the FAQ
+ * does not know, and what it was unsure of. Unreadable input (empty, emoji, garbage) teaches nothing.
+ */
+export function gapKindOf(understanding: FaqUnderstanding): GapKind | null {
+  if (understanding.decision === 'unknown') return 'UNANSWERED';
+  if (understanding.decision === 'choose') return 'LOW_CONFIDENCE';
+  return null;
+}

@@ -1,0 +1,44 @@
+/**
+ * How much of what a question is about a topic's own texts speak of. Each content stem weighs its
+ * rarity across topics (a word every topic uses, « marché », weighs almost nothing; a word no topic
+ * uses, « garagiste », weighs most), and the coverage is the share of that weight the topic knows.
+ * A question whose salient words the chosen topic does not know (« marché de conception-réalisation »
+ * is not « marché adapté ») is not that topic's question, however close the classifier found it.
+ */
+export class Coverage {
+  private readonly topicStems = new Map<string, ReadonlySet<string>>();
+  private readonly frequency = new Map<string, number>();
+  private readonly topics: number;
+
+  constructor(stemsByTopic: ReadonlyMap<string, readonly string[]>) {
+    for (const [id, stems] of stemsByTopic) {
+      const set = new Set(stems);
+      this.topicStems.set(id, set);
+      for (const stem of set) this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
+    }
+    this.topics = stemsByTopic.size;
+  }
+
+  weight(stem: string): number {
+    return Math.log((this.topics + 1) / ((this.frequency.get(stem) ?? 0) + 0.5));
+  }
+
+  /** Share (0…1) of the question's stem weight the topic knows; 1 for a question with no content word. */
+  of(stems: readonly string[], topic: string): number {
+    const known = this.topicStems.get(topic);
+    let total = 0;
+    let covered = 0;
+    for (const stem of new Set(stems)) {
+      const weight = this.weight(stem);
+      total += weight;
+      if (known?.has(stem)) covered += weight;
+    }
+    return total === 0 ? 1 : covered / total;
+  }
+
+  /** The question's stems the topic does not know, heaviest first (for the benchmark's error listing). */
+  missing(stems: readonly string[], topic: string): string[] {
+    const known = this.topicStems.get(topic);
+    return [...new Set(stems)].filter((stem) => !known?.has(stem)).sort((a, b) => this.weight(b) - this.weight(a));
+  }
+}

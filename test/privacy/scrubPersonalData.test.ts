@@ -1,0 +1,176 @@
+import { cleanForStorage, scrubPersonalData } from '../../src/privacy';
+
+/** As the gap log does it: cleaned (NFKC, one space), then scrubbed. */
+function scrub(text: string): string {
+  return scrubPersonalData(cleanForStorage(text));
+}
+
+describe('scrubPersonalData: each kind of personal data, in the spellings people type', () => {
+  it.each([
+    ['écrivez-moi à jean.dupont@orange.fr svp', 'écrivez-moi à [courriel] svp'],
+    ['Jean.Dupont@Orange.FR', '[courriel]'],
+    ['mail : contact@plomberie-gardoise.fr', 'mail : [courriel]'],
+    ['jean_dupont@wanadoo.fr, marie-claire.durand@laposte.net', '[courriel], [courriel]'],
+    ['écrire à contact @ mairie-uzes.fr', 'écrire à [courriel]'],
+    ["mon mail c'est jean point dupont arobase gmail point com merci", "mon mail c'est [courriel] merci"],
+    ['jean.dupont (at) free (dot) fr', '[courriel]'],
+    ['jean.dupont[at]gmail[dot]com', '[courriel]'],
+  ])('e-mail: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it.each([
+    ['appelez-moi au 06 12 34 56 78', 'appelez-moi au [téléphone]'],
+    ['06.12.34.56.78', '[téléphone]'],
+    ['06-12-34-56-78', '[téléphone]'],
+    ['0612345678 après 18h', '[téléphone] après 18h'],
+    ['le bureau : 04 66 12 34 56', 'le bureau : [téléphone]'],
+    ['+33 6 12 34 56 78', '[téléphone]'],
+    ['+33 (0)6 12 34 56 78', '[téléphone]'],
+    ['+33(0)612345678', '[téléphone]'],
+    ['0033 6 12 34 56 78', '[téléphone]'],
+    ['0033612345678', '[téléphone]'],
+    ['+33612345678', '[téléphone]'],
+    ['tél : 06 123 456 78', 'tél : [téléphone]'],
+    ['mon portable 0 6 1 2 3 4 5 6 7 8', 'mon portable [téléphone]'],
+    ['en Belgique +32 2 123 45 67', 'en Belgique [téléphone]'],
+    // Non-breaking and narrow non-breaking spaces, as phones and word processors type them.
+    ['06\u00a012\u00a034\u00a056\u00a078', '[téléphone]'],
+    ['06\u202f12\u202f34\u202f56\u202f78', '[téléphone]'],
+  ])('phone: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it.each([
+    ['mon siret 732 829 320 00074', 'mon siret [SIRET]'],
+    ['73282932000074', '[SIRET]'],
+    ['SIRET : 123 456 789 00012', 'SIRET : [SIRET]'],
+    // A mistyped key, announced as a SIRET: scrubbed all the same.
+    ["mon siret c'est 12345678900013", "mon siret c'est [SIRET]"],
+    ['siren 732829320', 'siren [SIREN]'],
+    ['notre entreprise 732 829 320 peut-elle répondre ?', 'notre entreprise [SIREN] peut-elle répondre ?'],
+    ['RCS Nîmes 732 829 320', 'RCS Nîmes [SIREN]'],
+    ['La Poste 356 000 000 00048', 'La Poste [SIRET]'],
+    ['TVA FR 40 732829320', 'TVA [TVA]'],
+    ['FR40732829320', '[TVA]'],
+  ])('SIREN, SIRET, VAT number: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it.each([
+    ['iban FR76 3000 6000 0112 3456 7890 189 merci', 'iban [IBAN] merci'],
+    ['fr76 3000 6000 0112 3456 7890 189', '[IBAN]'],
+    ['IBAN FR7630006000011234567890189', 'IBAN [IBAN]'],
+    ['FR76-3000-6000-0112-3456-7890-189', '[IBAN]'],
+    // A French IBAN with a wrong key is still an account number.
+    ['mon RIB FR76 3000 6000 0112 3456 7890 188', 'mon RIB [IBAN]'],
+    ['DE89 3704 0044 0532 0130 00', '[IBAN]'],
+  ])('IBAN: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it.each([
+    ["j'habite 12 rue de la République", "j'habite [adresse]"],
+    ['12, rue de la république', '[adresse]'],
+    ['3 bis av. Jean Jaurès 30000 Nîmes', '[adresse]'],
+    ['12bis rue Victor Hugo, 30000 Nîmes', '[adresse]'],
+    ['7 bd Gambetta 30000 Nîmes : le DUME ?', '[adresse] : le DUME ?'],
+    ['10 chemin du Mas de Roux 30230 Rodilhan', '[adresse]'],
+    ['2 impasse des Lilas 30700 Uzès', '[adresse]'],
+    ['impasse des Lilas, BP 123, 30000 Nîmes Cedex 9', '[adresse]'],
+    ['lieu-dit Les Cabanes 30210 Vers-Pont-du-Gard', '[adresse]'],
+    ['lieu dit la bastide, c koi le dume', '[adresse], c koi le dume'],
+    ['B.P. 45 et CS 30001', '[adresse] et [adresse]'],
+    ['on est à 30900 Nîmes', 'on est à [adresse]'],
+    ['1 place de la Maison Carrée', '[adresse]'],
+  ])('postal address: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it.each([
+    ['je m’appelle Jean Dupont et je voudrais savoir c koi le dume', 'je m’appelle [nom] et je voudrais savoir c koi le dume'],
+    ["je m'appelle jean dupont, je voudrais savoir", "je m'appelle [nom], je voudrais savoir"],
+    ['je me présente : Sophie Durand, gérante', 'je me présente : [nom], gérante'],
+    ["moi c'est kevin", "moi c'est [nom]"],
+    ['M. Martin m’a dit que le DC1 suffisait', 'M. [nom] m’a dit que le DC1 suffisait'],
+    ['M. Jean-Pierre Martin', 'M. [nom]'],
+    ['Mme Sophie Durand de Nîmes Métropole', 'Mme [nom] de Nîmes Métropole'],
+    ['madame Durand et Monsieur Leroy', 'madame [nom] et Monsieur [nom]'],
+    ['Me Bernard, notre avocat', 'Me [nom], notre avocat'],
+    ["c'est Paul de la boîte Plomberie Gardoise, on peut répondre seul ?", "c'est [nom] de la boîte [entreprise], on peut répondre seul ?"],
+    ["c'est Paul de chez Martin Électricité", "c'est [nom] de chez [entreprise]"],
+    ['je suis Sophie Martin, de la société Durand', 'je suis [nom], de la société [entreprise]'],
+    ['Cordialement, Pierre Lefèvre', 'Cordialement, [nom]'],
+    ['Bien cordialement,\nPierre Lefèvre', 'Bien cordialement, [nom]'],
+    ['cordialement pierre', 'cordialement [nom]'],
+    ['Bien à vous, Anne-Sophie de La Tour', 'Bien à vous, [nom]'],
+    ['Merci, Jean', 'Merci, [nom]'],
+    ['Merci beaucoup Marc !', 'Merci beaucoup [nom] !'],
+    ['Cordialement, Pierre Lefèvre, SARL Lefèvre Plomberie, 06 12 34 56 78', 'Cordialement, [nom], SARL [entreprise], [téléphone]'],
+    ['la SARL Dupont BTP peut-elle candidater ?', 'la SARL [entreprise] peut-elle candidater ?'],
+    ["ma société s'appelle dupont renov", "ma société s'appelle [entreprise]"],
+  ])('person or firm name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
+  it('scrubs several kinds in one message and leaves the question word for word', () => {
+    expect(scrub('Bonjour, je m’appelle Jean Dupont (06 12 34 56 78, jean.dupont@free.fr), SIRET 732 829 320 00074. c koi la diff entre dc1 et dume ?')).toBe(
+      'Bonjour, je m’appelle [nom] ([téléphone], [courriel]), SIRET [SIRET]. c koi la diff entre dc1 et dume ?',
+    );
+  });
+});
+
+describe('scrubPersonalData: the words of the question survive', () => {
+  const QUESTIONS = [
+    'c koi la diff entre dc1 et dume',
+    'Le DUME est-il obligatoire pour un marché de Nîmes Métropole ?',
+    'Quel est le seuil de 216 000 € HT en 2026 ?',
+    'seuil 216000 c ht ou ttc',
+    '40000 ou 60000 le seuil ??',
+    'Un marché de 5 404 000 € HT pour des travaux, c’est une procédure formalisée ?',
+    'un marché de 216 000 000 € HT et un de 123 456 789 euros, c’est formalisé ?',
+    'le montant estimé 732 829 320 dépasse le seuil ?',
+    'J’ai déposé le 12/03/2025 à 12h01, c’est mort ?',
+    'le 01.02.2024 10h j’ai déposé mon offre sur PLACE',
+    'La date limite est le 1er avril 2026 à 12 h 00',
+    'Le marché 2026-0042 du Conseil départemental du Gard : comment répondre ?',
+    'Est-ce que la Ville d’Alès accepte le DC1 non signé ?',
+    'La Région Occitanie impose-t-elle la signature électronique ?',
+    'Mon chiffre d’affaires est de 450 000 euros, puis-je candidater à un lot de 1 200 000 € ?',
+    'On est 6 salariés, c’est trop petit pour un appel d’offres ?',
+    'Faut-il fournir le Kbis de moins de 3 mois ?',
+    'attestation URSSAF de vigilance c’est tous les 6 mois ?',
+    'Chorus Pro pour les factures, c’est obligatoire ?',
+    'sous-traitance DC4 : le sous-traitant doit-il signer ?',
+    'ae pas signé c grave ?',
+    'je suis plombier à Uzès, le DUME c quoi',
+    'Je suis artisan, je peux répondre seul ?',
+    'c’est quoi un marché de conception-réalisation ?',
+    'tu connais un bon garagiste à Uzès ?',
+    'Au cours de la procédure, l’acheteur peut-il négocier ?',
+    '1 cours de formation est-il un marché public ?',
+    '3 places de parking sont prévues dans le CCTP',
+    'Par voie électronique obligatoire depuis le 1er octobre 2018 ?',
+    'M. le Maire peut-il attribuer sans publicité ?',
+    'Monsieur le Président du jury a refusé notre offre',
+    'Madame, Monsieur, je souhaite savoir si le DC2 suffit',
+    'Merci pour votre réponse',
+    'Merci beaucoup, bonne journée',
+    'Merci Nîmes Métropole pour la réponse',
+    'Cordialement',
+    'signature eIDAS qualifiée, Docusign ça marche ?',
+    'la copie de sauvegarde sur clé USB avant 12h00 le 15 mars ?',
+    'Le BOAMP publie les MAPA à partir de 90 000 € HT',
+    'C’est la SAS ou la SARL qui doit signer ?',
+    'Une SARL peut-elle candidater en groupement ?',
+    'L’avance de 20 % est-elle obligatoire pour les PME ?',
+    'Le délai de paiement est de 30 jours, et 50 jours pour les hôpitaux',
+    'On a 2 lots : lot 1 maçonnerie 150 000 € et lot 2 charpente 80 000 €',
+    'Ma boîte fait du BTP, je dois avoir Qualibat ?',
+    'Je travaille chez moi, faut-il une adresse commerciale ?',
+    'l’entreprise individuelle peut-elle répondre ?',
+    'un seuil de 40000 Euros HT',
+    'entre 30000 et 40000 euros',
+    'le code CPV 45330000 plomberie',
+    'code NAF 4322A pour le marché 26-81510',
+    'Pour 25000 habitants la commune doit publier ?',
+    'l’article R2143-4 du code de la commande publique',
+    'Route nationale 106 fermée, l’offre arrivera en retard ?',
+    'en route pour la mairie, le dépôt c’est jusqu’à quand ?',
+    'Je suis en retard de 2 minutes, que faire ?',
+    'La rue est barrée, je dépose en main propre ?',
+    'mapa ca veut dire quoi',
+    'faut il un memoire technique pour un marché de 30 000 €',
+    '👍👍',
+  ];
+
+  it.each(QUESTIONS)('%s', (question) => expect(scrub(question)).toBe(question));
+});
