@@ -2,6 +2,7 @@ import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
+import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
 import { AlertService } from './alerts/AlertService';
 import { ProactiveSender } from './alerts/ProactiveSender';
@@ -11,6 +12,7 @@ import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setR
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { loadDirectory } from './contacts';
+import { FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
@@ -77,6 +79,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     tenders,
     cpv: loadCpvCatalogue(config.knowledgeDir),
     directory: loadDirectory(config.knowledgeDir),
+    // Trained here, once: each question is then a lookup.
+    faq: new FaqService(knowledge.faq, messages),
+    gaps: faqLogs.gaps,
+    feedback: faqLogs.feedback,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -84,6 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
+    faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
   };
 
   // Alerts: new matching tenders sent proactively after each import, by the adapter the conversation came through.

@@ -49,7 +49,6 @@ export const MESSAGE_PLACEHOLDERS = {
   'askQuestion.prompt': [],
   'askQuestion.retry': [],
   'askQuestion.another': [],
-  'faq.uncertainFigure': ['label', 'source'],
   'faq.card.details': [],
   'faq.card.legal': ['list'],
   'faq.card.uncertain': ['note'],

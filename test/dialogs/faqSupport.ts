@@ -1,14 +1,13 @@
 import type { Activity, TestAdapter } from 'botbuilder';
 import type { DialogServices } from '../../dialogs/DialogServices';
 import { readable } from '../support/replies';
-import { MemoryFeedback, MemoryGaps, realServices, testBot } from '../support/services';
+import { realServices, testBot, testFaqLogs } from '../support/services';
 
-/** The bot over the real services, with the gap log and the feedback store it writes to, to read back. */
+/** The bot over the real services, with the gap and feedback logs it writes to (files of a fresh DATA_DIR), to read back. */
 export function faqBot(overrides: Partial<DialogServices> = {}) {
-  const gaps = new MemoryGaps();
-  const feedback = new MemoryFeedback();
-  const services = { ...realServices(), gaps, feedback, ...overrides };
-  return { adapter: testBot(services), services, gapLog: async () => gaps.records, feedbackLog: async () => feedback.records };
+  const logs = testFaqLogs();
+  const services = { ...realServices(), gaps: logs.gaps, feedback: logs.feedback, ...overrides };
+  return { adapter: testBot(services), services, gapLog: () => logs.listGaps(), feedbackLog: () => logs.listFeedback() };
 }
 
 /** Sends one turn and returns the replies (typing indicators aside). */
