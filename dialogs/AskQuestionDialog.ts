@@ -4,7 +4,7 @@ import type { PlainMessageId } from '../src/knowledge/messageIds';
 import type { DialogServices } from './DialogServices';
 import { GOAL_DIALOG } from './dialogIds';
 import type { FaqResponder } from './faq/FaqResponder';
-import { isBareAskRequest } from './requestShape';
+import { isBareAskRequest, withoutMarkup } from './requestShape';
 import { ResumableDialog } from './ResumableDialog';
 import type { WaitingPoint } from './waitingPoints';
 
@@ -57,7 +57,7 @@ export class AskQuestionDialog extends ResumableDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as AskQuestionOptions;
-    const question = String(step.result ?? '');
+    const question = withoutMarkup(String(step.result ?? ''));
     // « poser une question » typed again at « Quelle est votre question ? »: still no question to answer.
     if (isBareAskRequest(question)) return step.replaceDialog(FLOW, {});
     const understood = options.question === question ? options.understood : undefined;

@@ -4,7 +4,7 @@ import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import { isContactRequest } from './ContactClubDialog';
 import type { DialogServices } from './DialogServices';
 import { isProfileSentence } from './FindTendersDialog';
-import { isBareAskRequest, looksLikeQuestion, namesGoalObject } from './requestShape';
+import { isBareAskRequest, looksLikeQuestion, namesGoalObject, withoutMarkup } from './requestShape';
 
 export type GoalRoute = { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean; fromIntent?: boolean };
 export type QuestionRoute = { kind: 'question'; text: string; understood: FaqUnderstanding };
@@ -31,7 +31,9 @@ export class TextReader {
    * goal works on. Then the FAQ: an answer, « which one? », or for a question it cannot answer, an
    * honest « je ne sais pas »; what is neither a request nor a question is « je n'ai pas compris ».
    */
-  read(text: string): TextReading {
+  read(typed: string): TextReading {
+    const text = withoutMarkup(typed);
+    if (!text) return { kind: 'unknown' };
     const classified = this.services.intents.classify(text).intent;
     // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
     const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;

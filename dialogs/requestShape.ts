@@ -8,6 +8,18 @@ import type { GoalId } from '../src/knowledge/types';
  * acheteur » a request).
  */
 
+/**
+ * The words of a text without markup: a pasted <script>…</script> or an HTML fragment says nothing
+ * the SME meant (« alert(1) » is no request for tender alerts).
+ */
+export function withoutMarkup(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Interrogatives and question openings as SMEs type them (« c koi », « qd », « pk », « ya t il »). */
 const QUESTION_WORDS =
   /(^| )(quoi|koi|comment|cmt|comen|pourquoi|pourkoi|pk|pq|pkoi|quel|quels|quelle|quelles|kel|kels|kelle|combien|cb|quand|qd|kan|ou|qui|ki|est ce|esce|eske|c est quoi|peut on|peux je|puis je|doit on|dois je|faut il|faut t il|a t on|y a t il|ya t il|y a t'il|difference|diff)( |$)/;

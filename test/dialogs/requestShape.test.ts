@@ -1,4 +1,4 @@
-import { isBareAskRequest, looksLikeQuestion, namesGoalObject } from '../../dialogs/requestShape';
+import { isBareAskRequest, looksLikeQuestion, namesGoalObject, withoutMarkup } from '../../dialogs/requestShape';
 
 describe('the shape of what the SME typed', () => {
   it.each(['c koi la diff entre dc1 et dume', 'decenale a fournir qd', 'pk on me demande un kbis', 'ya t il un délai', 'le dume est obligatoire ?', "c'est quoi un marché de conception-réalisation", 'combien de temps pour être payé', 'un certificat obtenu en Italie est-il accepté'])('"%s" is asked as a question', (text) => {
@@ -24,5 +24,12 @@ describe('the shape of what the SME typed', () => {
     expect(namesGoalObject('CONTACT_CLUB', "je peux contester l'attribution ?")).toBe(false);
     expect(namesGoalObject('CHECK_DOSSIER', 'vous pouvez vérifier mon dossier ?')).toBe(true);
     expect(namesGoalObject('CHECK_DOSSIER', 'le dume c obligatoire ?')).toBe(false);
+  });
+
+  it('reads the words, not the markup', () => {
+    expect(withoutMarkup('<script>alert(1)</script>')).toBe('');
+    expect(withoutMarkup('<p>le <b>DUME</b> c obligatoire ?</p>')).toBe('le DUME c obligatoire ?');
+    expect(withoutMarkup('<img src=x onerror=alert(1)>attestation urssaf')).toBe('attestation urssaf');
+    expect(withoutMarkup('un montant < 40 000 € et > 25 000 €')).toBe('un montant < 40 000 € et > 25 000 €');
   });
 });
