@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -12,10 +13,11 @@ import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setR
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { loadDirectory } from './contacts';
-import { FaqService } from './faq';
+import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
+import type { MessagesFile } from './knowledge/types';
 import { loadKnowledge } from './loadKnowledge';
 import type { Logger } from './logger';
 import { TurnTracker } from './server/TurnTracker';
@@ -39,6 +41,24 @@ export interface RunningApp {
   faqLogs: FaqLogs;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
+}
+
+const trained = new Map<string, FaqService>();
+const MAX_TRAINED = 4;
+
+/**
+ * The FAQ trained once per distinct knowledge in this process: each question is then a lookup, and
+ * a second start over the same files (tests, a restart in place) does not train again.
+ */
+function trainedFaq(faq: FaqKnowledge, texts: MessagesFile): FaqService {
+  const key = createHash('sha256').update(JSON.stringify([faq, texts])).digest('hex');
+  let service = trained.get(key);
+  if (!service) {
+    service = new FaqService(faq, new Messages(texts));
+    trained.set(key, service);
+    for (const oldest of trained.keys()) if (trained.size > MAX_TRAINED) trained.delete(oldest);
+  }
+  return service;
 }
 
 /**
@@ -79,8 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     tenders,
     cpv: loadCpvCatalogue(config.knowledgeDir),
     directory: loadDirectory(config.knowledgeDir),
-    // Trained here, once: each question is then a lookup.
-    faq: new FaqService(knowledge.faq, messages),
+    faq: trainedFaq(knowledge.faq, knowledge.messages),
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
   };
