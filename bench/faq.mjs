@@ -5,11 +5,13 @@
 // bench/faq/heldout.json (report only: never tune on it), plus 5-fold cross-validation over the
 // topics' own phrasings and the batch CLI timing. `-- --calibrate` first rewrites the thresholds of
 // knowledge/faq/settings.json (bench/faqCalibrate.mjs). `-- --misses` lists the dev misses;
-// `-- --dev-only` leaves the held-out set unread (while tuning).
+// `-- --dev-only` leaves the held-out set unread (while tuning); `-- --baseline` also measures natural's
+// BayesClassifier in the same pipeline.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { runBaseline } from './faqBaseline.mjs';
 import { runCalibration } from './faqCalibrate.mjs';
 import { crossValidate, evalSet, fingerprint, FOLDS, FaqService, isRight, loadFaqKnowledge, outcomeOf, ROOT } from './faqShared.mjs';
 import { createRequire } from 'node:module';
@@ -101,6 +103,30 @@ if (args.has('--misses') && dev) {
   console.log('\ndev misses (answered wrong, then topic questions not answered):');
   for (const r of dev.filter((x) => x.answeredWrong)) console.log(`  WRONG  ${r.question.kind} « ${r.question.q} » → ${r.u.faq} (${r.u.confidence}) expected ${r.question.expect}`);
   for (const r of dev.filter((x) => x.question.expect && !x.answeredRight)) console.log(`  ${r.u.decision.padEnd(7)}${r.question.kind} « ${r.question.q} » → ${r.u.candidates.slice(0, 2).map((c) => `${c.id}:${c.confidence}`).join(' ')} expected ${r.question.expect}`);
+}
+
+// Replies to the bot's own questions (a date, « MAPA », « en groupement ») are the dialogs' to read first:
+// how many the FAQ alone would answer says how much that guard matters.
+const replies = (() => {
+  try {
+    return require(path.join(ROOT, 'bench/faq/dialog-answers.json')).answers;
+  } catch {
+    return [];
+  }
+})();
+if (replies.length > 0) {
+  const answered = replies.filter((reply) => service.understand(reply.text).decision === 'answer');
+  console.log(`\nDialog replies (bench/faq/dialog-answers.json) the FAQ alone would answer: ${answered.length}/${replies.length} (${answered.slice(0, 8).map((r) => `« ${r.text} »`).join(', ')}${answered.length > 8 ? '…' : ''}) — the dialogs must read their own expected answers before asking the FAQ`);
+}
+
+if (args.has('--baseline')) {
+  const started = Date.now();
+  const b = runBaseline(knowledge);
+  const line = (name, o) => `${name}: answered ${o.answered}/${o.questions} (wrong ${o.answeredWrong}, ${pct(o.answeredWrong, o.questions)} of all), chose ${o.chose} (one right: ${o.choseRight}), « je ne sais pas » ${o.unknown}`;
+  console.log(`\nBaseline — natural BayesClassifier on the same stems, out-of-scope class, gate and calibration (${((Date.now() - started) / 1000).toFixed(0)} s):`);
+  console.log(`  top-1: cross-validation ${pct(b.cvTop1, 1)}, dev ${pct(b.devTop1, 1)}; thresholds ${JSON.stringify(b.thresholds)}`);
+  console.log(`  ${line('cross-validation', b.cv)}`);
+  console.log(`  ${line('dev', b.dev)}`);
 }
 
 // One process answering 250 questions a line each, as `npm run ask -- --json --file` does.

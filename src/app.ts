@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
+import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
 import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
@@ -19,7 +20,7 @@ import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import type { MessagesFile } from './knowledge/types';
 import { loadKnowledge } from './loadKnowledge';
-import type { Logger } from './logger';
+import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
 import { loadSecret } from './server/directline/loadSecret';
@@ -125,6 +126,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await alerts.start();
   const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
 
+  // Buyers' and CCI's accounts: the users command writes them, the bot re-reads the file when it changes.
+  const accounts = AccountStore.open(config.dataDir, (error) => logger.warn({ event: 'accounts_unreadable', err: scrubError(error) }, 'accounts file unreadable, previous accounts kept'));
+  const authenticator = new Authenticator(
+    accounts,
+    new SessionStore({ idleMs: config.accounts.sessionIdleMs, absoluteMs: config.accounts.sessionMaxMs, maxSessions: 10_000, maxPerLogin: 10 }),
+    new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
+  );
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -135,6 +144,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     connection,
     logic: (context) => bot.run(context),
     tracker,
+    web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
     directLine: localAdapter
       ? {
           adapter: localAdapter,

@@ -24,6 +24,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly directLine: DirectLineConfig;
   readonly alerts: AlertsConfig;
+  readonly accounts: AccountsConfig;
   readonly microsoftApp: {
     readonly id: string;
     readonly password: string;
@@ -60,6 +61,20 @@ export interface AlertsConfig {
   readonly minScore: number;
   /** A subscription not renewed for this many days is deleted. */
   readonly retentionDays: number;
+}
+
+/** Buyer and CCI sign-in (web-contract.md §2): session lifetimes, cookie security, password-guessing limits. */
+export interface AccountsConfig {
+  /** A session unused for this long ends. */
+  readonly sessionIdleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  readonly sessionMaxMs: number;
+  /** Public host name (PUBLIC_HOSTNAME): when set, the session cookie is always `Secure` and it is an accepted Origin. */
+  readonly publicHostname: string;
+  /** Failed sign-ins per client address, and per login, within `loginWindowMs`; past them → 429. */
+  readonly loginFailuresPerClient: number;
+  readonly loginFailuresPerLogin: number;
+  readonly loginWindowMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -131,6 +146,28 @@ function directory(env: Env, key: string, fallback: string, root: string): strin
   return path.resolve(root, raw || fallback);
 }
 
+const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+
+function accountsConfig(env: Env): AccountsConfig {
+  const idleMinutes = integer(env, 'SESSION_IDLE_MINUTES', 120, 5, 10_080);
+  const maxHours = integer(env, 'SESSION_MAX_HOURS', 12, 1, 720);
+  if (idleMinutes > maxHours * 60) {
+    throw new AppError('CONFIG_INVALID', `Configuration invalide : SESSION_IDLE_MINUTES (${idleMinutes}) dépasse la durée maximale d'une session, SESSION_MAX_HOURS (${maxHours} h).`, { key: 'SESSION_IDLE_MINUTES' });
+  }
+  const publicHostname = env.PUBLIC_HOSTNAME?.trim() ?? '';
+  if (publicHostname && !HOSTNAME.test(publicHostname)) {
+    throw new AppError('CONFIG_INVALID', `Configuration invalide : PUBLIC_HOSTNAME="${publicHostname}" doit être un nom d'hôte seul (par exemple ha30.example.fr), sans https:// ni chemin.`, { key: 'PUBLIC_HOSTNAME' });
+  }
+  return {
+    sessionIdleMs: idleMinutes * 60_000,
+    sessionMaxMs: maxHours * 3_600_000,
+    publicHostname: publicHostname.toLowerCase(),
+    loginFailuresPerClient: integer(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', 10, 1, 10_000),
+    loginFailuresPerLogin: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 10_000),
+    loginWindowMs: integer(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440) * 60_000,
+  };
+}
+
 /** Reads the environment once. Every value has a default for the embedded (local) mode. */
 export function loadConfig(env: Env = process.env, root: string = projectRoot()): Config {
   const appId = env.MicrosoftAppId?.trim() ?? '';
@@ -176,6 +213,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
       minScore: integer(env, 'ALERTS_MIN_SCORE', 35, 1, 100) / 100,
       retentionDays: integer(env, 'ALERTS_RETENTION_DAYS', 180, 1, 3650),
     },
+    accounts: accountsConfig(env),
     microsoftApp: { id: appId, password: appPassword, type: appType, tenantId },
   };
 }

@@ -1,7 +1,8 @@
-import { type Activity, CloudAdapter, type InvokeResponse, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
+import { type Activity, CloudAdapter, type InvokeResponse, type ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Messages } from '../knowledge/Messages';
 import { type Logger, scrubError } from '../logger';
+import { ReusingAuthentication } from './ReusingAuthentication';
 
 /**
  * The Bot Framework adapter. With no App ID it runs in anonymous mode (Emulator, local Web Chat);
@@ -30,7 +31,7 @@ export function createAdapter(config: Config, messages: Messages, logger: Logger
     MicrosoftAppType: app.type,
     MicrosoftAppTenantId: app.tenantId,
   };
-  const authentication = new ConfigurationBotFrameworkAuthentication(options);
+  const authentication = new ReusingAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ event: 'turn_error', channel: context.activity.channelId, err: scrubError(error), stack: error.stack?.split('\n').slice(1, 8).join('\n') }, 'turn failed');

@@ -16,9 +16,11 @@ export interface ClassifierOptions {
   softmax: SoftmaxOptions;
   /** Weight of the answer's own sentences as training examples (a phrasing weighs 1): they bring the words SMEs may use that no phrasing has. */
   answerWeight: number;
+  /** How much more a word of the out-of-scope questions that no topic uses weighs in the coverage gate. */
+  offTopicBoost: number;
 }
 
-export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURE_WEIGHTS, softmax: DEFAULT_SOFTMAX, answerWeight: 0.3 };
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURE_WEIGHTS, softmax: DEFAULT_SOFTMAX, answerWeight: 0.3, offTopicBoost: 1 };
 
 /** The answer's sentences, one example each (a whole paragraph would be one diluted vector). */
 function answerSentences(topic: FaqTopic): string[] {
@@ -98,7 +100,11 @@ export class FaqClassifier {
       chosen.softmax,
       examples.map(([, , weight]) => weight),
     );
-    this.coverage = new Coverage(new Map(topics.map((topic) => [topic.id, topicTexts(topic).flatMap((text) => analyze(text).stems)])));
+    this.coverage = new Coverage(
+      new Map(topics.map((topic) => [topic.id, topicTexts(topic).flatMap((text) => analyze(text).stems)])),
+      new Set(settings.outOfScope.flatMap((text) => analyze(text).stems)),
+      chosen.offTopicBoost,
+    );
     this.curves = curvesOf(settings.calibration);
   }
 

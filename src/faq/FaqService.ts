@@ -1,7 +1,7 @@
 import type { Messages } from '../knowledge/Messages';
 import { type ClassifierOptions, FaqClassifier } from './FaqClassifier';
 import { renderAnswer } from './renderAnswer';
-import type { FaqAnswer, FaqAsker, FaqFigure, FaqKnowledge, FaqUnderstanding, GapKind } from './types';
+import type { FaqAnswer, FaqAsker, FaqFigure, FaqKnowledge, FaqUnderstanding, GapInput, GapKind } from './types';
 
 /** The French caveat of an uncertain figure. */
 export type FigureCaveat = (figure: FaqFigure) => string;
@@ -52,4 +52,15 @@ export function gapKindOf(understanding: FaqUnderstanding): GapKind | null {
   if (understanding.decision === 'unknown') return 'UNANSWERED';
   if (understanding.decision === 'choose') return 'LOW_CONFIDENCE';
   return null;
+}
+
+/**
+ * The gap log entry of a question, or null when it is not a gap. The topic guess is kept only when a
+ * topic was believed at all: for an off-subject question the nearest topic is noise for the buyers.
+ */
+export function gapInputOf(question: string, understanding: FaqUnderstanding, channel: string): GapInput | null {
+  const kind = gapKindOf(understanding);
+  if (!kind) return null;
+  const believed = understanding.confidence > 0 ? (understanding.candidates[0]?.id ?? null) : null;
+  return { kind, question, channel, topicGuess: believed, confidence: understanding.confidence };
 }

@@ -2,6 +2,9 @@ import { PorterStemmerFr } from 'natural/lib/natural/stemmers';
 import { createNormalizer, foldWords } from './normalizeQuestion';
 import { Spelling } from './spelling';
 
+/** An elided article or pronoun glued to the next word, which is at least three letters long. */
+const ELIDED = /^(qu|l|d|j|n|s|m|t|c)([a-z]{3,})$/;
+
 /** A question as the classifier and the coverage gate read it. */
 export interface Analysis {
   /** Folded words after the SMS lexicon, stop words included. */
@@ -55,6 +58,13 @@ export class Analyzer {
     return stem;
   }
 
+  /** A word typed without its elision's apostrophe (« lacte », « dengagement », « lutiliser ») is the word after it. */
+  private unglued(word: string): string {
+    if (this.spelling.knows(word)) return word;
+    const match = ELIDED.exec(word);
+    return match && this.spelling.knows(match[2]!) ? match[2]! : word;
+  }
+
   analyze(question: string): Analysis {
     const words = this.normalize(question).tokens;
     const content: string[] = [];
@@ -64,7 +74,7 @@ export class Analyzer {
         knownWords++;
         continue;
       }
-      const corrected = this.spelling.correct(word);
+      const corrected = this.spelling.correct(this.unglued(word));
       if (this.spelling.knows(corrected)) knownWords++;
       content.push(corrected);
     }

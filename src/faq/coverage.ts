@@ -10,7 +10,12 @@ export class Coverage {
   private readonly frequency = new Map<string, number>();
   private readonly topics: number;
 
-  constructor(stemsByTopic: ReadonlyMap<string, readonly string[]>) {
+  constructor(
+    stemsByTopic: ReadonlyMap<string, readonly string[]>,
+    /** Stems of the out-of-scope questions: one no topic uses is a sign of another subject, and weighs `offTopicBoost` times more. */
+    private readonly offTopicStems: ReadonlySet<string> = new Set(),
+    private readonly offTopicBoost = 1,
+  ) {
     for (const [id, stems] of stemsByTopic) {
       const set = new Set(stems);
       this.topicStems.set(id, set);
@@ -20,7 +25,9 @@ export class Coverage {
   }
 
   weight(stem: string): number {
-    return Math.log((this.topics + 1) / ((this.frequency.get(stem) ?? 0) + 0.5));
+    const frequency = this.frequency.get(stem) ?? 0;
+    const weight = Math.log((this.topics + 1) / (frequency + 0.5));
+    return frequency === 0 && this.offTopicStems.has(stem) ? weight * this.offTopicBoost : weight;
   }
 
   /** Share (0…1) of the question's stem weight the topic knows; 1 for a question with no content word. */

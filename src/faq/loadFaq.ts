@@ -7,6 +7,7 @@ import type { FaqFigure, FaqKnowledge, FaqSettings, FaqTopic } from './types';
 const TOPICS_DIR = 'faq/topics/';
 const FIGURES = 'faq/figures.json';
 const SETTINGS = 'faq/settings.json';
+const PLACES = 'places.json';
 /** Below this, k-fold estimates of a topic are noise and its phrasings do not cover the ways SMEs ask. */
 export const DEFAULT_MIN_PHRASINGS = 10;
 
@@ -132,5 +133,25 @@ export function loadFaq(files: KnowledgeFiles): FaqKnowledge {
     const lines = problems.map((problem) => `${problem.file} — ${problem.path} ${problem.what}`);
     throw new AppError('KNOWLEDGE_INVALID', `Fichier de connaissances invalide : ${lines.join('\n')}`, { file: problems[0]!.file, path: problems[0]!.path, problems });
   }
-  return { topics: byFile.map(([, topic]) => topic), figures, settings };
+  const topics = byFile.map(([, topic]) => topic);
+  return { topics, figures, settings: { ...settings, stopWords: [...(settings.stopWords ?? []), ...placeWords(files, topics, settings)] } };
+}
+
+interface PlacesFile {
+  towns: { name: string }[];
+  departments: { name: string }[];
+}
+
+/**
+ * The words of the places of knowledge/places.json (« Alès », « Bagnols-sur-Cèze »), unless a topic
+ * uses them: where the SME works says nothing of what it asks, and an unknown town must not count
+ * against a question in the coverage gate.
+ */
+function placeWords(files: KnowledgeFiles, topics: readonly FaqTopic[], settings: FaqSettings): string[] {
+  const places = files.get(PLACES) as PlacesFile | undefined;
+  if (!places) return [];
+  const normalize = createNormalizer(settings.lexicon);
+  const used = new Set(topics.flatMap((topic) => [topic.title, topic.short, ...topic.details, ...topic.phrasings]).flatMap((text) => normalize(text).tokens));
+  const words = [...places.towns, ...places.departments].flatMap((place) => normalize(place.name).tokens);
+  return [...new Set(words)].filter((word) => word.length >= 3 && !used.has(word));
 }

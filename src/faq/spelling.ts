@@ -1,7 +1,5 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
+import { boundedEditDistance } from './editDistance';
 
-/** natural's unrestricted variant returns 0 for some pairs one insertion apart (« decenale », « decennale »); the restricted one (optimal string alignment) does not. */
-const RESTRICTED = { restricted: true };
 /** Words shorter than this are abbreviations or SMS (the lexicon's job), never typos to correct. */
 const MIN_LENGTH = 4;
 /** Two edits may also turn one real word into another (« garagiste » → « garantie »): they must keep most trigrams. */
@@ -34,14 +32,16 @@ function trigramOverlap(a: string, b: string): number {
  * evidence that the question speaks of something the FAQ does not know.
  */
 export class Spelling {
-  private readonly byLength = new Map<number, string[]>();
+  /** Known words by first letter and length: the only ones a typo of a word is compared with. */
+  private readonly byStart = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly frequency: ReadonlyMap<string, number>) {
     for (const word of frequency.keys()) {
-      const list = this.byLength.get(word.length) ?? [];
+      const key = `${word[0]}${word.length}`;
+      const list = this.byStart.get(key) ?? [];
       list.push(word);
-      this.byLength.set(word.length, list);
+      this.byStart.set(key, list);
     }
   }
 
@@ -68,10 +68,9 @@ export class Spelling {
     let bestDistance = allowed + 1;
     let bestFrequency = 0;
     for (let length = word.length - allowed; length <= word.length + allowed; length++) {
-      for (const candidate of this.byLength.get(length) ?? []) {
-        // The first letter is rarely the typo; requiring it keeps « garagiste » from becoming a known word.
-        if (candidate[0] !== word[0]) continue;
-        const distance = DamerauLevenshteinDistance(word, candidate, RESTRICTED);
+      // The first letter is rarely the typo; requiring it also keeps the comparisons few.
+      for (const candidate of this.byStart.get(`${word[0]}${length}`) ?? []) {
+        const distance = boundedEditDistance(word, candidate, allowed);
         if (distance > allowed || (distance === 2 && trigramOverlap(word, candidate) < MIN_TRIGRAM_OVERLAP)) continue;
         const frequency = this.frequency.get(candidate)!;
         if (distance === 0 || frequency <= floor) continue;

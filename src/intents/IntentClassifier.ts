@@ -76,8 +76,19 @@ export class IntentClassifier {
     return { intent, confidence: Math.round(confidence * 1000) / 1000 };
   }
 
+  private readonly corrections = new Map<string, string>();
+
   private correct(word: string): string {
     if (word.length < 5 || this.vocabulary.has(word)) return word;
+    const known = this.corrections.get(word);
+    if (known !== undefined) return known;
+    const found = this.search(word);
+    if (this.corrections.size >= 10_000) this.corrections.clear();
+    this.corrections.set(word, found);
+    return found;
+  }
+
+  private search(word: string): string {
     const allowed = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestDistance = allowed + 1;

@@ -61,6 +61,8 @@ export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const TRAILING_PARTICLES = new RegExp(`(?:[\\s-]+${PARTICLE})*[\\s-]*$`, 'u');
+
 function notName(word: string): boolean {
   return NOT_NAMES.has(foldWord(word.replace(/['’.,]+$/, ''))) || /\d/.test(word);
 }
@@ -72,7 +74,7 @@ function notName(word: string): boolean {
 export function splitAtNotName(candidate: string): { name: string; rest: string } {
   for (const word of candidate.matchAll(/[^\s-]+/gu)) {
     if (!notName(word[0])) continue;
-    const name = candidate.slice(0, word.index).replace(new RegExp(`(?:[\\s-]+${PARTICLE})*[\\s-]*$`, 'u'), '');
+    const name = candidate.slice(0, word.index).replace(TRAILING_PARTICLES, '');
     return { name, rest: candidate.slice(name.length) };
   }
   return { name: candidate, rest: '' };

@@ -14,6 +14,7 @@ import { readJsonBody } from './http/readJsonBody';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
+import { registerPlaceholderPages, registerWebAccess, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -26,6 +27,8 @@ export interface ServerDeps {
   lifecycle?: { stopping: boolean };
   /** The local Direct Line's own parts (omitted when DIRECTLINE_ENABLED is false). */
   directLine?: Omit<DirectLineDeps, 'logic' | 'tracker' | 'logger' | 'config' | 'uploadMaxBytes' | 'localOrigin'>;
+  /** Buyers' and CCI's sign-in; always there, so that nothing under /acheteurs, /admin or their APIs is ever unguarded. */
+  web: Pick<WebAccessDeps, 'authenticator' | 'organisationName'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -66,6 +69,7 @@ export function createServer(deps: ServerDeps): Server {
     }
     next();
   });
+  registerWebAccess(server, { ...deps.web, webDir: config.webDir, trustProxy: config.trustProxy, publicHostname: config.accounts.publicHostname });
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -144,6 +148,8 @@ export function createServer(deps: ServerDeps): Server {
     }
     sendFile(res, file, type);
   });
+
+  registerPlaceholderPages(server, config.webDir);
 
   if (deps.directLine) {
     registerDirectLine(server, {

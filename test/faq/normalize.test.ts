@@ -57,3 +57,14 @@ describe('typo tolerance against the FAQ vocabulary', () => {
     expect(analyzer.analyze('dc4 noti1').content).toEqual(['dc4', 'noti1']);
   });
 });
+
+describe('elisions typed without their apostrophe', () => {
+  it('reads « lacte dengagement » as « acte engagement » when the glued word is unknown', () => {
+    expect(analyzer.analyze('jai oublie lacte dengagement').content).toEqual(expect.arrayContaining(['acte', 'engagement']));
+    expect(analyzer.analyze('lattestation urssaf').content).toEqual(['attestation', 'urssaf']);
+  });
+
+  it('leaves a known word that happens to start like an elision alone', () => {
+    expect(analyzer.analyze('delai de paiement').content).toEqual(['delai', 'paiement']);
+  });
+});

@@ -1,5 +1,5 @@
 import { SCRUB_TOKENS } from '../tokens';
-import { anyOf, CAP_WORD, END, NAME_CAP_WORD, NAME_WORD, PARTICLE, START } from '../regexWords';
+import { anyOf, CAP_WORD, END, foldWord, NAME_CAP_WORD, NAME_WORD, PARTICLE, START } from '../regexWords';
 
 /** Street kinds that name a street whatever follows a number (« 12 rue de la république »). */
 const STREET_KINDS = anyOf([
@@ -44,10 +44,6 @@ const CITY_ALONE = new RegExp(`${POSTCODE}\\s${TOWN}${CEDEX}`, 'gu');
 const BOX_ALONE = new RegExp(BOX, 'gu');
 const RUNS = /\[adresse\](?:[\s,–-]*\[adresse\])+/gu;
 
-function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
  * Postal addresses: a number and a street (« 12 rue de la République », « 3 bis av. Jean Jaurès
  * 30000 Nîmes »), a capitalised street without number, a lieu-dit, a postal box, a postcode and
@@ -58,7 +54,7 @@ export function scrubAddresses(text: string): string {
   for (const street of STREETS) out = out.replace(street, SCRUB_TOKENS.address);
   out = out.replace(CITY_ALONE, (match) => {
     const town = match.split(/\s/)[1] ?? '';
-    return UNITS.has(fold(town)) ? match : SCRUB_TOKENS.address;
+    return UNITS.has(foldWord(town)) ? match : SCRUB_TOKENS.address;
   });
   out = out.replace(BOX_ALONE, SCRUB_TOKENS.address);
   return out.replace(RUNS, SCRUB_TOKENS.address);

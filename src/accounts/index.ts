@@ -1,0 +1,10 @@
+export { AccountError, type AccountErrorCode } from './AccountError';
+export { checkLogin, checkPassword, normaliseLogin, PASSWORD_MIN_CHARS } from './accountRules';
+export { ACCOUNTS_FILE } from './accountsFile';
+export { AccountStore, type NewAccount } from './AccountStore';
+export { Authenticator, type SignedIn, type SignInOutcome } from './Authenticator';
+export { DEFAULT_THROTTLE, LoginThrottle, type ThrottleLimits } from './LoginThrottle';
+export { checkOrganisation, type Organisation, organisationsOf } from './organisations';
+export { hashPassword, verifyPassword } from './passwordHash';
+export { DEFAULT_SESSION_LIMITS, sameToken, type Session, type SessionLimits, SessionStore } from './SessionStore';
+export { type Account, isRole, type PublicAccount, publicAccount, type Role, roleAllows, ROLES } from './types';
