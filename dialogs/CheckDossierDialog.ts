@@ -1,11 +1,13 @@
 import { ActionTypes, ActivityTypes, type CardAction, MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogContext, type DialogTurnResult, TextPrompt, type PromptValidatorContext, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { FileBatch } from '../src/attachments/types';
 import { type BidContext, type CheckReport, documentLabel, frDate, isDontKnow, parisDate, parseNature, parseStage, summaryLine } from '../src/bidcheck';
 import type { PlainMessageId } from '../src/knowledge/messageIds';
 import type { Messages } from '../src/knowledge/Messages';
 import { DEADLINE_DIALOG, DeadlineDialog, frTime } from './DeadlineDialog';
+import { ResumableDialog } from './ResumableDialog';
+import type { WaitingPoint } from './waitingPoints';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { reportCards } from './cards/reportCards';
 import { GOAL_DIALOG } from './dialogIds';
@@ -37,16 +39,21 @@ interface FlowValues {
  * Goal "Vérifier mon dossier de candidature": asks what the check needs (stage, deadline, nature —
  * "je ne sais pas" always accepted), takes the files, runs the bid check and reports by severity.
  */
-export class CheckDossierDialog extends ComponentDialog {
+export class CheckDossierDialog extends ResumableDialog {
+  private readonly deadline: DeadlineDialog;
+  private readonly waitForFiles: WaitForFilesDialog;
+
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
   ) {
     super(GOAL_DIALOG.CHECK_DOSSIER);
-    this.addDialog(new TextPrompt(STAGE, async (prompt) => this.accepts(prompt, (text) => parseStage(text) !== undefined)));
-    this.addDialog(new DeadlineDialog(services));
-    this.addDialog(new TextPrompt(NATURE, async (prompt) => this.accepts(prompt, (text) => parseNature(text) !== undefined)));
-    this.addDialog(new WaitForFilesDialog(services));
+    this.deadline = new DeadlineDialog(services);
+    this.waitForFiles = new WaitForFilesDialog(services);
+    this.addDialog(new TextPrompt(STAGE, async (prompt) => isStageAnswer(prompt.recognized.value ?? '')));
+    this.addDialog(this.deadline);
+    this.addDialog(new TextPrompt(NATURE, async (prompt) => isNatureAnswer(prompt.recognized.value ?? '')));
+    this.addDialog(this.waitForFiles);
     this.addDialog(new WaterfallDialog(FLOW, [this.stageStep.bind(this), this.deadlineStep.bind(this), this.natureStep.bind(this), this.filesStep.bind(this), this.checkStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -64,9 +71,14 @@ export class CheckDossierDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
-  private async accepts(prompt: PromptValidatorContext<string>, understood: (text: string) => boolean): Promise<boolean> {
-    const text = prompt.recognized.value ?? '';
-    return text.length > 0 && (isDontKnow(text) || understood(text));
+  /** The questions this goal waits on: the same readings as its prompts. */
+  waitingPoints(): WaitingPoint[] {
+    return [
+      { id: STAGE, accepts: isStageAnswer, resume: 'resume.stage' },
+      ...this.deadline.waitingPoints(),
+      { id: NATURE, accepts: isNatureAnswer, resume: 'resume.nature' },
+      ...this.waitForFiles.waitingPoints(),
+    ];
   }
 
   private choices(ids: PlainMessageId[]): CardAction[] {
@@ -198,6 +210,14 @@ export class CheckDossierDialog extends ComponentDialog {
     }
     await context.sendActivity(messages.text(report.findings.length === 0 ? 'checkDossier.nextStepClean' : 'checkDossier.nextStep'));
   }
+}
+
+function isStageAnswer(text: string): boolean {
+  return text.length > 0 && (isDontKnow(text) || parseStage(text) !== undefined);
+}
+
+function isNatureAnswer(text: string): boolean {
+  return text.length > 0 && (isDontKnow(text) || parseNature(text) !== undefined);
 }
 
 const NATURE_WORDS = { TRAVAUX: 'checkDossier.context.travaux', FOURNITURES: 'checkDossier.context.fournitures', SERVICES: 'checkDossier.context.services' } as const;

@@ -1,9 +1,10 @@
 import { ActionTypes, type CardAction, MessageFactory } from 'botbuilder';
-import { ComponentDialog, type DialogTurnResult, type PromptValidatorContext, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { frDate, isDontKnow, parseDeadline } from '../src/bidcheck';
 import type { PlainMessageId } from '../src/knowledge/messageIds';
 import { baseFold } from '../src/text/baseFold';
 import type { DialogServices } from './DialogServices';
+import type { WaitingPoint } from './waitingPoints';
 
 export const DEADLINE_DIALOG = 'DeadlineDialog';
 
@@ -15,6 +16,9 @@ export interface DeadlineOptions {
 const FLOW = 'deadlineFlow';
 const DATE = 'deadlineDatePrompt';
 const CONFIRM = 'deadlinePastConfirm';
+
+const isDateAnswer = (text: string): boolean => text.length > 0 && (isDontKnow(text) || parseDeadline(text) !== undefined);
+const isYesNoAnswer = (text: string): boolean => text.length > 0 && parseYesNo(text) !== undefined;
 
 /** "oui" / "non" and their usual forms, or the words of the buttons; undefined when it is neither. */
 export function parseYesNo(text: string): boolean | undefined {
@@ -35,15 +39,18 @@ export const frTime = (deadline: string): string => deadline.slice(11, 16).repla
 export class DeadlineDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(DEADLINE_DIALOG);
-    this.addDialog(new TextPrompt(DATE, async (prompt) => this.accepts(prompt, (text) => isDontKnow(text) || parseDeadline(text) !== undefined)));
-    this.addDialog(new TextPrompt(CONFIRM, async (prompt) => this.accepts(prompt, (text) => parseYesNo(text) !== undefined)));
+    this.addDialog(new TextPrompt(DATE, async (prompt) => isDateAnswer(prompt.recognized.value ?? '')));
+    this.addDialog(new TextPrompt(CONFIRM, async (prompt) => isYesNoAnswer(prompt.recognized.value ?? '')));
     this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.pastStep.bind(this), this.confirmStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
-  private async accepts(prompt: PromptValidatorContext<string>, understood: (text: string) => boolean): Promise<boolean> {
-    const text = prompt.recognized.value ?? '';
-    return text.length > 0 && understood(text);
+  /** The date question and the « already past » confirmation, read as their prompts read them. */
+  waitingPoints(): WaitingPoint[] {
+    return [
+      { id: DATE, accepts: isDateAnswer, resume: 'resume.deadline' },
+      { id: CONFIRM, accepts: isYesNoAnswer, resume: 'resume.deadlineConfirm' },
+    ];
   }
 
   private buttons(ids: PlainMessageId[]): CardAction[] {

@@ -2,11 +2,13 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService, BidContext, DossierSessions } from '../src/bidcheck';
 import type { Directory } from '../src/contacts';
+import type { FaqAsker, FeedbackRecorder, GapRecorder } from '../src/faq/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
 import type { TenderCatalogue } from '../src/tenders';
 import type { CpvCatalogue, SmeProfile } from '../src/tenders/match';
+import type { FaqMemory } from './faq/faqMemory';
 
 /** The SME's profile as kept in user state, with the town it named (for the summary only). */
 export interface StoredProfile extends SmeProfile {
@@ -26,6 +28,8 @@ export interface ConversationMemory {
   /** Kept in user state (not the conversation): the SME's profile, until "oublier mon profil". */
   profile: StatePropertyAccessor<StoredProfile>;
   lastSearch: StatePropertyAccessor<LastSearch>;
+  /** The FAQ answers shown lately and a pending "which one do you mean": what their buttons refer to. */
+  faq: StatePropertyAccessor<FaqMemory>;
 }
 
 /** What the dialogs may use: domain services only — never storage, parsers or the network. */
@@ -40,4 +44,10 @@ export interface DialogServices {
   tenders: TenderCatalogue;
   cpv: CpvCatalogue;
   directory: Directory;
+  /** Trained once at start; `understand` is a pure lookup. */
+  faq: FaqAsker;
+  /** Unanswered, low-confidence and unhelpful questions, for the buyers (it scrubs before storing). */
+  gaps: GapRecorder;
+  /** The anonymous "Cette réponse vous a aidé ? Oui / Non". */
+  feedback: FeedbackRecorder;
 }

@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Messages } from '../src/knowledge/Messages';
 import { type CpvCatalogue, rankTenders, type SmeProfile } from '../src/tenders/match';
 import { GARD, inDepartment } from '../src/tenders/match/geography';
@@ -8,6 +8,8 @@ import type { ConversationMemory, DialogServices, StoredProfile } from './Dialog
 import { PROFILE_DIALOG, ProfileDialog, type ProfileOptions, profileSummary } from './ProfileDialog';
 import { resultsFooterCard, tenderCard } from './cards/tenderCards';
 import { GOAL_DIALOG } from './dialogIds';
+import { ResumableDialog } from './ResumableDialog';
+import type { WaitingPoint } from './waitingPoints';
 
 export interface FindTendersOptions {
   /** The sentence that asked for tenders; its profile facts are used, not asked again. */
@@ -39,15 +41,22 @@ function hasFacts(facts: ProfileFacts): boolean {
  * then the open and upcoming tenders that fit it, as cards with reasons, deadline, buyer and what
  * to do next; "plus de résultats" pages through.
  */
-export class FindTendersDialog extends ComponentDialog {
+export class FindTendersDialog extends ResumableDialog {
+  private readonly profile: ProfileDialog;
+
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
   ) {
     super(GOAL_DIALOG.FIND_TENDERS);
-    this.addDialog(new ProfileDialog(services, memory));
+    this.profile = new ProfileDialog(services, memory);
+    this.addDialog(this.profile);
     this.addDialog(new WaterfallDialog(FLOW, [this.profileStep.bind(this), this.resultsStep.bind(this)]));
     this.initialDialogId = FLOW;
+  }
+
+  waitingPoints(): WaitingPoint[] {
+    return this.profile.waitingPoints();
   }
 
   private async profileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

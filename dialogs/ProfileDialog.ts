@@ -9,6 +9,7 @@ import { formatEuros } from '../src/tenders/match/fit';
 import { type ProfileFacts, profileFromText } from '../src/tenders/profileFromText';
 import { baseFold } from '../src/text/baseFold';
 import type { ConversationMemory, DialogServices, StoredProfile } from './DialogServices';
+import type { WaitingPoint } from './waitingPoints';
 
 export const PROFILE_DIALOG = 'ProfileDialog';
 
@@ -48,6 +49,10 @@ function fold(text: string): string {
   return baseFold(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+function isNoCertification(text: string): boolean {
+  return isDontKnow(text) || /^(non|rien|aucune?|pas|nope|sans|pas de qualification|pas de certification)$/.test(fold(text));
+}
+
 /** Facts of a new answer fill what is still unknown; the asked field is the caller's to set. */
 function complete(draft: Draft, facts: ProfileFacts): void {
   for (const [key, value] of Object.entries(facts) as [keyof ProfileFacts, unknown][]) {
@@ -66,7 +71,7 @@ export class ProfileDialog extends ComponentDialog {
     private readonly memory: ConversationMemory,
   ) {
     super(PROFILE_DIALOG);
-    this.addDialog(new TextPrompt(ACTIVITY, async (prompt) => this.suggestions(profileFromText(prompt.recognized.value ?? '').activity).length > 0));
+    this.addDialog(new TextPrompt(ACTIVITY, async (prompt) => this.isActivity(prompt.recognized.value ?? '')));
     this.addDialog(new TextPrompt(CPV, async (prompt) => this.validateCpv(prompt)));
     this.addDialog(new TextPrompt(PLACE, async (prompt) => this.readPlace(prompt.recognized.value ?? '') !== undefined));
     this.addDialog(new TextPrompt(SIZE, async (prompt) => this.validateSize(prompt)));
@@ -84,6 +89,36 @@ export class ProfileDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = FLOW;
+  }
+
+  /**
+   * The profile questions, read as their prompts read them. The qualifications prompt takes any text
+   * (a qualification the reader does not know is kept as written), so here only what it recognises
+   * counts: another text may still be a question the FAQ answers before it is kept.
+   */
+  waitingPoints(): WaitingPoint[] {
+    return [
+      { id: ACTIVITY, accepts: (text) => this.isActivity(text), resume: 'resume.activity' },
+      { id: CPV, accepts: (text, options) => this.isCpvAnswer(text, (options?.validations as { activity?: string } | undefined)?.activity ?? ''), resume: 'resume.cpv' },
+      { id: PLACE, accepts: (text) => this.readPlace(text) !== undefined, resume: 'resume.place' },
+      { id: SIZE, accepts: (text) => this.readSize(text) !== undefined, resume: 'resume.size' },
+      { id: CERTIFICATIONS, accepts: (text) => this.knowsCertifications(text), resume: 'resume.certifications' },
+      { id: NATURES, accepts: (text) => this.readNatures(text) !== undefined, resume: 'resume.natures' },
+    ];
+  }
+
+  private isActivity(text: string): boolean {
+    return this.suggestions(profileFromText(text).activity).length > 0;
+  }
+
+  /** Codes it does not know are an answer too: the prompt says which. */
+  private isCpvAnswer(text: string, activity: string): boolean {
+    const answer = this.cpvAnswer(text, activity);
+    return (answer.codes?.length ?? 0) > 0 || answer.newActivity !== undefined || answer.unknown !== undefined;
+  }
+
+  private knowsCertifications(text: string): boolean {
+    return profileFromText(text).certifications !== undefined || isNoCertification(text);
   }
 
   private draft(step: WaterfallStepContext): Draft {
@@ -260,7 +295,7 @@ export class ProfileDialog extends ComponentDialog {
   private readCertifications(text: string): string[] {
     const facts = profileFromText(text);
     if (facts.certifications) return facts.certifications;
-    if (isDontKnow(text) || /^(non|rien|aucune?|pas|nope|sans|pas de qualification|pas de certification)$/.test(fold(text))) return [];
+    if (isNoCertification(text)) return [];
     // A qualification the reader does not know ("Certibat") is kept as the SME wrote it.
     return [text.trim().slice(0, MAX_CERTIFICATION_TEXT)];
   }

@@ -1,5 +1,5 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type Activity, ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, DialogContext, type DialogInstance, type DialogTurnResult, type PromptOptions, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectedUploads } from '../src/attachments/FileIntake';
 import type { BidContext } from '../src/bidcheck';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
@@ -7,45 +7,72 @@ import type { Tender } from '../src/tenders';
 import { isForgetProfile, isMoreResults } from '../src/tenders/profileFromText';
 import { type AlertCommand, alertCommand, type AlertPhrases, isAlertsOffValue } from '../src/alerts/alertCommands';
 import { ALERTS_DIALOG, AlertsDialog, type AlertsDialogDeps } from './AlertsDialog';
-import { AskQuestionDialog } from './AskQuestionDialog';
+import { type AskQuestionOptions, AskQuestionDialog, isAskQuestionResult } from './AskQuestionDialog';
 import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './CheckDossierDialog';
-import { ContactClubDialog, type ContactClubOptions, isContactRequest } from './ContactClubDialog';
+import { ContactClubDialog, type ContactClubOptions } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
-import { FindTendersDialog, type FindTendersOptions, isProfileSentence } from './FindTendersDialog';
+import { FindTendersDialog, type FindTendersOptions } from './FindTendersDialog';
+import { claimsFaqSubmit, faqSubmitOf } from './cards/faqSubmit';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
+import { FaqResponder } from './faq/FaqResponder';
+import { looksLikeQuestion } from './requestShape';
+import { type GoalRoute, type QuestionRoute, TextReader } from './TextReader';
+import { RESUMED_QUIETLY } from './ResumableDialog';
+import type { WaitingPoint } from './waitingPoints';
 
 const ROUTE = 'route';
+/** Another goal run in the middle of one that waits, which then resumes with one line. */
+const INTERLUDE = 'interlude';
+
+type AlertsRoute = { kind: 'alerts'; command: AlertCommand };
+/** What may start in the middle of another goal. */
+type InterludeRoute = GoalRoute | AlertsRoute;
 
 type Route =
-  | { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean }
-  | { kind: 'alerts'; command: AlertCommand }
+  | GoalRoute
+  | QuestionRoute
+  | AlertsRoute
+  | { kind: 'faqClick'; value: unknown }
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
-type Social = 'thanks' | 'goodbye';
 
-/** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
-const SOCIAL_MAX_WORDS = 6;
-const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
 
 /**
- * The conversation's entry point: welcomes, routes each request to the dialog of its goal, and
- * answers "aide", "annuler", "recommencer", "merci" and "au revoir" wherever the user is.
+ * The conversation's entry point: welcomes, routes each request to the dialog of its goal, answers
+ * questions from the FAQ, and answers "aide", "annuler", "recommencer", "merci" and "au revoir"
+ * wherever the user is. In the middle of a goal that waits for an answer, a question the FAQ answers
+ * or a request for another goal is dealt with first, then the goal resumes with one line.
  */
 export class RootDialog extends ComponentDialog {
+  private readonly faq: FaqResponder;
+  private readonly reader: TextReader;
+  /** Every question a goal may be waiting on, by the id of its prompt. */
+  private readonly waitingPoints = new Map<string, WaitingPoint>();
+
   constructor(
     private readonly services: DialogServices,
     private readonly memory: ConversationMemory,
     private readonly alerts?: AlertsDialogDeps & { phrases: AlertPhrases },
   ) {
     super(ROOT_DIALOG);
+    this.faq = new FaqResponder(services, memory.faq);
+    this.reader = new TextReader(services);
+    const checkDossier = new CheckDossierDialog(services, memory);
+    const findTenders = new FindTendersDialog(services, memory);
+    const askQuestion = new AskQuestionDialog(services, this.faq);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
-    this.addDialog(new CheckDossierDialog(services, memory));
-    this.addDialog(new FindTendersDialog(services, memory));
-    this.addDialog(new AskQuestionDialog(services));
+    this.addDialog(new WaterfallDialog(INTERLUDE, [this.interludeStep.bind(this), this.resumeStep.bind(this)]));
+    this.addDialog(checkDossier);
+    this.addDialog(findTenders);
+    this.addDialog(askQuestion);
     this.addDialog(new ContactClubDialog(services));
     if (alerts) this.addDialog(new AlertsDialog(alerts));
+    for (const point of [...checkDossier.waitingPoints(), ...findTenders.waitingPoints(), ...askQuestion.waitingPoints()]) {
+      if (this.waitingPoints.has(point.id)) throw new Error(`two dialogs wait on the same prompt id: ${point.id}`);
+      this.waitingPoints.set(point.id, point);
+    }
     this.initialDialogId = ROUTE;
   }
 
@@ -83,8 +110,8 @@ export class RootDialog extends ComponentDialog {
     const { context } = innerDc;
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const { messages, intents, files } = this.services;
-    const command = activity.text ? intents.command(activity.text) : null;
+    const { messages, files } = this.services;
+    const command = this.reader.command(activity.text);
     if (command === 'help') {
       await context.sendActivity(messages.text('help.text'));
       return Dialog.EndOfTurn;
@@ -96,6 +123,8 @@ export class RootDialog extends ComponentDialog {
     }
     const alertsCommand = this.alertsCommand(activity.text, activity.value);
     if (alertsCommand) {
+      // One turn, nothing asked: the goal under way resumes after it.
+      if (this.waitingPoint(innerDc)) return innerDc.beginDialog(INTERLUDE, { kind: 'alerts', command: alertsCommand } satisfies InterludeRoute);
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ALERTS_DIALOG, { command: alertsCommand });
     }
@@ -112,7 +141,7 @@ export class RootDialog extends ComponentDialog {
       await this.forgetProfile(context);
       return innerDc.endDialog();
     }
-    const social = this.social(activity.text);
+    const social = this.reader.social(activity.text);
     if (social === 'thanks') {
       // A thank-you in the middle of a question: answer it, then ask the question again.
       await context.sendActivity(messages.text('thanks.text'));
@@ -125,6 +154,12 @@ export class RootDialog extends ComponentDialog {
       await context.sendActivity(messages.text('goodbye.text'));
       return innerDc.endDialog();
     }
+    if (claimsFaqSubmit(activity.value)) {
+      // A button of an FAQ card shown earlier: answered here, then the goal under way resumes.
+      await this.onFaqClick(context, activity.value);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
     // A card button or a file dropped while another goal is under way starts that goal afresh.
     const switchesGoal = goalFromValue(activity.value) !== undefined;
     const bringsFiles = files.hasFiles(activity.attachments, rejectedUploads(activity.channelData)) && innerDc.activeDialog?.id !== GOAL_DIALOG.CHECK_DOSSIER;
@@ -132,7 +167,79 @@ export class RootDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ROUTE);
     }
+    return this.interruptWithText(innerDc);
+  }
+
+  /**
+   * A text typed while a goal waits. The question it waits on gets the first say: a date, « travaux »
+   * or « je ne sais pas » is its answer. Otherwise a request that names another goal runs that goal
+   * first, and a text asked as a question that the FAQ answers with confidence is answered; either
+   * way the goal then resumes with one line. Anything else is the waiting dialog's to read.
+   */
+  private async interruptWithText(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const raw = innerDc.context.activity.text ?? '';
+    const text = raw.trim();
+    const leaf = leafOf(innerDc);
+    const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
+    if (!text || !leaf || !point) return undefined;
+    if (!point.yieldsToGoals && point.accepts(raw, promptOptionsOf(leaf))) return undefined;
+    const request = this.reader.read(text);
+    if (request.kind === 'goal' && this.interrupts(innerDc, request, text)) {
+      // « Poser une question » then « en fait, vérifier mon dossier »: nothing to come back to.
+      if (point.yieldsToGoals) return this.startGoal(innerDc, request, true);
+      return innerDc.beginDialog(INTERLUDE, request satisfies InterludeRoute);
+    }
+    if (point.yieldsToGoals) return undefined;
+    // Only what is asked as a question: « DUME », « MAPA » or « j'ai pas de certificat » typed here
+    // answer the dialog (even wrongly), and the dialog says what it expected.
+    if (request.kind === 'question' && request.understood.decision === 'answer' && looksLikeQuestion(text)) {
+      await this.faq.reply(innerDc.context, text, request.understood);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
     return undefined;
+  }
+
+  /** Another goal than those under way, named outright (« quels marchés pour moi », « contacter un acheteur »). */
+  private interrupts(innerDc: DialogContext, request: GoalRoute, text: string): boolean {
+    const id = GOAL_DIALOG[request.goal];
+    if (innerDc.stack.some((instance) => instance.id === id)) return false;
+    return this.reader.namesGoal(request.goal, text);
+  }
+
+  /** The one line that resumes the goal under way, with the buttons of its question. */
+  private async resume(dc: DialogContext): Promise<void> {
+    const leaf = leafOf(dc);
+    const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
+    if (!leaf || !point) {
+      await dc.repromptDialog();
+      return;
+    }
+    const line = this.services.messages.text(point.resume);
+    const actions = (promptOptionsOf(leaf)?.prompt as Partial<Activity> | undefined)?.suggestedActions?.actions;
+    await dc.context.sendActivity(actions?.length ? MessageFactory.suggestedActions(actions, line) : line);
+  }
+
+  private async interludeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.startGoal(step, step.options as InterludeRoute, false);
+  }
+
+  /** The interrupting goal is done: the one below resumes, told so in one line, without asking twice. */
+  private async resumeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.resume(new DialogContext(step.dialogs, step.context, { dialogStack: step.stack.slice(0, -1) }));
+    return step.endDialog(RESUMED_QUIETLY);
+  }
+
+  private async onFaqClick(context: TurnContext, value: unknown): Promise<void> {
+    const submit = faqSubmitOf(value);
+    if (submit) await this.faq.onSubmit(context, submit);
+    else await context.sendActivity(this.services.messages.text('faq.expired'));
+  }
+
+  /** Waiting on a question RootDialog knows (a goal's prompt, or the files). */
+  private waitingPoint(dc: DialogContext): WaitingPoint | undefined {
+    const leaf = leafOf(dc);
+    return leaf ? this.waitingPoints.get(leaf.id) : undefined;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -141,9 +248,12 @@ export class RootDialog extends ComponentDialog {
     const route = this.route(context);
     switch (route.kind) {
       case 'alerts':
-        return step.beginDialog(ALERTS_DIALOG, { command: route.command });
       case 'goal':
-        return this.beginGoal(step, route);
+      case 'question':
+        return this.startGoal(step, route, false);
+      case 'faqClick':
+        await this.onFaqClick(context, route.value);
+        return step.endDialog();
       case 'forgetProfile':
         await this.forgetProfile(context);
         return step.endDialog();
@@ -173,63 +283,59 @@ export class RootDialog extends ComponentDialog {
     }
   }
 
-  private async beginGoal(step: WaterfallStepContext, route: Extract<Route, { kind: 'goal' }>): Promise<DialogTurnResult> {
+  /** Begins the dialog of a goal on `dc`'s stack, or in place of its active dialog (`replace`). */
+  private async startGoal(dc: DialogContext, route: GoalRoute | QuestionRoute | AlertsRoute, replace: boolean): Promise<DialogTurnResult> {
+    const start = (id: string, options?: object) => (replace ? dc.replaceDialog(id, options) : dc.beginDialog(id, options));
+    if (route.kind === 'alerts') return start(ALERTS_DIALOG, { command: route.command });
+    if (route.kind === 'question') return start(GOAL_DIALOG.ASK_QUESTION, { question: route.text, understood: route.understood } satisfies AskQuestionOptions);
     const id = GOAL_DIALOG[route.goal];
     switch (route.goal) {
       case 'CHECK_DOSSIER': {
         const tender = route.tenderId ? this.services.tenders.get(route.tenderId) : undefined;
         if (route.tenderId && !tender) {
-          await step.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
-          return step.endDialog();
+          await dc.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
+          return dc.endDialog();
         }
         const options: CheckDossierOptions = tender ? { context: bidContextOf(tender), tenderTitle: tender.title } : { filesInFirstMessage: route.withFiles };
-        return step.beginDialog(id, options);
+        return start(id, options);
       }
       case 'FIND_TENDERS':
-        return step.beginDialog(id, { text: route.text, more: route.more } satisfies FindTendersOptions);
+        return start(id, { text: route.text, more: route.more } satisfies FindTendersOptions);
       case 'CONTACT_CLUB':
-        return step.beginDialog(id, { text: route.text, tenderId: route.tenderId } satisfies ContactClubOptions);
+        return start(id, { text: route.text, tenderId: route.tenderId } satisfies ContactClubOptions);
       default:
-        return step.beginDialog(id);
+        return start(id);
     }
   }
 
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { messages } = this.services;
-    await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('next.prompt')));
+    // An answered question closes with « Une autre question ? »; a « which one? » with nothing more.
+    const followUp = isAskQuestionResult(step.result) ? step.result.followUp : 'next.prompt';
+    if (followUp) await step.context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text(followUp)));
     return step.endDialog();
   }
 
   private route(context: TurnContext): Route {
     const activity = context.activity;
-    const { intents, files } = this.services;
+    const { files } = this.services;
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
+    if (claimsFaqSubmit(activity.value)) return { kind: 'faqClick', value: activity.value };
     const alertsCommand = this.alertsCommand(activity.text, activity.value);
     if (alertsCommand) return { kind: 'alerts', command: alertsCommand };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };
     const text = activity.text?.trim() ?? '';
     if (!text) return { kind: 'welcome' };
-    const command = intents.command(text);
+    const command = this.reader.command(text);
     if (command === 'help') return { kind: 'help' };
     if (command === 'cancel') return { kind: 'nothingToCancel' };
     if (command === 'restart') return { kind: 'restart' };
     if (isForgetProfile(text)) return { kind: 'forgetProfile' };
     if (isMoreResults(text)) return { kind: 'goal', goal: 'FIND_TENDERS', withFiles: false, more: true };
-    const social = this.social(text);
+    const social = this.reader.social(text);
     if (social) return { kind: social };
-    const classified = intents.classify(text).intent;
-    // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
-    const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
-    if (intent === 'GREETING') return { kind: 'welcome' };
-    const goal = GOAL_IDS.find((id) => id === intent) ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
-    return goal ? { kind: 'goal', goal, withFiles: false, text } : { kind: 'unknown' };
-  }
-
-  /** What the intent model misses: an SME describing itself, or a situation or event request. */
-  private unclassifiedGoal(text: string): GoalId | undefined {
-    if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
-    return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
+    return this.reader.read(text);
   }
 
   /** "m'alerter", "ne plus m'alerter" and their variants, or the alert card's stop button. */
@@ -239,30 +345,17 @@ export class RootDialog extends ComponentDialog {
     return alertCommand(text, this.alerts.phrases);
   }
 
-  /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
-  private social(text: string | undefined): Social | undefined {
-    const trimmed = text?.trim() ?? '';
-    if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
-    const { intent } = this.services.intents.classify(trimmed);
-    if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
-    // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
-    // intent. "merci, au revoir" is a goodbye.
-    const words = this.wordIntents(trimmed);
-    if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
-    return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
-  }
+}
 
-  /** The intent of each word alone (null for a word that means nothing on its own). */
-  private wordIntents(text: string): (string | null)[] {
-    return text.split(/\s+/).map((word) => this.services.intents.classify(word).intent);
-  }
+/** The innermost dialog waiting on the stack of `dc` (a prompt, or the files). */
+function leafOf(dc: DialogContext): DialogInstance | undefined {
+  let current = dc;
+  for (let child = current.child; child; child = current.child) current = child;
+  return current.activeDialog;
+}
 
-  /** The intent most words of a polite request point to, social ones aside; null if none. */
-  private requestInside(text: string): string | null {
-    const counts = new Map<string, number>();
-    for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  }
+function promptOptionsOf(instance: DialogInstance): PromptOptions | undefined {
+  return (instance.state as { options?: PromptOptions } | undefined)?.options;
 }
 
 function goalFromValue(value: unknown): GoalId | undefined {

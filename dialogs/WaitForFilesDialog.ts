@@ -6,6 +6,7 @@ import { localFilesOf } from '../src/attachments/localFiles';
 import type { FileBatch, FileRefusal } from '../src/attachments/types';
 import type { MessageId } from '../src/knowledge/messageIds';
 import type { DialogServices } from './DialogServices';
+import type { WaitingPoint } from './waitingPoints';
 
 export const WAIT_FOR_FILES = 'WaitForFilesDialog';
 
@@ -45,6 +46,11 @@ export class WaitForFilesDialog extends Dialog<WaitForFilesOptions> {
     if (this.services.files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return this.receive(dc);
     await dc.context.sendActivity(this.services.messages.text('checkDossier.waitingForFiles'));
     return Dialog.EndOfTurn;
+  }
+
+  /** Only files answer it: any text may be a question or another request. */
+  waitingPoints(): WaitingPoint[] {
+    return [{ id: WAIT_FOR_FILES, accepts: () => false, resume: 'resume.waitForFiles' }];
   }
 
   /** After an interruption ("merci"), the SME is reminded what the bot is waiting for. */

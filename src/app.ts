@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
+import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
 import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
@@ -12,11 +14,13 @@ import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setR
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { loadDirectory, upcomingEvents } from './contacts';
+import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { faqContext, InsightsService, ruleTitles } from './insights';
 import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
+import type { MessagesFile } from './knowledge/types';
 import { loadKnowledge } from './loadKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
@@ -44,6 +48,24 @@ export interface RunningApp {
   tenderInterest: TenderInterestStore;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
+}
+
+const trained = new Map<string, FaqService>();
+const MAX_TRAINED = 4;
+
+/**
+ * The FAQ trained once per distinct knowledge in this process: each question is then a lookup, and
+ * a second start over the same files (tests, a restart in place) does not train again.
+ */
+function trainedFaq(faq: FaqKnowledge, texts: MessagesFile): FaqService {
+  const key = createHash('sha256').update(JSON.stringify([faq, texts])).digest('hex');
+  let service = trained.get(key);
+  if (!service) {
+    service = new FaqService(faq, new Messages(texts));
+    trained.set(key, service);
+    for (const oldest of trained.keys()) if (trained.size > MAX_TRAINED) trained.delete(oldest);
+  }
+  return service;
 }
 
 /**
@@ -86,6 +108,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     tenders,
     cpv: loadCpvCatalogue(config.knowledgeDir),
     directory: loadDirectory(config.knowledgeDir),
+    faq: trainedFaq(knowledge.faq, knowledge.messages),
+    gaps: faqLogs.gaps,
+    feedback: faqLogs.feedback,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -93,6 +118,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
+    faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
   };
 
   // Alerts: new matching tenders sent proactively after each import, by the adapter the conversation came through.

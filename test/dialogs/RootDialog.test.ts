@@ -18,7 +18,10 @@ describe('root dialog', () => {
       ['annuler', /C'est annulé/],
       ['y a des appels d offres en plomberie dans le gard ?', /D'après votre activité « plomberie »[\s\S]*45330000 : Travaux de plomberie/],
       ['annuler', /C'est annulé/],
-      ['c koi le dume', /foire aux questions[\s\S]*en préparation/, /Que souhaitez-vous faire maintenant/],
+      ['c koi le dume', /^Le DUME[\s\S]*Cette réponse vous a aidé/, /Une autre question/],
+      ['decenale a fournir qd', /décennale[\s\S]*Cette réponse vous a aidé/i, /Une autre question/],
+      ['Poser une question', /^Quelle est votre question/],
+      ['annuler', /C'est annulé/],
       ['je veux parler à un conseiller de la cci', /CCI Gard[\s\S]*gard\.cci\.fr/, /Que souhaitez-vous faire maintenant/],
     ]);
   });
@@ -92,7 +95,9 @@ describe('root dialog', () => {
 
   it('never stays silent on input it does not understand', async () => {
     await transcript(testBot(), [
-      ['quelle est la recette de la paella', /pas (bien )?compris|pas sûr de comprendre/],
+      // Asked, but not something the FAQ knows: said honestly (and passed on to the club).
+      ['quelle est la recette de la paella', /^Je ne connais pas encore la réponse/, /Que souhaitez-vous faire maintenant/],
+      ['blabla truc', /pas (bien )?compris|pas sûr de comprendre/],
       ['🙂', /pas (bien )?compris|pas sûr de comprendre/],
       ['merci', /^(Avec plaisir|Je vous en prie) ![\s\S]*Vérifier mon dossier \| Trouver des marchés/],
     ]);

@@ -19,6 +19,9 @@ import { createLogger } from '../../src/logger';
 import { loadDirectory } from '../../src/contacts';
 import { Catalogue, CATALOGUE_FILE, loadKnowledgeTenders, openCatalogue } from '../../src/tenders';
 import { loadCpvCatalogue } from '../../src/tenders/match';
+import type { FaqMemory } from '../../dialogs/faq/faqMemory';
+import { FaqService } from '../../src/faq';
+import { type FaqLogs, openFaqLogs } from '../../src/faq/openFaqLogs';
 
 export const KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');
 
@@ -36,6 +39,13 @@ export class MemoryStats {
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const cpv = loadCpvCatalogue(KNOWLEDGE_DIR);
 const directory = loadDirectory(KNOWLEDGE_DIR);
+/** Trained once per test file when it loads (not inside a test's time), as the app trains it once at start. */
+const faq = new FaqService(knowledge.faq, new Messages(knowledge.messages));
+
+/** The FAQ's gap and feedback logs, as the app opens them, over a fresh DATA_DIR. */
+export function testFaqLogs(): FaqLogs {
+  return openFaqLogs(mkdtempSync(path.join(tmpdir(), 'ha30-faq-logs-')), { retentionMonths: 12 });
+}
 
 /** A fresh, empty DATA_DIR for a tender catalogue. */
 function emptyDataDir(): string {
@@ -58,6 +68,7 @@ export async function openTestCatalogue(dataDir = emptyDataDir()): Promise<Catal
 
 /** The real services over the real knowledge folder (downloads under the strict policy unless told). */
 export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new MemoryStats(), policy: DownloadPolicy = { allowLoopback: false }): DialogServices {
+  const faqLogs = testFaqLogs();
   return {
     messages: new Messages(knowledge.messages),
     intents: new IntentClassifier(knowledge.intents),
@@ -68,6 +79,9 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     tenders: unopenedCatalogue(),
     cpv,
     directory,
+    faq,
+    gaps: faqLogs.gaps,
+    feedback: faqLogs.feedback,
   };
 }
 
@@ -80,6 +94,7 @@ export function testBot(services = realServices()): TestAdapter {
     lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
+    faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
   };
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory), createLogger('silent'));
   return new TestAdapter(async (context) => bot.run(context), { locale: 'fr-FR' });

@@ -1,0 +1,105 @@
+import type { Command } from '../src/intents/IntentClassifier';
+import type { FaqUnderstanding } from '../src/faq/types';
+import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
+import { isContactRequest } from './ContactClubDialog';
+import type { DialogServices } from './DialogServices';
+import { isProfileSentence } from './FindTendersDialog';
+import { isBareAskRequest, looksLikeQuestion, namesGoalObject, withoutMarkup } from './requestShape';
+
+export type GoalRoute = { kind: 'goal'; goal: GoalId; withFiles: boolean; tenderId?: string; text?: string; more?: boolean; fromIntent?: boolean };
+export type QuestionRoute = { kind: 'question'; text: string; understood: FaqUnderstanding };
+/** What a typed text asks for, social words and commands aside. */
+export type TextReading = GoalRoute | QuestionRoute | { kind: 'welcome' | 'unknown' };
+export type Social = 'thanks' | 'goodbye';
+
+const COMMAND_MAX_CHARS = 100;
+/** Longer messages, or ones with a number, are answers or requests even when they start with "merci". */
+const SOCIAL_MAX_WORDS = 6;
+const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
+
+/**
+ * How the chat reads what the SME typed: a command, a thank-you or a goodbye, a request for a goal,
+ * or a question for the FAQ — the same reading at the root and in the middle of a goal.
+ */
+export class TextReader {
+  constructor(private readonly services: DialogServices) {}
+
+  /**
+   * A typed request or question. A goal the intent model reads wins, as a request (« vérifier mon
+   * dossier »); but a question that only sounds like a goal (« je peux contester l'attribution ? »,
+   * « c'est quoi un marché de conception-réalisation ? ») goes to the FAQ unless it names what the
+   * goal works on. Then the FAQ: an answer, « which one? », or for a question it cannot answer, an
+   * honest « je ne sais pas »; what is neither a request nor a question is « je n'ai pas compris ».
+   */
+  read(typed: string): TextReading {
+    const text = withoutMarkup(typed);
+    if (!text) return { kind: 'unknown' };
+    const classified = this.services.intents.classify(text).intent;
+    // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
+    const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
+    const fromIntent = GOAL_IDS.find((id) => id === intent);
+    const goal = fromIntent ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
+    const understood = this.services.faq.understand(text);
+    const question: QuestionRoute = { kind: 'question', text, understood };
+    const asked = looksLikeQuestion(text);
+    // « which one? » only for what was asked: a stray « non » or « PME » is no question to ask about.
+    const found = understood.decision === 'answer' || (understood.decision === 'choose' && asked);
+    if (goal === 'ASK_QUESTION') return found || !isBareAskRequest(text) ? question : { kind: 'goal', goal, withFiles: false, fromIntent: true };
+    if (goal) {
+      const request: GoalRoute = { kind: 'goal', goal, withFiles: false, text, fromIntent: fromIntent !== undefined };
+      if (!asked || this.namesGoal(goal, text)) return request;
+      if (found) return question;
+      // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas »;
+      // a trade in a question (« tu connais un bon garagiste à Uzès ? ») is no tender search.
+      return goal === 'CONTACT_CLUB' && !fromIntent ? request : question;
+    }
+    if (found) return question;
+    if (intent === 'GREETING') return { kind: 'welcome' };
+    if (asked && understood.decision === 'unknown') return question;
+    return { kind: 'unknown' };
+  }
+
+  /** The text names what the goal works on (a trade alone does not: « tu connais un bon garagiste ? »). */
+  namesGoal(goal: GoalId, text: string): boolean {
+    return namesGoalObject(goal, text);
+  }
+
+  /** What the intent model misses: an SME describing itself, or a situation or event request. */
+  private unclassifiedGoal(text: string): GoalId | undefined {
+    if (isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
+    return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
+  }
+
+  /**
+   * "aide", "annuler", "recommencer" typed alone. A pasted page is never a command, and comparing a
+   * 10 000-letter word with each command letter by letter costs seconds: it is not tried.
+   */
+  command(text: string | undefined): Command | null {
+    return text && text.length <= COMMAND_MAX_CHARS ? this.services.intents.command(text) : null;
+  }
+
+  /** "merci", "merci beaucoup", "au revoir", "bonne journée", "à plus", "bye"… (knowledge/intents.json). */
+  social(text: string | undefined): Social | undefined {
+    const trimmed = text?.trim() ?? '';
+    if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
+    const { intent } = this.services.intents.classify(trimmed);
+    if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
+    // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
+    // intent. "merci, au revoir" is a goodbye.
+    const words = this.wordIntents(trimmed);
+    if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
+    return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
+  }
+
+  /** The intent of each word alone (null for a word that means nothing on its own). */
+  private wordIntents(text: string): (string | null)[] {
+    return text.split(/\s+/).map((word) => this.services.intents.classify(word).intent);
+  }
+
+  /** The intent most words of a polite request point to, social ones aside; null if none. */
+  private requestInside(text: string): string | null {
+    const counts = new Map<string, number>();
+    for (const word of this.wordIntents(text)) if (word && !SOCIAL_INTENTS.includes(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+}
