@@ -1,4 +1,4 @@
-import type { Command } from '../src/intents/IntentClassifier';
+import type { Command, IntentResult } from '../src/intents/IntentClassifier';
 import type { FaqUnderstanding } from '../src/faq/types';
 import { GOAL_IDS, type GoalId } from '../src/knowledge/types';
 import { isContactRequest } from './ContactClubDialog';
@@ -22,6 +22,14 @@ const SOCIAL_INTENTS: readonly string[] = ['THANKS', 'GOODBYE'];
  * or a question for the FAQ — the same reading at the root and in the middle of a goal.
  */
 export class TextReader {
+  /**
+   * The last text each model read: a turn reads its text several times (social words, then the
+   * request, at the root or while a goal waits). Both models are fixed after training, so a reading
+   * is a pure function of the text; one entry is enough for the repeats of a turn.
+   */
+  private lastIntent?: { text: string; result: IntentResult };
+  private lastFaq?: { text: string; result: FaqUnderstanding };
+
   constructor(private readonly services: DialogServices) {}
 
   /**
@@ -34,12 +42,12 @@ export class TextReader {
   read(typed: string): TextReading {
     const text = withoutMarkup(typed);
     if (!text) return { kind: 'unknown' };
-    const classified = this.services.intents.classify(text).intent;
+    const classified = this.classify(text).intent;
     // Not a thank-you (see social), so a request wrapped in politeness: "merci de vérifier mon dossier".
     const intent = classified === 'THANKS' || classified === 'GOODBYE' ? this.requestInside(text) : classified;
     const fromIntent = GOAL_IDS.find((id) => id === intent);
     const goal = fromIntent ?? (intent === null ? this.unclassifiedGoal(text) : undefined);
-    const understood = this.services.faq.understand(text);
+    const understood = this.understand(text);
     const question: QuestionRoute = { kind: 'question', text, understood };
     const asked = looksLikeQuestion(text);
     // « which one? » only for what was asked: a stray « non » or « PME » is no question to ask about.
@@ -82,13 +90,23 @@ export class TextReader {
   social(text: string | undefined): Social | undefined {
     const trimmed = text?.trim() ?? '';
     if (!trimmed || /\d/.test(trimmed) || trimmed.split(/\s+/).length > SOCIAL_MAX_WORDS) return undefined;
-    const { intent } = this.services.intents.classify(trimmed);
+    const { intent } = this.classify(trimmed);
     if (intent !== 'THANKS' && intent !== 'GOODBYE') return undefined;
     // "merci de vérifier mon dossier" is a request: no word of a social message may point to another
     // intent. "merci, au revoir" is a goodbye.
     const words = this.wordIntents(trimmed);
     if (!words.every((word) => word === null || SOCIAL_INTENTS.includes(word))) return undefined;
     return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
+  }
+
+  private classify(text: string): IntentResult {
+    if (this.lastIntent?.text !== text) this.lastIntent = { text, result: this.services.intents.classify(text) };
+    return this.lastIntent.result;
+  }
+
+  private understand(text: string): FaqUnderstanding {
+    if (this.lastFaq?.text !== text) this.lastFaq = { text, result: this.services.faq.understand(text) };
+    return this.lastFaq.result;
   }
 
   /** The intent of each word alone (null for a word that means nothing on its own). */

@@ -1,8 +1,8 @@
 import { BayesClassifier } from 'natural/lib/natural/classifiers';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
-import { PorterStemmerFr } from 'natural/lib/natural/stemmers';
 import { AggressiveTokenizerFr } from 'natural/lib/natural/tokenizers';
 import type { IntentsFile } from '../knowledge/types';
+import { memoStemmer } from './memoStemmer';
 import { normalizeText } from './normalizeText';
 
 export type Command = 'help' | 'cancel' | 'restart';
@@ -14,6 +14,7 @@ export interface IntentResult {
 }
 
 const tokenizer = new AggressiveTokenizerFr();
+const stemmer = memoStemmer();
 
 function tokens(text: string): string[] {
   return tokenizer.tokenize(normalizeText(text)).filter((token) => token.length > 0);
@@ -25,7 +26,7 @@ function tokens(text: string): string[] {
  * produce "verifer mon dosier"). Below `minConfidence` the answer is "not understood", never a guess.
  */
 export class IntentClassifier {
-  private readonly classifier = new BayesClassifier(PorterStemmerFr);
+  private readonly classifier = new BayesClassifier(stemmer as ConstructorParameters<typeof BayesClassifier>[0]);
   private readonly vocabulary = new Set<string>();
   private readonly knownStems = new Set<string>();
   private readonly commands: ReadonlyMap<string, Command>;
@@ -35,7 +36,7 @@ export class IntentClassifier {
       for (const utterance of intent.utterances) {
         const words = tokens(utterance);
         words.forEach((word) => this.vocabulary.add(word));
-        PorterStemmerFr.tokenizeAndStem(words.join(' ')).forEach((stem) => this.knownStems.add(stem));
+        stemmer.tokenizeAndStem(words.join(' ')).forEach((stem) => this.knownStems.add(stem));
         this.classifier.addDocument(words.join(' '), intent.id);
       }
     }
@@ -63,7 +64,7 @@ export class IntentClassifier {
 
   classify(text: string): IntentResult {
     const corrected = tokens(text).map((word) => this.correct(word));
-    const stems = PorterStemmerFr.tokenizeAndStem(corrected.join(' '));
+    const stems = stemmer.tokenizeAndStem(corrected.join(' '));
     const known = stems.filter((stem) => this.knownStems.has(stem));
     if (known.length === 0) return { intent: null, confidence: 0 };
     const ranked = this.classifier.getClassifications(known.join(' '));

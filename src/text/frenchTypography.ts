@@ -26,12 +26,31 @@ function typesetPlain(text: string): string {
 }
 
 /**
+ * Every chat turn typesets the same knowledge texts again (an FAQ card is a dozen of them, seven
+ * regular expressions each: ~10 % of a turn's CPU). The function is pure, so its results are kept.
+ */
+const memo = new Map<string, string>();
+const MEMO_MAX_ENTRIES = 5_000;
+const MEMO_MAX_CHARS = 4_000;
+
+/**
  * French typography for a text a person will read: non-breaking spaces before « : ; ? ! » and inside
  * « ». Pure and idempotent, applied where texts leave for the user (chat messages, cards, the text
  * report), so that texts edited by the CCI get it without thinking about it. Addresses, e-mails,
  * times ("12:00") and emoticons are left alone; newlines are never replaced.
  */
 export function frenchTypography(text: string): string {
+  if (text.length > MEMO_MAX_CHARS) return typeset(text);
+  let done = memo.get(text);
+  if (done === undefined) {
+    // Bounded: texts filled with what users typed must not grow memory without limit.
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+    memo.set(text, (done = typeset(text)));
+  }
+  return done;
+}
+
+function typeset(text: string): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(PROTECTED)) {

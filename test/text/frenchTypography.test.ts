@@ -33,3 +33,14 @@ describe('French typography', () => {
     expect(once).toBe(`«${F}a${F}»${N}: b${F}?${F}! c${N}:`);
   });
 });
+
+describe('typography kept for texts seen before', () => {
+  it('gives the same result the second time, for short texts and for texts too long to keep', () => {
+    const short = 'Attention: le dépôt ferme à 12:00 ! Voir « DUME »';
+    const long = `${'Question ? '.repeat(500)}fin: oui`;
+    const first = [frenchTypography(short), frenchTypography(long)];
+    expect([frenchTypography(short), frenchTypography(long)]).toEqual(first);
+    expect(first[0]).toBe(`Attention${N}: le dépôt ferme à 12:00${F}! Voir «${F}DUME${F}»`);
+    expect(first[1]!.endsWith(`fin${N}: oui`)).toBe(true);
+  });
+});
