@@ -182,7 +182,14 @@ export class RootDialog extends ComponentDialog {
     const leaf = leafOf(innerDc);
     const point = leaf ? this.waitingPoints.get(leaf.id) : undefined;
     if (!text || !leaf || !point) return undefined;
-    if (!point.yieldsToGoals && point.accepts(raw, promptOptionsOf(leaf))) return undefined;
+    // « j'ai une question sur le DUME », « question : … » say outright they answer no prompt.
+    const announced = point.yieldsToGoals ? undefined : this.reader.announcedQuestion(text);
+    if (announced?.asked) {
+      await this.faq.reply(innerDc.context, announced.asked);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
+    if (!announced && !point.yieldsToGoals && point.accepts(raw, promptOptionsOf(leaf))) return undefined;
     const request = this.reader.read(text);
     if (request.kind === 'goal' && this.interrupts(innerDc, request, text)) {
       // « Poser une question » then « en fait, vérifier mon dossier »: nothing to come back to.
