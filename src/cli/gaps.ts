@@ -95,11 +95,20 @@ interface ListFlags {
 
 const KIND_LABELS: Record<GapKind, string> = { UNANSWERED: 'sans réponse', LOW_CONFIDENCE: 'réponse peu sûre', NOT_HELPFUL: 'réponse jugée inutile' };
 
+/**
+ * The bot writes the log already cleaned, but a line edited by hand or left by an older version
+ * could hold terminal escapes or bidirectional overrides: they are dropped, never sent to the screen.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}]/gu;
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '');
+}
+
 function formatGaps(records: readonly GapRecord[], file: string): string {
   if (records.length === 0) return `Aucune question dans le journal des questions sans bonne réponse (${file}).`;
   const lines = records.map((record) => {
-    const guess = record.topicGuess ? `sujet pressenti : ${record.topicGuess} (${Math.round(record.confidence * 100)} %)` : 'aucun sujet pressenti';
-    return `${when(record.at)} · ${KIND_LABELS[record.kind]} · ${record.channel} · ${guess} · « ${record.question} »`;
+    const guess = record.topicGuess ? `sujet pressenti : ${printable(record.topicGuess)} (${Math.round(record.confidence * 100)} %)` : 'aucun sujet pressenti';
+    return `${when(record.at)} · ${KIND_LABELS[record.kind]} · ${printable(record.channel)} · ${guess} · « ${printable(record.question)} »`;
   });
   return frenchTypography([`Questions sans bonne réponse : ${records.length} (${file}), heure de Paris`, ...lines].join('\n'));
 }
@@ -113,7 +122,7 @@ function formatFeedback(records: readonly FeedbackRecord[], file: string): strin
     else counts.no++;
     byTopic.set(record.topic, counts);
   }
-  const lines = [...byTopic].sort((a, b) => b[1].yes + b[1].no - (a[1].yes + a[1].no)).map(([topic, counts]) => `${topic} : ${counts.yes} oui, ${counts.no} non`);
+  const lines = [...byTopic].sort((a, b) => b[1].yes + b[1].no - (a[1].yes + a[1].no)).map(([topic, counts]) => `${printable(topic)} : ${counts.yes} oui, ${counts.no} non`);
   return frenchTypography([`Avis « Cette réponse vous a aidé ? » : ${records.length} (${file}), du ${when(records[0]!.at)} au ${when(records.at(-1)!.at)}`, ...lines].join('\n'));
 }
 

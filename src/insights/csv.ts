@@ -14,8 +14,11 @@ export interface CsvTable {
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
 const LINE_END = '\r\n';
-/** Spreadsheets run a cell that starts with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (CSV injection) — also behind
+ * blanks or zero-width characters, which Google Sheets and LibreOffice trim before reading the cell.
+ */
+const FORMULA_START = /^[\t\r]|^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@]/;
 const NEEDS_QUOTES = /[";\r\n]|^\s|\s$/;
 // Control characters other than tab and newlines have no business in a cell.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

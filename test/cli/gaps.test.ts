@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -136,4 +136,16 @@ describe('npm run gaps', () => {
     writeFileSync(path.join(dataDir, 'faq', 'gaps.jsonl.lock'), '999999999:gone');
     expect((await cli(['purge'], dataDir)).code).toBe(0);
   }, 30_000);
+
+  it('prints a hand-edited log line as inert text: no terminal escape, no bidirectional override reaches the screen', async () => {
+    const dataDir = mkdtempSync(path.join(dir, 'escapes-'));
+    mkdirSync(path.join(dataDir, 'faq'), { recursive: true });
+    const question = 'le DC4 \u001b]0;piraté\u0007\u001b[2J\u009b31m est-il \u202eeuqitamotua\u202c obligatoire ?';
+    const line = { at: new Date().toISOString(), kind: 'UNANSWERED', question, channel: 'web\u001b[8mchat', topicGuess: null, confidence: 0 };
+    writeFileSync(path.join(dataDir, 'faq', 'gaps.jsonl'), `${JSON.stringify(line)}\n`);
+    const { code, stdout } = await cli(['list'], dataDir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/le DC4 .*est-il .*obligatoire/);
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
 });

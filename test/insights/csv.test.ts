@@ -40,6 +40,12 @@ describe('CSV for a French Excel', () => {
     expect(csv.slice(1).split('\r\n')[4]).toBe(`'\tTab;"  espaces  ";normal;1234567;`);
   });
 
+  it('neutralises a formula behind blanks, which Google Sheets and LibreOffice trim before running it', () => {
+    const cells = [' =HYPERLINK("http://x")', '\u00a0+1', '\n-2+3', '\u200b@SUM(A1)', '\u2003=1'];
+    const lines = toCsv({ header: ['a'], rows: cells.map((cell) => [cell]) }).slice(1).split('\r\n');
+    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^"?'/);
+  });
+
   it('drops control characters that have no place in a cell', () => {
     expect(toCsv({ header: ['a'], rows: [['x\u0000y\u0007z\r\nw']] })).toBe('\uFEFFa\r\n"xyz\nw"\r\n');
   });

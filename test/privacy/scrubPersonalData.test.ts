@@ -35,6 +35,19 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     // Non-breaking and narrow non-breaking spaces, as phones and word processors type them.
     ['06\u00a012\u00a034\u00a056\u00a078', '[téléphone]'],
     ['06\u202f12\u202f34\u202f56\u202f78', '[téléphone]'],
+    // Slashes, spaced or typographic dashes, underscores, the first pair in brackets.
+    ['rappel au 06/12/34/56/78.', 'rappel au [téléphone].'],
+    ['06 - 12 - 34 - 56 - 78', '[téléphone]'],
+    ['06–12–34–56–78', '[téléphone]'],
+    ['06_12_34_56_78', '[téléphone]'],
+    ['(04) 66 12 34 56', '[téléphone]'],
+    // A mobile grouped any way with spaces or dots (a date before a time is not one).
+    ['0612 34 56 78', '[téléphone]'],
+    ['06 1234 5678', '[téléphone]'],
+    ['07 12 345 678', '[téléphone]'],
+    ['06 12.34.56.78', '[téléphone]'],
+    ['vous pouvez me joindre 04 66 123 456', 'vous pouvez me joindre [téléphone]'],
+    ['me contacter 04 66 123 456', 'me contacter [téléphone]'],
   ])('phone: %s', (input, expected) => expect(scrub(input)).toBe(expected));
 
   it.each([
@@ -168,6 +181,9 @@ describe('scrubPersonalData: the words of the question survive', () => {
     'Je suis en retard de 2 minutes, que faire ?',
     'La rue est barrée, je dépose en main propre ?',
     'mapa ca veut dire quoi',
+    'la visite est le 06.12.2026 10 h 30, faut-il s’inscrire ?',
+    'dépôt le 07/12/2026 12:00 au plus tard ?',
+    'le 06 12 2026 à 10 h, c’est trop tard ?',
     'faut il un memoire technique pour un marché de 30 000 €',
     '👍👍',
   ];

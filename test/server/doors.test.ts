@@ -134,6 +134,8 @@ describe('doors of the buyers’ dashboard and the CCI administration', () => {
       const answer = await as('buyer', route);
       expect(answer.status).toBe(403);
     }
-    for (const route of ['/api//insights/gaps', '/API/INSIGHTS/GAPS', '/api/insights%2Fgaps', '/%2e%2e/api/insights/gaps']) expect((await as('anonymous', route)).status).toBe(401);
+    for (const route of ['/api//insights/gaps', '/API/INSIGHTS/GAPS', '/%2e%2e/api/insights/gaps']) expect((await as('anonymous', route)).status).toBe(401);
+    // An encoded slash is read as a separator by the guard and as a character by the router: refused.
+    expect((await as('anonymous', '/api/insights%2Fgaps')).status).toBe(400);
   });
 });

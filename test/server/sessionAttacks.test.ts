@@ -114,7 +114,7 @@ describe('attacks on sign-in and sessions', () => {
   }, 60_000);
 
   it('never redirects to another site: the way back to a page is always a path of this one', async () => {
-    for (const route of ['//admin', '/acheteurs//evil.example', '/acheteurs\\\\evil.example', '/%61dmin/%2F%2Fevil.example', '/acheteurs?x=https://evil.example']) {
+    for (const route of ['//admin', '/acheteurs//evil.example', '/acheteurs\\\\evil.example', '/acheteurs?x=https://evil.example']) {
       const answer = await call(`${app.url}${route}`);
       expect(answer.status).toBe(302);
       const location = answer.headers.get('location')!;
@@ -123,5 +123,7 @@ describe('attacks on sign-in and sessions', () => {
       expect(back).toMatch(/^\/(?![/\\])/);
       expect(new URL(back, app.url).origin).toBe(new URL(app.url).origin);
     }
+    // Encoded slashes in a guarded zone are not redirected at all (test/server/guardSpellings.test.ts).
+    expect((await call(`${app.url}/%61dmin/%2F%2Fevil.example`)).status).toBe(400);
   });
 });

@@ -4,6 +4,7 @@ import { type Role, roleAllows } from '../../accounts';
 import { rememberUser, SIGN_IN_REQUIRED } from './currentUser';
 import { sendPage } from './sendPage';
 import { changesState, isCrossSite } from './requestOrigin';
+import { hasEncodedSeparator, routerPath, targetIsPlain } from './requestTarget';
 import type { WebSessions } from './WebSessions';
 
 /** A part of the site only signed-in people reach: pages redirect to /connexion, APIs answer 401. */
@@ -33,10 +34,34 @@ export function normalisedPath(url: string | undefined): string {
   return path.posix.normalize(`/${decoded.replace(/\\/g, '/')}`).replace(/\/{2,}/g, '/').toLowerCase();
 }
 
-export function zoneOf(url: string | undefined): Zone | undefined {
-  const at = normalisedPath(url);
+function zoneAt(at: string): Zone | undefined {
   return ZONES.find((zone) => at.startsWith(zone.prefix));
 }
+
+export function zoneOf(url: string | undefined): Zone | undefined {
+  return zoneAt(normalisedPath(url));
+}
+
+const BAD_PATH = 'Adresse invalide : écrivez le chemin sans barre oblique encodée (%2F, %5C) ni hôte inhabituel, puis réessayez.';
+
+/**
+ * The zone a request is judged by, or 'ambiguous' when the guard's reading of its path and the
+ * router's could differ on a guarded part of the site (an encoded separator, a Host that moves the
+ * path, a dot segment that leaves one zone for another): such a request is refused, whoever sends it.
+ */
+function judgedZone(req: Request): Zone | undefined | 'ambiguous' {
+  if (!targetIsPlain(req)) return 'ambiguous';
+  const ours = zoneOf(req.url);
+  const router = routerPath(req.url);
+  if (router === undefined) return 'ambiguous';
+  const theirs = zoneAt(router);
+  if (ours !== theirs) return 'ambiguous';
+  if (ours && hasEncodedSeparator(req.url)) return 'ambiguous';
+  return ours;
+}
+
+/** The zone each request was let into (what the route check after routing compares with). */
+const admitted = new WeakMap<Request, Zone>();
 
 /** Where /connexion sends the user back after sign-in: the normalised path and the query, never another site. */
 function returnTo(url: string | undefined): string {
@@ -57,7 +82,12 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 export function registerAccessGuard(server: Server, sessions: WebSessions, webDir: string): void {
   server.pre((req: Request, res: Response, next: (stop?: false) => void) => {
-    const zone = zoneOf(req.url);
+    const zone = judgedZone(req);
+    if (zone === 'ambiguous') {
+      refuse(res, 400, 'BadPath', BAD_PATH);
+      next(false);
+      return;
+    }
     if (!zone) {
       next();
       return;
@@ -87,6 +117,18 @@ export function registerAccessGuard(server: Server, sessions: WebSessions, webDi
     }
     res.setHeader('Cache-Control', 'no-store');
     rememberUser(req, sessions.user(signedIn));
+    admitted.set(req, zone);
+    next();
+  });
+  // The second lock, on the route restify actually matched: a guarded route runs only for a request
+  // the guard let into that very zone, however its path was spelled.
+  server.use((req: Request, res: Response, next: (stop?: false) => void) => {
+    const zone = zoneAt(String(req.getRoute()?.path ?? '').toLowerCase());
+    if (zone && admitted.get(req) !== zone) {
+      refuse(res, 400, 'BadPath', BAD_PATH);
+      next(false);
+      return;
+    }
     next();
   });
 }
