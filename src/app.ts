@@ -29,6 +29,7 @@ import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
 import { openCatalogue } from './tenders';
+import { sizeBandLabels, TestimonyService } from './testimonies';
 import { loadCpvCatalogue } from './tenders/match';
 import { PROFILE_STATE_KEY, type SmeProfile } from './tenders/profileState';
 
@@ -40,6 +41,8 @@ export interface RunningApp {
   alerts: AlertService;
   /** The FAQ gap and feedback logs (`faqLogs.gaps.record`, `faqLogs.feedback.record`), shared with `npm run gaps`. */
   faqLogs: FaqLogs;
+  /** The SMEs' testimonies (Témoigner): `list(period)` and `testimonies()` for the dashboard and the digest. */
+  testimonies: TestimonyService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -72,8 +75,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const database = await Database.open(config.dataDir);
   const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
   const faqLogs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths, logger });
+  const messages = new Messages(knowledge.messages);
+  const testimonies = TestimonyService.open(config.dataDir, { retentionMonths: config.testimonyRetentionMonths, sizeLabel: sizeBandLabels(messages), logger });
   const purge = async () => {
     await faqLogs.purgeExpired();
+    await testimonies.purgeExpired();
     const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
     if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
   };
@@ -83,7 +89,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
   const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
-  const messages = new Messages(knowledge.messages);
   const services: DialogServices = {
     messages,
     intents: new IntentClassifier(knowledge.intents),
@@ -103,6 +108,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     faq: trainedFaq(knowledge.faq, knowledge.messages),
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
+    testimonies,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -174,12 +180,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      const [flushed, faqFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000)]);
-      if (!flushed || !faqFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
+      const [flushed, faqFlushed, testimoniesFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000), testimonies.close(2_000)]);
+      if (!flushed || !faqFlushed || !testimoniesFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, stop };
+  return { server, url, database, alerts, faqLogs, testimonies, stop };
 }
