@@ -13,9 +13,11 @@ import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
-import { loadDirectory } from './contacts';
+import { loadDirectory, upcomingEvents } from './contacts';
 import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
+import { faqContext, InsightsService, ruleTitles } from './insights';
+import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import type { MessagesFile } from './knowledge/types';
@@ -28,6 +30,7 @@ import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
+import { TenderInterestStore } from './store/TenderInterestStore';
 import { openCatalogue } from './tenders';
 import { sizeBandLabels, TestimonyService } from './testimonies';
 import { loadCpvCatalogue } from './tenders/match';
@@ -41,6 +44,8 @@ export interface RunningApp {
   alerts: AlertService;
   /** The FAQ gap and feedback logs (`faqLogs.gaps.record`, `faqLogs.feedback.record`), shared with `npm run gaps`. */
   faqLogs: FaqLogs;
+  /** Distinct SMEs per tender (`tenderInterest.record`) and the buyers' flags, read by the dashboard. */
+  tenderInterest: TenderInterestStore;
   /** The SMEs' testimonies (Témoigner): `list(period)` and `testimonies()` for the dashboard and the digest. */
   testimonies: TestimonyService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
@@ -89,6 +94,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
   const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
+  const checkStats = new CheckStatsStore(database);
+  const tenderInterest = await TenderInterestStore.open(config.dataDir, { onError: (error) => logger.warn({ event: 'tender_interest_not_saved', err: scrubError(error) }, 'tender interest not written yet') });
   const services: DialogServices = {
     messages,
     intents: new IntentClassifier(knowledge.intents),
@@ -100,7 +107,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       batchLimitBytes: config.directLine.uploadBatchMaxBytes,
       maxFilesPerUpload: MAX_FILES_PER_UPLOAD,
     }),
-    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
+    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, checkStats),
     dossiers: new DossierSessions(),
     tenders,
     cpv: loadCpvCatalogue(config.knowledgeDir),
@@ -140,6 +147,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
   );
 
+  // The buyers' dashboard reads the same anonymous logs the chat writes.
+  const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
+  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -151,6 +162,25 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logic: (context) => bot.run(context),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
+    insights: {
+      insights,
+      messages: () => messages,
+      topicTitles: () => insightsKnowledge.topicTitles,
+      tenders,
+      flags: tenderInterest,
+      testimonies,
+      events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
+      digest: (month) =>
+        renderDigest(
+          {
+            insights,
+            knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
+            tender: (id) => tenders.get(id),
+            testimonies: testimonies.testimonies,
+          },
+          month,
+        ),
+    },
     directLine: localAdapter
       ? {
           adapter: localAdapter,
@@ -180,12 +210,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      const [flushed, faqFlushed, testimoniesFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000), testimonies.close(2_000)]);
+      const [flushed, faqFlushed, testimoniesFlushed] = await Promise.all([
+        database.close(2_000),
+        faqLogs.close(2_000),
+        testimonies.close(2_000),
+        Promise.race([tenderInterest.flush(), new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]),
+      ]);
       if (!flushed || !faqFlushed || !testimoniesFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, testimonies, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, stop };
 }

@@ -107,7 +107,8 @@ export class FaqResponder {
       return;
     }
     await this.memory.set(context, withoutChoice(memory));
-    await this.sendUnknown(context, choice.question, { candidates: choice.candidates.map((id) => ({ id, confidence: choice.confidence })), confidence: choice.confidence });
+    // Already in the gap log as LOW_CONFIDENCE when the choice was offered: one question, one entry.
+    await context.sendActivity(this.services.messages.text('faq.unknown', { contact: this.cciContact() }));
   }
 
   private async onFeedback(context: TurnContext, ref: number, topic: string, helpful: boolean): Promise<void> {

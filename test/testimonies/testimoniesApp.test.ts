@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TESTIMONIES_FILE } from '../../src/store/TestimonyStore';
+import { addAccounts, BUYER } from '../accounts/support';
+import { signedIn } from '../server/web/support';
 import { DirectLineClient } from '../support/directLineClient';
 import { startTestApp } from '../support/startTestApp';
 
@@ -35,6 +37,15 @@ describe('the running app and the testimonies', () => {
       const [given, older] = await app.testimonies.list();
       expect(given).toEqual({ text: expect.stringContaining('il faudrait accepter des références privées'), trade: 'paysagiste', sizeBand: '1 à 9 salariés', at: expect.stringMatching(/^\d{4}-\d{2}-01T00:00:00\.000Z$/) });
       expect(older).toMatchObject({ text: 'Un témoignage récent.', sizeBand: '1 à 9 salariés' });
+      // What a buyer reads on the dashboard: the same, by month, as JSON and as CSV.
+      await addAccounts(dataDir, [BUYER]);
+      const buyer = await signedIn(app.url, BUYER.login, BUYER.password);
+      const read = (route: string) => fetch(`${app.url}${route}`, { headers: { cookie: buyer.cookie } });
+      const json = (await (await read('/api/insights/testimonies')).json()) as { testimonies: { text: string; trade: string | null; sizeBand: string | null; month: string }[] };
+      expect(json.testimonies[0]).toMatchObject({ text: given!.text, trade: 'paysagiste', sizeBand: '1 à 9 salariés', month: given!.at.slice(0, 7) });
+      expect(JSON.stringify(json)).not.toMatch(/Paul|Roux|06 11/);
+      const csv = await (await read('/api/insights/testimonies.csv')).text();
+      expect(csv).toContain('paysagiste;1 à 9 salariés;');
     } finally {
       await app.cleanup();
     }
