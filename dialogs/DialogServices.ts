@@ -7,6 +7,7 @@ import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
 import type { TenderCatalogue } from '../src/tenders';
+import type { TestimonyRecorder } from '../src/testimonies';
 import type { CpvCatalogue, SmeProfile } from '../src/tenders/match';
 import type { FaqMemory } from './faq/faqMemory';
 
@@ -50,4 +51,6 @@ export interface DialogServices {
   gaps: GapRecorder;
   /** The anonymous "Cette réponse vous a aidé ? Oui / Non". */
   feedback: FeedbackRecorder;
+  /** What SMEs agree to tell the club (it scrubs before storing, and keeps nothing else). */
+  testimonies: TestimonyRecorder;
 }

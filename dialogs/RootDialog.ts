@@ -12,6 +12,7 @@ import { CheckDossierDialog, type CheckDossierOptions, dossierKey } from './Chec
 import { ContactClubDialog, type ContactClubOptions } from './ContactClubDialog';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { FindTendersDialog, type FindTendersOptions } from './FindTendersDialog';
+import { TestimonyDialog } from './TestimonyDialog';
 import { claimsFaqSubmit, faqSubmitOf } from './cards/faqSubmit';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
@@ -62,14 +63,16 @@ export class RootDialog extends ComponentDialog {
     const checkDossier = new CheckDossierDialog(services, memory);
     const findTenders = new FindTendersDialog(services, memory);
     const askQuestion = new AskQuestionDialog(services, this.faq);
+    const testimony = new TestimonyDialog(services, memory);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
     this.addDialog(new WaterfallDialog(INTERLUDE, [this.interludeStep.bind(this), this.resumeStep.bind(this)]));
     this.addDialog(checkDossier);
     this.addDialog(findTenders);
     this.addDialog(askQuestion);
     this.addDialog(new ContactClubDialog(services));
+    this.addDialog(testimony);
     if (alerts) this.addDialog(new AlertsDialog(alerts));
-    for (const point of [...checkDossier.waitingPoints(), ...findTenders.waitingPoints(), ...askQuestion.waitingPoints()]) {
+    for (const point of [...checkDossier.waitingPoints(), ...findTenders.waitingPoints(), ...askQuestion.waitingPoints(), ...testimony.waitingPoints()]) {
       if (this.waitingPoints.has(point.id)) throw new Error(`two dialogs wait on the same prompt id: ${point.id}`);
       this.waitingPoints.set(point.id, point);
     }

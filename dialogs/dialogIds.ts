@@ -8,6 +8,7 @@ export const GOAL_DIALOG: Record<GoalId, string> = {
   FIND_TENDERS: 'FindTendersDialog',
   ASK_QUESTION: 'AskQuestionDialog',
   CONTACT_CLUB: 'ContactClubDialog',
+  TESTIMONY: 'TestimonyDialog',
 };
 
 /** Data carried by the welcome card buttons (Action.Submit) and suggested actions. */

@@ -54,6 +54,8 @@ const GOAL_OBJECTS: Record<Exclude<GoalId, 'ASK_QUESTION'>, readonly RegExp[]> =
   ],
   CHECK_DOSSIER: [/(^| )(mon|mes|ma|notre|nos|ce|cette|ces) (dossier|dosier|pieces?|fichiers?|documents?|pli|candidature|offre|zip|pdf)( |$)|(^| )(verifier|verifer|verif|controler|relire|analyser)( |$)/],
   CONTACT_CLUB: [/(^| )(contacter|contact|joindre|parler|conseiller|rendez vous|rdv|coordonnees|numero|telephone|rencontrer|evenements?|agenda|reunion|mediateur|humain)( |$)/],
+  // « témoigner », « faire remonter nos difficultés »: a question about difficulties (« je suis bloqué sur Chorus ? ») is the FAQ's.
+  TESTIMONY: [/(^| )(temoigner|temoigne|temoignage|temoignages|retour d experience|faire remonter|remonter (au|aux|a la) (club|acheteurs|cci)|(dire|expliquer|raconter) (au|aux) (club|acheteurs))( |$)/],
 };
 
 export function namesGoalObject(goal: GoalId, text: string): boolean {

@@ -26,13 +26,13 @@ import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
 import { loadSecret } from './server/directline/loadSecret';
-import { NO_TESTIMONIES } from './server/insights';
 import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
 import { TenderInterestStore } from './store/TenderInterestStore';
 import { openCatalogue } from './tenders';
+import { sizeBandLabels, TestimonyService } from './testimonies';
 import { loadCpvCatalogue } from './tenders/match';
 import { PROFILE_STATE_KEY, type SmeProfile } from './tenders/profileState';
 
@@ -46,6 +46,8 @@ export interface RunningApp {
   faqLogs: FaqLogs;
   /** Distinct SMEs per tender (`tenderInterest.record`) and the buyers' flags, read by the dashboard. */
   tenderInterest: TenderInterestStore;
+  /** The SMEs' testimonies (Témoigner): `list(period)` and `testimonies()` for the dashboard and the digest. */
+  testimonies: TestimonyService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -78,8 +80,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const database = await Database.open(config.dataDir);
   const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
   const faqLogs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths, logger });
+  const messages = new Messages(knowledge.messages);
+  const testimonies = TestimonyService.open(config.dataDir, { retentionMonths: config.testimonyRetentionMonths, sizeLabel: sizeBandLabels(messages), logger });
   const purge = async () => {
     await faqLogs.purgeExpired();
+    await testimonies.purgeExpired();
     const forgotten = await storage.purgeOlderThan(new Date(Date.now() - config.stateRetentionDays * 86_400_000));
     if (forgotten > 0) logger.info({ event: 'state_purged', count: forgotten }, 'old conversations forgotten');
   };
@@ -89,7 +94,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
   const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
-  const messages = new Messages(knowledge.messages);
   const checkStats = new CheckStatsStore(database);
   const tenderInterest = await TenderInterestStore.open(config.dataDir, { onError: (error) => logger.warn({ event: 'tender_interest_not_saved', err: scrubError(error) }, 'tender interest not written yet') });
   const services: DialogServices = {
@@ -111,6 +115,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     faq: trainedFaq(knowledge.faq, knowledge.messages),
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
+    testimonies,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -163,15 +168,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       topicTitles: () => insightsKnowledge.topicTitles,
       tenders,
       flags: tenderInterest,
-      testimonies: NO_TESTIMONIES,
+      testimonies,
       events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
-      // No testimonies yet: the digest says so when its source is absent.
       digest: (month) =>
         renderDigest(
           {
             insights,
             knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
             tender: (id) => tenders.get(id),
+            testimonies: testimonies.testimonies,
           },
           month,
         ),
@@ -205,12 +210,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      const [flushed, faqFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000), Promise.race([tenderInterest.flush(), new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())])]);
-      if (!flushed || !faqFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
+      const [flushed, faqFlushed, testimoniesFlushed] = await Promise.all([
+        database.close(2_000),
+        faqLogs.close(2_000),
+        testimonies.close(2_000),
+        Promise.race([tenderInterest.flush(), new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]),
+      ]);
+      if (!flushed || !faqFlushed || !testimoniesFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, tenderInterest, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, stop };
 }

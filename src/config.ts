@@ -17,6 +17,8 @@ export interface Config {
   readonly stateMaxConversations: number;
   /** FAQ gaps and feedback older than this many months are deleted (at start and daily, or `npm run gaps -- purge`). */
   readonly gapRetentionMonths: number;
+  /** SMEs' testimonies older than this many months are deleted (at start and daily). */
+  readonly testimonyRetentionMonths: number;
   readonly logLevel: LogLevel;
   /** Who may embed the pages in a frame (CSP frame-ancestors), e.g. "'self' https://www.gard.cci.fr". */
   readonly frameAncestors: string;
@@ -191,6 +193,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 30, 1, 3650),
     stateMaxConversations: integer(env, 'STATE_MAX_CONVERSATIONS', 20_000, 100, 1_000_000),
     gapRetentionMonths: integer(env, 'GAP_RETENTION_MONTHS', 12, 1, 120),
+    testimonyRetentionMonths: integer(env, 'TESTIMONY_RETENTION_MONTHS', 24, 1, 120),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     frameAncestors: frameAncestors(env),
     trustProxy: flag(env, 'TRUST_PROXY', false),

@@ -13,6 +13,7 @@ import { CheckStatsStore } from '../store/CheckStatsStore';
 import { Database } from '../store/database';
 import { TenderInterestStore } from '../store/TenderInterestStore';
 import { openCatalogue } from '../tenders';
+import { sizeBandLabels, TestimonyService } from '../testimonies';
 import { frenchTypography } from '../text/frenchTypography';
 
 // stdout carries the report (or the PDF with --out -): anything a library prints goes to stderr.
@@ -75,6 +76,7 @@ async function openSources(): Promise<{ sources: DigestSources; close: () => Pro
   const messages = new Messages(loadConversationKnowledge(files).messages);
   const faq = faqOf(files);
   const logs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths });
+  const testimonies = TestimonyService.open(config.dataDir, { retentionMonths: config.testimonyRetentionMonths, sizeLabel: sizeBandLabels(messages) });
   const database = await Database.open(config.dataDir);
   const checkStats = new CheckStatsStore(database);
   const [interest, catalogue] = await Promise.all([TenderInterestStore.open(config.dataDir), openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir })]);
@@ -83,6 +85,7 @@ async function openSources(): Promise<{ sources: DigestSources; close: () => Pro
     insights,
     knowledge: () => ({ messages, rules: check.rules, checkSettings: check.checkSettings, topicTitles: faq.topicTitles }),
     tender: (id) => catalogue.get(id),
+    testimonies: testimonies.testimonies,
   };
   return { sources, close: () => Promise.all([interest.flush(), database.close()]) };
 }
@@ -127,7 +130,7 @@ function program(result: { flags?: Flags }): Command {
       '',
       'La synthèse mensuelle du club HA30 en PDF, pour sa réunion et ses sous-groupes : chiffres du mois,',
       'questions restées sans bonne réponse (regroupées), causes de rejet et ce que la CCI propose,',
-      'marchés signalés « peu ou pas de réponses locales ». Lue dans DATA_DIR et KNOWLEDGE_DIR, comme l’assistant.',
+      'marchés signalés « peu ou pas de réponses locales », quelques témoignages de PME. Lue dans DATA_DIR et KNOWLEDGE_DIR, comme l’assistant.',
       '',
       'Options :',
       '  --month AAAA-MM     le mois (obligatoire)',

@@ -1,7 +1,7 @@
 /** The shapes of the knowledge files, as their JSON Schemas (knowledge/schemas) guarantee them. */
 
-export type GoalId = 'CHECK_DOSSIER' | 'FIND_TENDERS' | 'ASK_QUESTION' | 'CONTACT_CLUB';
-export const GOAL_IDS: readonly GoalId[] = ['CHECK_DOSSIER', 'FIND_TENDERS', 'ASK_QUESTION', 'CONTACT_CLUB'];
+export type GoalId = 'CHECK_DOSSIER' | 'FIND_TENDERS' | 'ASK_QUESTION' | 'CONTACT_CLUB' | 'TESTIMONY';
+export const GOAL_IDS: readonly GoalId[] = ['CHECK_DOSSIER', 'FIND_TENDERS', 'ASK_QUESTION', 'CONTACT_CLUB', 'TESTIMONY'];
 
 export interface MessagesFile {
   locale: string;

@@ -33,7 +33,7 @@ function refusal(dir: string): { code: string; message: string; details: Record<
 describe('knowledge loader', () => {
   it('accepts the shipped knowledge folder: every file valid against its schema', () => {
     const knowledge = loadKnowledge(KNOWLEDGE_DIR);
-    expect(knowledge.intents.goals.map((goal) => goal.id)).toEqual(['CHECK_DOSSIER', 'FIND_TENDERS', 'ASK_QUESTION', 'CONTACT_CLUB']);
+    expect(knowledge.intents.goals.map((goal) => goal.id)).toEqual(['CHECK_DOSSIER', 'FIND_TENDERS', 'ASK_QUESTION', 'CONTACT_CLUB', 'TESTIMONY']);
     expect(knowledge.messages.locale).toBe('fr-FR');
   });
 

@@ -22,6 +22,7 @@ import { loadCpvCatalogue } from '../../src/tenders/match';
 import type { FaqMemory } from '../../dialogs/faq/faqMemory';
 import { FaqService } from '../../src/faq';
 import { type FaqLogs, openFaqLogs } from '../../src/faq/openFaqLogs';
+import { sizeBandLabels, TestimonyService } from '../../src/testimonies';
 
 export const KNOWLEDGE_DIR = path.resolve(__dirname, '../../knowledge');
 
@@ -45,6 +46,11 @@ const faq = new FaqService(knowledge.faq, new Messages(knowledge.messages));
 /** The FAQ's gap and feedback logs, as the app opens them, over a fresh DATA_DIR. */
 export function testFaqLogs(): FaqLogs {
   return openFaqLogs(mkdtempSync(path.join(tmpdir(), 'ha30-faq-logs-')), { retentionMonths: 12 });
+}
+
+/** The testimonies as the app opens them, over a fresh DATA_DIR (or `dataDir`). */
+export function testTestimonies(dataDir = mkdtempSync(path.join(tmpdir(), 'ha30-testimonies-'))): TestimonyService {
+  return TestimonyService.open(dataDir, { retentionMonths: 24, sizeLabel: sizeBandLabels(new Messages(knowledge.messages)) });
 }
 
 /** A fresh, empty DATA_DIR for a tender catalogue. */
@@ -82,6 +88,7 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     faq,
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
+    testimonies: testTestimonies(),
   };
 }
 
