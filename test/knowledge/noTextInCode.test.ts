@@ -32,6 +32,7 @@ const ALLOWED: Record<string, string> = {
   'src/server/directline/userActivity.ts': 'HTTP refusal bodies (API clients)',
   'src/cli/tenders.ts': 'usage and argument errors of the command line (stderr), for the operator',
   'src/cli/gaps.ts': 'usage, errors and reports of the command line, for the operator',
+  'src/cli/digest.ts': 'usage, errors and report of the command line, for the operator',
   'src/store/fileLock.ts': 'busy-file error, for the operator running a purge',
   'src/privacy/detectors/companyIds.ts': 'French words to recognise in what users type, not to show',
   'src/privacy/detectors/companyNames.ts': 'French words to recognise in what users type, not to show',

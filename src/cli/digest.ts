@@ -1,0 +1,170 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCheckKnowledge } from '../bidcheck';
+import { Command, CommanderError } from 'commander';
+import { loadConfig, loadDotEnv } from '../config';
+import { isAppError } from '../errors';
+import { openFaqLogs } from '../faq/openFaqLogs';
+import { InsightsService, type InsightsKnowledge, monthLabel, ruleTitles } from '../insights';
+import { type DigestSources, isDigestMonth, renderDigest } from '../insights/digest';
+import { type KnowledgeFiles, loadConversationKnowledge, readKnowledgeFiles } from '../knowledge/loadKnowledge';
+import { Messages } from '../knowledge/Messages';
+import { CheckStatsStore } from '../store/CheckStatsStore';
+import { Database } from '../store/database';
+import { TenderInterestStore } from '../store/TenderInterestStore';
+import { openCatalogue } from '../tenders';
+import { frenchTypography } from '../text/frenchTypography';
+
+// stdout carries the report (or the PDF with --out -): anything a library prints goes to stderr.
+console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+console.info = console.log;
+console.warn = console.log;
+
+/** Unusable arguments: exit status 2 with this French message. */
+class UsageError extends Error {}
+
+const USAGE = 'Usage : npm run --silent digest -- --month AAAA-MM [--out fichier.pdf]';
+
+function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const reason: Record<string, string> = {
+    'commander.unknownOption': `Option inconnue : ${quoted}.`,
+    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
+    'commander.excessArguments': 'Argument(s) en trop.',
+  };
+  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
+}
+
+interface Flags {
+  month?: string;
+  out?: string;
+}
+
+function checkedMonth(month: string | undefined): string {
+  if (month === undefined) throw new UsageError(`Indiquez le mois de la synthèse : --month AAAA-MM (par exemple --month 2026-11).\n${USAGE}`);
+  if (!isDigestMonth(month)) throw new UsageError(`--month attend un mois au format AAAA-MM, de 01 à 12 (par exemple 2026-11) : « ${month} » ne convient pas.\n${USAGE}`);
+  return month;
+}
+
+function checkedOut(out: string | undefined, month: string): string {
+  if (out === '-') return out;
+  // npm runs scripts from the project's folder: a relative path is the caller's, where npm was typed (INIT_CWD).
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), out ?? `synthese-ha30-${month}.pdf`);
+  const dir = path.dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Dossier introuvable pour --out : ${dir}\n${USAGE}`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--out attend un fichier, pas un dossier : ${file}\n${USAGE}`);
+  return file;
+}
+
+/** The FAQ topics of the knowledge folder: titles for the digest, phrasings and lexicon for the clustering. */
+function faqOf(files: KnowledgeFiles): Pick<InsightsKnowledge, 'topicTitles' | 'lexicon' | 'phrasings'> {
+  const topics = files
+    .names()
+    .filter((name) => name.startsWith('faq/topics/'))
+    .map((name) => files.get(name) as { id: string; title: string; phrasings?: string[] });
+  const settings = files.names().includes('faq/settings.json') ? (files.get('faq/settings.json') as { lexicon?: Record<string, string> }) : {};
+  return { topicTitles: new Map(topics.map((topic) => [topic.id, topic.title])), lexicon: settings.lexicon ?? {}, phrasings: topics.flatMap((topic) => topic.phrasings ?? []) };
+}
+
+/** The digest's sources on the files the bot uses (DATA_DIR, KNOWLEDGE_DIR); the stores are only read. */
+async function openSources(): Promise<{ sources: DigestSources; close: () => Promise<unknown> }> {
+  loadDotEnv();
+  const config = loadConfig();
+  const files = readKnowledgeFiles(config.knowledgeDir);
+  const check = loadCheckKnowledge(files);
+  const messages = new Messages(loadConversationKnowledge(files).messages);
+  const faq = faqOf(files);
+  const logs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths });
+  const database = await Database.open(config.dataDir);
+  const checkStats = new CheckStatsStore(database);
+  const [interest, catalogue] = await Promise.all([TenderInterestStore.open(config.dataDir), openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir })]);
+  const insights = new InsightsService({ gaps: () => logs.listGaps(), feedback: () => logs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest: interest }, () => ({ messages, ruleTitles: ruleTitles(check.rules), ...faq }));
+  const sources: DigestSources = {
+    insights,
+    knowledge: () => ({ messages, rules: check.rules, checkSettings: check.checkSettings, topicTitles: faq.topicTitles }),
+    tender: (id) => catalogue.get(id),
+  };
+  return { sources, close: () => Promise.all([interest.flush(), database.close()]) };
+}
+
+/** Resolves once written: the process exits right after. */
+function write(data: string | Buffer): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
+}
+
+async function run(flags: Flags): Promise<number> {
+  const month = checkedMonth(flags.month);
+  const out = checkedOut(flags.out, month);
+  const { sources, close } = await openSources();
+  try {
+    const pdf = await renderDigest(sources, month);
+    if (out === '-') {
+      await write(pdf);
+      return 0;
+    }
+    writeFileSync(out, pdf);
+    await write(`${frenchTypography(`Synthèse de ${monthLabel(month)} écrite dans ${out} (${Math.max(1, Math.round(pdf.length / 1024))} Ko).`)}\n`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+function program(result: { flags?: Flags }): Command {
+  const root = new Command()
+    .name('digest')
+    .option('--month <AAAA-MM>', 'mois de la synthèse')
+    .option('--out <fichier>', 'fichier PDF à écrire (- : sortie standard)')
+    .helpOption('-h, --help', 'affiche cette aide')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined })
+    .action((flags: Flags) => {
+      result.flags = flags;
+    });
+  root.helpInformation = () =>
+    [
+      USAGE,
+      '',
+      'La synthèse mensuelle du club HA30 en PDF, pour sa réunion et ses sous-groupes : chiffres du mois,',
+      'questions restées sans bonne réponse (regroupées), causes de rejet et ce que la CCI propose,',
+      'marchés signalés « peu ou pas de réponses locales ». Lue dans DATA_DIR et KNOWLEDGE_DIR, comme l’assistant.',
+      '',
+      'Options :',
+      '  --month AAAA-MM     le mois (obligatoire)',
+      '  --out fichier.pdf   où écrire le PDF (par défaut synthese-ha30-AAAA-MM.pdf ici ; - : sortie standard)',
+      '',
+      'Codes de sortie : 0 PDF écrit, 2 arguments inutilisables, 1 erreur (connaissances, fichiers, interne).',
+      '',
+    ].join('\n');
+  return root;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const result: { flags?: Flags } = {};
+  try {
+    program(result).parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      throw new UsageError(usageMessage(error));
+    }
+    throw error;
+  }
+  return run(result.flags ?? {});
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${frenchTypography(error.message)}\n`);
+      process.exit(2);
+    }
+    if (isAppError(error)) {
+      process.stderr.write(`${frenchTypography(error.message)}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`Erreur interne : ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { GapRecord } from '../../src/faq/types';
+import { clusterGaps, type MonthFigures, rejectionCauses, ruleTitles, satisfactionByTopic } from '../../src/insights';
+import { type Block, isDigestMonth, ruleRemedy, type Testimony } from '../../src/insights/digest';
+import { buildDigest } from '../../src/insights/digest/buildDigest';
+import { testimoniesOfMonth } from '../../src/insights/digest/testimoniesSection';
+import { Messages } from '../../src/knowledge/Messages';
+import { loadKnowledge } from '../../src/loadKnowledge';
+
+const knowledge = loadKnowledge(path.resolve(__dirname, '../../knowledge'));
+const messages = new Messages(knowledge.messages);
+const digestKnowledge = { messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: new Map([['FAQ_KBIS_AGE', 'Le Kbis et ses équivalents']]) };
+const NOW = new Date('2026-12-03T08:00:00Z');
+
+const gap = (at: string, question: string): GapRecord => ({ at, kind: 'UNANSWERED', question, channel: 'webchat', topicGuess: null, confidence: 0.1 });
+
+function figuresOf(period: { from: string; to: string }, month = '2026-11'): MonthFigures {
+  const gaps = [gap('2026-11-03T09:00:00Z', 'la visite de site est-elle obligatoire ?'), gap('2026-11-04T09:00:00Z', 'visite obligatoire ratée, suis-je éliminé ?'), gap('2026-11-12T09:00:00Z', 'où trouver un bon garagiste à Uzès ?')];
+  const feedback = [
+    { at: '2026-11-05T10:00:00Z', topic: 'FAQ_KBIS_AGE', helpful: false, channel: 'webchat' },
+    { at: '2026-11-06T10:00:00Z', topic: 'FAQ_KBIS_AGE', helpful: true, channel: 'webchat' },
+  ];
+  const stats = [1, 2, 3, 4].map((day) => ({ at: `2026-11-0${day}T09:00:00Z`, documentTypes: ['DC1'], findings: day === 1 ? [{ rule: 'KBIS_TOO_OLD', severity: 'REGULARISABLE' }] : [] }));
+  return {
+    month,
+    period,
+    gaps: clusterGaps(gaps, period),
+    satisfaction: satisfactionByTopic(feedback, period),
+    rejections: rejectionCauses(stats, period, { messages, ruleTitles: ruleTitles(knowledge.rules) }).overall,
+    flags: [],
+  };
+}
+
+const texts = (blocks: readonly Block[]): string =>
+  blocks
+    .map((block) => {
+      switch (block.kind) {
+        case 'chart':
+          return [block.chart.title, ...block.chart.bars.map((bar) => `${bar.label} ${bar.text}`), block.chart.note ?? ''].join('\n');
+        case 'entries':
+          return block.entries.map((entry) => [entry.title, ...entry.lines, entry.highlight ?? ''].join('\n')).join('\n');
+        case 'figures':
+          return block.items.map((item) => `${item.value} ${item.label}`).join('\n');
+        case 'quote':
+          return `${block.text}\n${block.by}`;
+        default:
+          return block.text;
+      }
+    })
+    .join('\n');
+
+describe('the digest’s content', () => {
+  it('takes only real calendar months', () => {
+    expect(['2026-11', '2026-01', '2026-12'].every(isDigestMonth)).toBe(true);
+    expect(['2026-13', '2026-00', 'novembre', '2026-1', '2026-11-01', ' 2026-11', 11, undefined].some(isDigestMonth)).toBe(false);
+  });
+
+  it('gives each rule of the knowledge a remedy without a raw placeholder, the month windows filled from the settings', () => {
+    for (const rule of knowledge.rules) {
+      const remedy = ruleRemedy(rule, knowledge.checkSettings);
+      expect({ rule: rule.id, remedy }).toEqual({ rule: rule.id, remedy: expect.not.stringMatching(/[{}]/) });
+    }
+    expect(ruleRemedy(knowledge.rules.find((rule) => rule.id === 'KBIS_TOO_OLD')!, { ...knowledge.checkSettings, kbisMaxAgeMonths: 4 })).toMatch(/^Votre extrait date de plus de 4 mois/);
+  });
+
+  it('takes the pre-deposit wording, and leaves out a sentence that needs a dossier’s detail', () => {
+    const rule = { id: 'X', remedy: { DEPOT: 'Corrigez {file}. Déposez avant {months} mois.', ATTRIBUTION: 'Après attribution.' }, detect: [{ params: { months: 2 } }] };
+    expect(ruleRemedy(rule, {})).toBe('Déposez avant 2 mois.');
+    expect(ruleRemedy({ id: 'Y', remedy: 'Renommez {file}.', detect: [] }, {})).toBeNull();
+  });
+
+  it('shows the small numbers the insights protect as « moins de 3 », dashed in the charts', () => {
+    // Half a month is cut finer than a month: the clusters of 1 or 2 and a lone finding are protected.
+    const digest = buildDigest({ figures: figuresOf({ from: '2026-11-01', to: '2026-11-15' }), tenderRows: [], testimonies: undefined, knowledge: digestKnowledge, now: NOW });
+    const all = texts(digest.blocks);
+    expect(all).toContain('moins de 3 questions posées');
+    expect(all).not.toMatch(/\b[12] questions? posées?/);
+    const clusters = digest.blocks.find((block): block is Extract<Block, { kind: 'chart' }> => block.kind === 'chart' && block.chart.layout === 'rows')!;
+    expect(clusters.chart.bars.every((bar) => bar.protected && bar.text === 'moins de 3')).toBe(true);
+    expect(clusters.chart.note).toBe('Barre en pointillés\u00a0: moins de 3 (petit effectif, non détaillé).');
+    // One « Oui » and one « Non » in two weeks: only their total, itself under 3, is shown.
+    expect(all).toContain('moins de 3 avis sur les réponses de la FAQ («\u202fOui\u202f» et «\u202fNon\u202f» regroupés');
+    expect(all).toContain('moins de 3 dossiers sur 4 ont ce problème');
+    // No testimony source: no testimony figure nor section, rather than a false « aucun ».
+    expect(all).not.toContain('témoignage de PME');
+    expect(all).not.toContain('Ce que les PME disent');
+  });
+
+  it('shows the exact counts of a whole month, and says « aucune donnée » when there is none', () => {
+    const month = buildDigest({ figures: figuresOf({ from: '2026-11-01', to: '2026-11-30' }), tenderRows: [], testimonies: [], knowledge: digestKnowledge, now: NOW });
+    const all = texts(month.blocks);
+    expect(all).toContain('3 questions restées sans bonne réponse');
+    expect(all).toContain('50\u00a0% de «\u202fOui\u202f» à «\u202fCette réponse vous a aidé\u202f?\u202f» (1 oui, 1 non)');
+    expect(all).toContain('1 dossier sur 4 a ce problème');
+    expect(all).toContain('Aucun témoignage ce mois-ci.');
+    expect(month.title).toBe('Synthèse du club HA30 — novembre 2026');
+
+    const march = buildDigest({ figures: figuresOf({ from: '2026-03-01', to: '2026-03-31' }, '2026-03'), tenderRows: [], testimonies: [], knowledge: digestKnowledge, now: NOW });
+    expect(march.blocks.map((block) => block.kind)).toEqual(['paragraph', 'paragraph']);
+    expect(texts(march.blocks)).toMatch(/^Aucune donnée ce mois-ci\u00a0: en mars 2026/);
+  });
+
+  it('keeps the month’s testimonies, a few, signed with trade and size band only', () => {
+    const testimonies: Testimony[] = [
+      { text: 'Trop de pièces demandées.', trade: 'Plomberie', sizeBand: '10 à 49 salariés', at: '2026-11-02T10:00:00Z' },
+      { text: 'Le délai était trop court.', at: '2026-11-20T10:00:00Z' },
+      { text: `Un long récit ${'très détaillé '.repeat(80)}`, trade: 'Maçonnerie', at: '2026-11-21T10:00:00Z' },
+      { text: 'Une quatrième voix.', sizeBand: '1 à 9 salariés', at: '2026-11-25T10:00:00Z' },
+      { text: 'Arrivé en décembre, heure de Paris.', at: '2026-11-30T23:30:00Z' },
+    ];
+    const month = testimoniesOfMonth(testimonies, '2026-11');
+    expect(month).toHaveLength(4);
+    const digest = buildDigest({ figures: figuresOf({ from: '2026-11-01', to: '2026-11-30' }), tenderRows: [], testimonies: month, knowledge: digestKnowledge, now: NOW });
+    const quotes = digest.blocks.filter((block): block is Extract<Block, { kind: 'quote' }> => block.kind === 'quote');
+    expect(quotes.map((quote) => quote.by)).toEqual(['1 à 9 salariés', 'Maçonnerie', 'Une PME']);
+    expect(quotes[1]!.text.length).toBeLessThan(620);
+    // Cut at a word, never inside one.
+    expect(quotes[1]!.text).toMatch(/ (très|détaillé)… »$/);
+    expect(texts(digest.blocks)).toContain('1 autre témoignage à lire sur le tableau de bord des acheteurs.');
+  });
+});
