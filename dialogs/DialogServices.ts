@@ -3,6 +3,7 @@ import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService, BidContext, DossierSessions } from '../src/bidcheck';
 import type { Directory } from '../src/contacts';
 import type { FaqAsker, FeedbackRecorder, GapRecorder } from '../src/faq/types';
+import type { TenderInterestRecorder } from '../src/insights/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
@@ -50,4 +51,6 @@ export interface DialogServices {
   gaps: GapRecorder;
   /** The anonymous "Cette réponse vous a aidé ? Oui / Non". */
   feedback: FeedbackRecorder;
+  /** Distinct SMEs per tender (seen, opened, check started), for the buyers: it keeps no user id. */
+  interest: TenderInterestRecorder;
 }

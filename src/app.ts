@@ -5,8 +5,10 @@ import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
+import { nudgeActivity } from '../dialogs/cards/nudgeMessage';
 import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
+import { flagsThatNudge, NudgeService, type TenderFlags } from './alerts/NudgeService';
 import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
 import { FileIntake } from './attachments/FileIntake';
@@ -28,6 +30,7 @@ import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
 import { StateStore } from './store/StateStore';
+import { TenderInterestStore } from './store/TenderInterestStore';
 import { openCatalogue } from './tenders';
 import { loadCpvCatalogue } from './tenders/match';
 import { PROFILE_STATE_KEY, type SmeProfile } from './tenders/profileState';
@@ -40,6 +43,15 @@ export interface RunningApp {
   alerts: AlertService;
   /** The FAQ gap and feedback logs (`faqLogs.gaps.record`, `faqLogs.feedback.record`), shared with `npm run gaps`. */
   faqLogs: FaqLogs;
+  /** Distinct SMEs per tender (`tenderInterest.record`) and the buyers' flags, read by the dashboard. */
+  tenderInterest: TenderInterestStore;
+  /**
+   * The flags as the dashboard's flag route must write them: `tenderInterest`'s, plus the nudge of the
+   * matching subscribers when a tender is flagged (in the background; `nudges.settled()` waits for it).
+   */
+  tenderFlags: TenderFlags;
+  /** `onTenderFlagged(tenderId)`: the nudges of a flagged tender (tenderFlags.flag calls it). */
+  nudges: NudgeService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -84,6 +96,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
   const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
   const messages = new Messages(knowledge.messages);
+  const tenderInterest = await TenderInterestStore.open(config.dataDir, { onError: (error) => logger.warn({ event: 'tender_interest_not_saved', err: scrubError(error) }, 'tender interest not written yet') });
   const services: DialogServices = {
     messages,
     intents: new IntentClassifier(knowledge.intents),
@@ -103,6 +116,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     faq: trainedFaq(knowledge.faq, knowledge.messages),
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
+    interest: tenderInterest,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -117,13 +131,22 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const connection = createAdapter(config, messages, logger);
   const localAdapter = config.directLine.enabled ? createAdapter(config, messages, logger, true).adapter : undefined;
   const sender = new ProactiveSender({ botFramework: { adapter: connection.adapter, appId: config.microsoftApp.id }, ...(localAdapter ? { local: { adapter: localAdapter } } : {}) }, messages, logger);
-  const alerts = new AlertService(await SubscriptionStore.open(config.dataDir), tenders, sender, {
+  const subscriptions = await SubscriptionStore.open(config.dataDir);
+  const alerts = new AlertService(subscriptions, tenders, sender, {
     threshold: config.alerts.minScore,
     pollSeconds: config.alerts.pollSeconds,
     retentionDays: config.alerts.retentionDays,
     logger,
   });
   await alerts.start();
+  // A buyer's « peu ou pas de réponses locales » reaches the subscribers it fits, by the same routes as the alerts.
+  const nudges = new NudgeService(
+    subscriptions,
+    tenders,
+    { nudge: (subscription, nudge) => sender.deliver(subscription, nudgeActivity(nudge, messages, new Date())) },
+    { threshold: config.alerts.minScore, logger, text: (id, ...params) => messages.text(id, ...params) },
+  );
+  const tenderFlags = flagsThatNudge(tenderInterest, nudges, logger);
   const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
 
   // Buyers' and CCI's accounts: the users command writes them, the bot re-reads the file when it changes.
@@ -166,7 +189,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
-      await alerts.stop();
+      await Promise.all([alerts.stop(), nudges.stop()]);
       // New requests are refused (503) while running turns finish; the in-process bot's replies still
       // come in over loopback, so the listener closes only once the turns are done.
       // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
@@ -174,12 +197,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const drained = await tracker.drain(7_000);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (!drained) logger.warn({ event: 'shutdown_timeout', inFlightTurns: tracker.size }, 'turns still running at shutdown');
-      const [flushed, faqFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000)]);
+      const [flushed, faqFlushed] = await Promise.all([database.close(2_000), faqLogs.close(2_000), Promise.race([tenderInterest.flush(), new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())])]);
       if (!flushed || !faqFlushed) logger.warn({ event: 'flush_timeout' }, 'store writes still pending at shutdown');
       server.server.closeAllConnections?.();
       await closed;
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, tenderFlags, nudges, stop };
 }
