@@ -206,7 +206,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'findTenders.detail.buyerProfile': [],
   'findTenders.detail.noNotice': [],
   'findTenders.detail.notPublished': [],
-  'nudge.intro': ['reasons'],
+  'nudge.intro': [],
   'nudge.why': [],
   'checkDossier.fromTender': ['title', 'answers'],
   'contactClub.intro': [],
