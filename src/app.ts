@@ -15,9 +15,11 @@ import { FileIntake } from './attachments/FileIntake';
 import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
-import { loadDirectory } from './contacts';
+import { loadDirectory, upcomingEvents } from './contacts';
 import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
+import { faqContext, InsightsService, ruleTitles } from './insights';
+import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import type { MessagesFile } from './knowledge/types';
@@ -26,6 +28,7 @@ import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
 import { loadSecret } from './server/directline/loadSecret';
+import { NO_TESTIMONIES } from './server/insights';
 import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
 import { CheckStatsStore } from './store/CheckStatsStore';
@@ -96,6 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
   const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
   const messages = new Messages(knowledge.messages);
+  const checkStats = new CheckStatsStore(database);
   const tenderInterest = await TenderInterestStore.open(config.dataDir, { onError: (error) => logger.warn({ event: 'tender_interest_not_saved', err: scrubError(error) }, 'tender interest not written yet') });
   const services: DialogServices = {
     messages,
@@ -108,7 +112,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       batchLimitBytes: config.directLine.uploadBatchMaxBytes,
       maxFilesPerUpload: MAX_FILES_PER_UPLOAD,
     }),
-    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, new CheckStatsStore(database)),
+    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, checkStats),
     dossiers: new DossierSessions(),
     tenders,
     cpv: loadCpvCatalogue(config.knowledgeDir),
@@ -157,6 +161,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
   );
 
+  // The buyers' dashboard reads the same anonymous logs the chat writes.
+  const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
+  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -168,6 +176,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logic: (context) => bot.run(context),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
+    insights: {
+      insights,
+      messages: () => messages,
+      topicTitles: () => insightsKnowledge.topicTitles,
+      tenders,
+      // A flag nudges the subscribers the tender fits (src/alerts/NudgeService).
+      flags: tenderFlags,
+      testimonies: NO_TESTIMONIES,
+      events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
+      // No testimonies yet: the digest says so when its source is absent.
+      digest: (month) =>
+        renderDigest(
+          {
+            insights,
+            knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
+            tender: (id) => tenders.get(id),
+          },
+          month,
+        ),
+    },
     directLine: localAdapter
       ? {
           adapter: localAdapter,

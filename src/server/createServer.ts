@@ -14,7 +14,8 @@ import { readJsonBody } from './http/readJsonBody';
 import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
-import { registerPlaceholderPages, registerWebAccess, type WebAccessDeps } from './web';
+import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
+import { registerPlaceholderPages, registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface ServerDeps {
   directLine?: Omit<DirectLineDeps, 'logic' | 'tracker' | 'logger' | 'config' | 'uploadMaxBytes' | 'localOrigin'>;
   /** Buyers' and CCI's sign-in; always there, so that nothing under /acheteurs, /admin or their APIs is ever unguarded. */
   web: Pick<WebAccessDeps, 'authenticator' | 'organisationName'>;
+  /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
+  insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -150,6 +153,10 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   registerPlaceholderPages(server, config.webDir);
+  if (deps.insights) {
+    registerDashboardPage(server, config.webDir);
+    registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });
+  }
 
   if (deps.directLine) {
     registerDirectLine(server, {

@@ -6,6 +6,8 @@ import type { SmeProfile } from '../../src/tenders/match/profile';
 import { freezeDate } from '../support/clock';
 import { DirectLineClient } from '../support/directLineClient';
 import { startTestApp, type TestApp } from '../support/startTestApp';
+import { addAccounts, BUYER } from '../accounts/support';
+import { call, signedIn } from '../server/web/support';
 import { directLineUserId, SPORTS_GROUNDS, seedProfile, tennisNotice } from './support';
 
 // The real notice's deadline is in September 2026: the test lives before it.
@@ -28,10 +30,12 @@ describe('a flagged tender nudges the subscribers it fits, through the local Dir
   beforeAll(async () => {
     // No polling: nothing but the flag may send a message in this test.
     app = await startTestApp({ ALERTS_POLL_SECONDS: '0', ALERTS_MIN_SCORE: '20' });
-    // Imported by another process before anyone subscribed: no alert went out for it.
-    const report = await importBoamp(await openCatalogue(app.config.dataDir), [tennisNotice()], { now: new Date() });
+    await addAccounts(app.config.dataDir, [BUYER]);
+    // Imported by another process before anyone subscribed: no alert went out for it. Its buyer is
+    // taken for the test buyer's organisation, so that she may flag it.
+    const report = await importBoamp(await openCatalogue(app.config.dataDir), [tennisNotice()], { now: new Date(), resolveOrganisation: () => BUYER.orgId });
     expect(report.changedIds).toEqual([TENNIS]);
-  });
+  }, 60_000);
   afterAll(async () => {
     await app.cleanup();
   });
@@ -40,8 +44,10 @@ describe('a flagged tender nudges the subscribers it fits, through the local Dir
     const sports = await subscribed(app, SPORTS_GROUNDS);
     const plumber = await subscribed(app, PLUMBER);
 
-    // What the dashboard's flag route calls (POST /api/insights/tenders/:id/flag).
-    await app.tenderFlags.flag(TENNIS, 'mairie-sanary');
+    // The buyer flags it on the dashboard; the nudges go once the answer is sent.
+    const browser = await signedIn(app.url, BUYER.login, BUYER.password);
+    const flagged = await call(`${app.url}/api/insights/tenders/${encodeURIComponent(TENNIS)}/flag`, { method: 'POST', headers: { cookie: browser.cookie, 'x-csrf-token': browser.csrf } });
+    expect(flagged.status).toBe(200);
     await app.nudges.settled();
     const nudge = (await sports.botSays(NUDGE)).join('\n');
     expect(nudge).toMatch(/peu ou pas de réponses d'entreprises du territoire/);
@@ -53,8 +59,8 @@ describe('a flagged tender nudges the subscribers it fits, through the local Dir
     await expect(plumber.botSays(NUDGE, 1_500)).rejects.toThrow(/never said/);
 
     // Flagged again (by the CCI on the buyer's behalf, or after an unflag): nobody is told twice.
-    await app.tenderFlags.unflag(TENNIS, 'mairie-sanary');
-    await app.tenderFlags.flag(TENNIS, 'mairie-sanary');
+    await app.tenderFlags.unflag(TENNIS, BUYER.orgId);
+    await app.tenderFlags.flag(TENNIS, BUYER.orgId);
     expect(await app.nudges.onTenderFlagged(TENNIS)).toMatchObject({ targets: 0, sent: 0 });
     await app.nudges.settled();
     await expect(sports.botSays(NUDGE, 1_500)).rejects.toThrow(/never said/);

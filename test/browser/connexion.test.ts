@@ -45,7 +45,7 @@ describe('sign-in page in Chromium', () => {
     await fill(page, BUYER.login, BUYER.password);
     await page.waitForURL(`${base}/acheteurs`);
     await page.getByText(/Connecté en tant que Marie Dupont \(marie\.dupont\) — Nîmes Métropole/).waitFor();
-    await page.getByText('Cet espace est en cours de construction').waitFor();
+    await page.getByRole('heading', { name: 'Tableau de bord des acheteurs du club HA30' }).waitFor();
 
     await page.goto(`${base}/admin`);
     await page.getByText('Accès refusé').waitFor();

@@ -89,7 +89,7 @@ describe('doors of the buyers’ dashboard and the CCI administration', () => {
   it('lets a buyer into the dashboard and its APIs, not into /admin (403 page in French) nor the knowledge APIs', async () => {
     const dashboard = await as('buyer', '/acheteurs');
     expect(dashboard.status).toBe(200);
-    expect(dashboard.text).toMatch(/en cours de construction/);
+    expect(dashboard.text).toMatch(/Tableau de bord des acheteurs/);
     reached(await as('buyer', '/api/insights/probe'), 'buyer');
     reached(await as('buyer', '/api/insights/probe', { method: 'POST', csrf: true }), 'buyer');
     const admin = await as('buyer', '/admin');

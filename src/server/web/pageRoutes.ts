@@ -10,12 +10,11 @@ export function registerSignInPage(server: Server, webDir: string): void {
 }
 
 /**
- * Until the dashboard and the administration exist, /acheteurs and /admin answer a page saying
- * they are being built (behind the access guard like the real ones will be). The helpers that
- * build them replace this call with their own routes.
+ * Until the administration exists, /admin answers a page saying it is being built (behind the
+ * access guard like the real one will be); /acheteurs is the dashboard's (src/server/insights).
  */
 export function registerPlaceholderPages(server: Server, webDir: string): void {
-  for (const route of ['/acheteurs', '/admin']) {
+  for (const route of ['/admin']) {
     server.get(route, async (_req: Request, res: Response) => {
       sendPage(res, 200, path.join(webDir, 'en-construction.html'));
     });
