@@ -11,6 +11,7 @@ import type { WaitingPoint } from './waitingPoints';
 import type { ConversationMemory, DialogServices } from './DialogServices';
 import { reportCards } from './cards/reportCards';
 import { GOAL_DIALOG } from './dialogIds';
+import { noteInterest } from './tenderInterest';
 import { WAIT_FOR_FILES, WaitForFilesDialog } from './WaitForFilesDialog';
 
 export interface CheckDossierOptions {
@@ -23,6 +24,8 @@ export interface CheckDossierOptions {
   context?: BidContext;
   /** The tender the check is for, named when the dialog starts. */
   tenderTitle?: string;
+  /** Its id: the SME is counted among those who started a check for it. */
+  tenderId?: string;
 }
 
 const FLOW = 'checkFlow';
@@ -110,6 +113,8 @@ export class CheckDossierDialog extends ResumableDialog {
       const context: BidContext = { ...options.context };
       (step.values as FlowValues).context = context;
       if (options.tenderTitle) await step.context.sendActivity(this.services.messages.text('checkDossier.fromTender', { title: options.tenderTitle, answers: describeContext(this.services.messages, context) }));
+      // Counted when the check starts, files or not: the intent to bid is what the buyer needs to see.
+      if (options.tenderId) await noteInterest(this.services.interest, step.context, 'CHECK_STARTED', [{ id: options.tenderId, ...(context.deadline ? { deadlineAt: context.deadline } : {}) }]);
       return step.next();
     }
     return step.prompt(STAGE, this.ask('checkDossier.askStage', 'checkDossier.stageNotUnderstood', ['checkDossier.choice.depot', 'checkDossier.choice.attribution', 'checkDossier.choice.dontKnow']));

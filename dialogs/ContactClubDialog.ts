@@ -7,6 +7,7 @@ import type { PlainMessageId } from '../src/knowledge/messageIds';
 import { baseFold } from '../src/text/baseFold';
 import type { DialogServices } from './DialogServices';
 import { GOAL_DIALOG } from './dialogIds';
+import { noteInterest } from './tenderInterest';
 
 export interface ContactClubOptions {
   /** What the SME wrote: a situation ("la mairie ne me paie pas"), events, or just "contacter le club". */
@@ -55,6 +56,8 @@ export class ContactClubDialog extends ComponentDialog {
     if (contact.clubMember) lines.push(messages.text('contactClub.buyerMember', { how: contact.howToApproach ?? '' }).trim());
     if (tender.status === 'PUBLISHED') lines.push(messages.text('contactClub.buyerRule'));
     await context.sendActivity(lines.join('\n\n'));
+    // Asking for the buyer of a tender is taking it up, as much as reading its notice.
+    await noteInterest(this.services.interest, context, 'OPENED', [tender]);
   }
 
   private async situation(context: TurnContext, text: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { FileIntake } from '../src/attachments/FileIntake';
 import type { BidCheckService, BidContext, DossierSessions } from '../src/bidcheck';
 import type { Directory } from '../src/contacts';
 import type { FaqAsker, FeedbackRecorder, GapRecorder } from '../src/faq/types';
+import type { TenderInterestRecorder } from '../src/insights/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
@@ -53,4 +54,6 @@ export interface DialogServices {
   feedback: FeedbackRecorder;
   /** What SMEs agree to tell the club (it scrubs before storing, and keeps nothing else). */
   testimonies: TestimonyRecorder;
+  /** Distinct SMEs per tender (seen, opened, check started), for the buyers: it keeps no user id. */
+  interest: TenderInterestRecorder;
 }

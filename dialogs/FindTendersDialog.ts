@@ -7,8 +7,10 @@ import { type ProfileFacts, profileFromText } from '../src/tenders/profileFromTe
 import type { ConversationMemory, DialogServices, StoredProfile } from './DialogServices';
 import { PROFILE_DIALOG, ProfileDialog, type ProfileOptions, profileSummary } from './ProfileDialog';
 import { resultsFooterCard, tenderCard } from './cards/tenderCards';
+import { tenderDetailCard } from './cards/tenderDetailCard';
 import { GOAL_DIALOG } from './dialogIds';
 import { ResumableDialog } from './ResumableDialog';
+import { noteInterest } from './tenderInterest';
 import type { WaitingPoint } from './waitingPoints';
 
 export interface FindTendersOptions {
@@ -104,6 +106,24 @@ export class FindTendersDialog extends ResumableDialog {
     const activity = MessageFactory.carousel([...cards, resultsFooterCard(messages, from, to, hasMore)], messages.text('findTenders.results', { count: page.length, from, to }));
     activity.attachmentLayout = 'list';
     await context.sendActivity(activity);
+    // Only the page sent: a tender ranked but not shown was not seen.
+    await noteInterest(this.services.interest, context, 'SEEN', page.map(({ tender }) => tender));
+  }
+
+  /**
+   * « Voir le détail et l'avis » on a result card (answered wherever the SME is, like an FAQ click):
+   * the detail card, and the SME counted as one who opened the tender.
+   */
+  async showDetail(context: TurnContext, tenderId: string): Promise<void> {
+    const { tenders, messages } = this.services;
+    await tenders.reloadIfChanged();
+    const tender = tenders.get(tenderId);
+    if (!tender) {
+      await context.sendActivity(messages.text('findTenders.tenderGone'));
+      return;
+    }
+    await context.sendActivity(MessageFactory.attachment(tenderDetailCard(tender, messages, new Date(), tenders.isExample(tender))));
+    await noteInterest(this.services.interest, context, 'OPENED', [tender]);
   }
 }
 

@@ -14,6 +14,7 @@ import type { ConversationMemory, DialogServices } from './DialogServices';
 import { FindTendersDialog, type FindTendersOptions } from './FindTendersDialog';
 import { TestimonyDialog } from './TestimonyDialog';
 import { claimsFaqSubmit, faqSubmitOf } from './cards/faqSubmit';
+import { claimsTenderDetail, tenderDetailOf } from './cards/tenderCards';
 import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
@@ -36,6 +37,7 @@ type Route =
   | QuestionRoute
   | AlertsRoute
   | { kind: 'faqClick'; value: unknown }
+  | { kind: 'tenderDetail'; value: unknown }
   | { kind: 'welcome' | 'help' | 'thanks' | 'goodbye' | 'unknown' | 'nothingToCancel' | 'restart' | 'forgetProfile' };
 
 
@@ -49,6 +51,7 @@ type Route =
 export class RootDialog extends ComponentDialog {
   private readonly faq: FaqResponder;
   private readonly reader: TextReader;
+  private readonly findTenders: FindTendersDialog;
   /** Every question a goal may be waiting on, by the id of its prompt. */
   private readonly waitingPoints = new Map<string, WaitingPoint>();
 
@@ -61,7 +64,7 @@ export class RootDialog extends ComponentDialog {
     this.faq = new FaqResponder(services, memory.faq);
     this.reader = new TextReader(services);
     const checkDossier = new CheckDossierDialog(services, memory);
-    const findTenders = new FindTendersDialog(services, memory);
+    const findTenders = (this.findTenders = new FindTendersDialog(services, memory));
     const askQuestion = new AskQuestionDialog(services, this.faq);
     const testimony = new TestimonyDialog(services, memory);
     this.addDialog(new WaterfallDialog(ROUTE, [this.routeStep.bind(this), this.nextStep.bind(this)]));
@@ -163,6 +166,12 @@ export class RootDialog extends ComponentDialog {
       await this.resume(innerDc);
       return Dialog.EndOfTurn;
     }
+    if (claimsTenderDetail(activity.value)) {
+      // « Voir le détail » of a result shown earlier: a card to read, then the goal under way resumes.
+      await this.onTenderDetail(context, activity.value);
+      await this.resume(innerDc);
+      return Dialog.EndOfTurn;
+    }
     // A card button or a file dropped while another goal is under way starts that goal afresh.
     const switchesGoal = goalFromValue(activity.value) !== undefined;
     const bringsFiles = files.hasFiles(activity.attachments, rejectedUploads(activity.channelData)) && innerDc.activeDialog?.id !== GOAL_DIALOG.CHECK_DOSSIER;
@@ -240,6 +249,12 @@ export class RootDialog extends ComponentDialog {
     return step.endDialog(RESUMED_QUIETLY);
   }
 
+  private async onTenderDetail(context: TurnContext, value: unknown): Promise<void> {
+    const tenderId = tenderDetailOf(value);
+    if (tenderId) await this.findTenders.showDetail(context, tenderId);
+    else await context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
+  }
+
   private async onFaqClick(context: TurnContext, value: unknown): Promise<void> {
     const submit = faqSubmitOf(value);
     if (submit) await this.faq.onSubmit(context, submit);
@@ -263,6 +278,9 @@ export class RootDialog extends ComponentDialog {
         return this.startGoal(step, route, false);
       case 'faqClick':
         await this.onFaqClick(context, route.value);
+        return step.endDialog();
+      case 'tenderDetail':
+        await this.onTenderDetail(context, route.value);
         return step.endDialog();
       case 'forgetProfile':
         await this.forgetProfile(context);
@@ -306,7 +324,7 @@ export class RootDialog extends ComponentDialog {
           await dc.context.sendActivity(this.services.messages.text('findTenders.tenderGone'));
           return dc.endDialog();
         }
-        const options: CheckDossierOptions = tender ? { context: bidContextOf(tender), tenderTitle: tender.title } : { filesInFirstMessage: route.withFiles };
+        const options: CheckDossierOptions = tender ? { context: bidContextOf(tender), tenderTitle: tender.title, tenderId: tender.id } : { filesInFirstMessage: route.withFiles };
         return start(id, options);
       }
       case 'FIND_TENDERS':
@@ -332,6 +350,7 @@ export class RootDialog extends ComponentDialog {
     const fromCard = goalFromValue(activity.value);
     if (fromCard) return { kind: 'goal', goal: fromCard, withFiles: false, tenderId: tenderFromValue(activity.value) };
     if (claimsFaqSubmit(activity.value)) return { kind: 'faqClick', value: activity.value };
+    if (claimsTenderDetail(activity.value)) return { kind: 'tenderDetail', value: activity.value };
     const alertsCommand = this.alertsCommand(activity.text, activity.value);
     if (alertsCommand) return { kind: 'alerts', command: alertsCommand };
     if (files.hasFiles(activity.attachments, rejectedUploads(activity.channelData))) return { kind: 'goal', goal: 'CHECK_DOSSIER', withFiles: true };

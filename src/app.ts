@@ -5,8 +5,10 @@ import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
 import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
+import { nudgeActivity } from '../dialogs/cards/nudgeMessage';
 import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
+import { flagsThatNudge, NudgeService, type TenderFlags } from './alerts/NudgeService';
 import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
 import { FileIntake } from './attachments/FileIntake';
@@ -48,6 +50,13 @@ export interface RunningApp {
   tenderInterest: TenderInterestStore;
   /** The SMEs' testimonies (Témoigner): `list(period)` and `testimonies()` for the dashboard and the digest. */
   testimonies: TestimonyService;
+  /**
+   * The flags as the dashboard's flag route must write them: `tenderInterest`'s, plus the nudge of the
+   * matching subscribers when a tender is flagged (in the background; `nudges.settled()` waits for it).
+   */
+  tenderFlags: TenderFlags;
+  /** `onTenderFlagged(tenderId)`: the nudges of a flagged tender (tenderFlags.flag calls it). */
+  nudges: NudgeService;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -116,6 +125,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
     testimonies,
+    interest: tenderInterest,
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -130,13 +140,22 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const connection = createAdapter(config, messages, logger);
   const localAdapter = config.directLine.enabled ? createAdapter(config, messages, logger, true).adapter : undefined;
   const sender = new ProactiveSender({ botFramework: { adapter: connection.adapter, appId: config.microsoftApp.id }, ...(localAdapter ? { local: { adapter: localAdapter } } : {}) }, messages, logger);
-  const alerts = new AlertService(await SubscriptionStore.open(config.dataDir), tenders, sender, {
+  const subscriptions = await SubscriptionStore.open(config.dataDir);
+  const alerts = new AlertService(subscriptions, tenders, sender, {
     threshold: config.alerts.minScore,
     pollSeconds: config.alerts.pollSeconds,
     retentionDays: config.alerts.retentionDays,
     logger,
   });
   await alerts.start();
+  // A buyer's « peu ou pas de réponses locales » reaches the subscribers it fits, by the same routes as the alerts.
+  const nudges = new NudgeService(
+    subscriptions,
+    tenders,
+    { nudge: (subscription, nudge) => sender.deliver(subscription, nudgeActivity(nudge, messages, new Date())) },
+    { threshold: config.alerts.minScore, logger, text: (id, ...params) => messages.text(id, ...params) },
+  );
+  const tenderFlags = flagsThatNudge(tenderInterest, nudges, logger);
   const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
 
   // Buyers' and CCI's accounts: the users command writes them, the bot re-reads the file when it changes.
@@ -167,7 +186,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       messages: () => messages,
       topicTitles: () => insightsKnowledge.topicTitles,
       tenders,
-      flags: tenderInterest,
+      // A flag nudges the subscribers the tender fits (src/alerts/NudgeService).
+      flags: tenderFlags,
       testimonies,
       events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
       digest: (month) =>
@@ -202,7 +222,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
-      await alerts.stop();
+      await Promise.all([alerts.stop(), nudges.stop()]);
       // New requests are refused (503) while running turns finish; the in-process bot's replies still
       // come in over loopback, so the listener closes only once the turns are done.
       // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
@@ -222,5 +242,5 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, stop };
 }

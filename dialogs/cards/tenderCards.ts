@@ -13,6 +13,37 @@ export interface TenderSubmit {
 }
 
 /**
+ * « Voir le détail et l'avis »: a submit, not an Action.OpenUrl, because a link opened by the client
+ * never reaches the bot, and an SME who read a notice would then count as one who did not — the
+ * buyer's dashboard would call a tender ignored when it was read (a false alarm). The detail card it
+ * brings holds the notice link.
+ */
+export interface TenderDetailSubmit {
+  ha30Detail: string;
+}
+
+const TENDER_ID_MAX = 200;
+
+/** The tender of a « Voir le détail » click, if the value is one and well formed. */
+export function tenderDetailOf(value: unknown): string | undefined {
+  const id = (value as { ha30Detail?: unknown } | null | undefined)?.ha30Detail;
+  return typeof id === 'string' && id.length > 0 && id.length <= TENDER_ID_MAX ? id : undefined;
+}
+
+/** Any value that claims to be a detail click, even malformed: it must not be read as something else. */
+export function claimsTenderDetail(value: unknown): boolean {
+  return !!value && typeof value === 'object' && 'ha30Detail' in value;
+}
+
+/** The buttons every tender card ends with: check a dossier for it, contact its buyer. */
+export function tenderGoalActions(tender: Tender, messages: Messages): object[] {
+  return [
+    { type: 'Action.Submit', id: 'checkThisTender', title: messages.text('findTenders.card.check'), data: { ha30Goal: 'CHECK_DOSSIER', ha30Tender: tender.id } satisfies TenderSubmit },
+    { type: 'Action.Submit', id: 'contactBuyer', title: messages.text('findTenders.card.contact'), data: { ha30Goal: 'CONTACT_CLUB', ha30Tender: tender.id } satisfies TenderSubmit },
+  ];
+}
+
+/**
  * A button that posts a text: Teams sends `msteams.value` as the message, Web Chat sends the data
  * as the activity's value, which RootDialog reads as text (`ha30Text`).
  */
@@ -29,14 +60,14 @@ export function daysLeft(deadlineAt: string, now: Date): number {
   return Math.max(0, Math.round((parisDay(new Date(deadlineAt)) - parisDay(now)) / DAY_MS));
 }
 
-function valueText(tender: Tender, messages: Messages): string {
+export function valueText(tender: Tender, messages: Messages): string {
   const value = tender.estimatedValue;
   if (value?.amountEur) return messages.text('findTenders.card.value', { value: formatEuros(value.amountEur) });
   if (value?.rangeLabel) return messages.text('findTenders.card.value', { value: value.rangeLabel });
   return messages.text('findTenders.card.valueUnknown');
 }
 
-function whenText(tender: Tender, messages: Messages, now: Date): string {
+export function whenText(tender: Tender, messages: Messages, now: Date): string {
   if (tender.deadlineAt) {
     const line = messages.text('findTenders.card.deadline', { date: frDate(tender.deadlineAt.slice(0, 10)), time: frTime(tender.deadlineAt), count: daysLeft(tender.deadlineAt, now) });
     return tender.deadlineUncertain ? `${line} — ${messages.text('findTenders.card.deadlineUncertain')}` : line;
@@ -52,7 +83,7 @@ export interface CardTender {
   example: boolean;
 }
 
-/** One result: title, buyer, deadline and days left, value, why it matches, and what to do next. */
+/** One result: title, buyer, deadline and days left, value, why it matches, and what to do next (the detail, with the notice link). */
 export function tenderCard(result: CardTender, messages: Messages, now: Date): Attachment {
   const { tender, reasons, example } = result;
   const place = [tender.town, tender.departments.length === 1 ? `(${tender.departments[0]})` : undefined].filter(Boolean).join(' ');
@@ -63,10 +94,9 @@ export function tenderCard(result: CardTender, messages: Messages, now: Date): A
     { text: messages.text('findTenders.card.why', { reasons: reasons.join(' ; ') }), isSubtle: true, size: 'Small' },
   ];
   const actions: object[] = [
-    { type: 'Action.Submit', id: 'checkThisTender', title: messages.text('findTenders.card.check'), data: { ha30Goal: 'CHECK_DOSSIER', ha30Tender: tender.id } satisfies TenderSubmit },
-    { type: 'Action.Submit', id: 'contactBuyer', title: messages.text('findTenders.card.contact'), data: { ha30Goal: 'CONTACT_CLUB', ha30Tender: tender.id } satisfies TenderSubmit },
+    ...tenderGoalActions(tender, messages),
+    { type: 'Action.Submit', id: 'tenderDetail', title: messages.text('findTenders.card.detail'), data: { ha30Detail: tender.id } satisfies TenderDetailSubmit },
   ];
-  if (tender.noticeUrl) actions.push({ type: 'Action.OpenUrl', id: 'openNotice', title: messages.text('findTenders.card.notice'), url: tender.noticeUrl });
   const exampleMark = example ? [{ type: 'TextBlock', text: messages.text('findTenders.card.example'), color: 'Warning', weight: 'Bolder', size: 'Small', wrap: true }] : [];
   const buyer = messages.text('findTenders.card.buyer', { buyer: tender.buyer.name });
   return CardFactory.adaptiveCard({

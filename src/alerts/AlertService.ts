@@ -111,7 +111,7 @@ export class AlertService {
     return this.store.get(id) !== undefined;
   }
 
-  /** Subscribes a conversation, or refreshes its profile snapshot (what was sent stays sent). */
+  /** Subscribes a conversation, or refreshes its profile snapshot (what was sent or nudged stays so). */
   async subscribe(reference: StoredReference, route: AlertRoute, profile: SmeProfile): Promise<SubscribeOutcome> {
     const id = subscriptionIdOf(reference);
     const at = this.now().toISOString();
@@ -123,6 +123,7 @@ export class AlertService {
       profile: structuredClone(profile),
       sentIds: existing?.sentIds ?? [],
       pendingIds: existing?.pendingIds ?? [],
+      ...(existing?.nudgedIds?.length ? { nudgedIds: existing.nudgedIds } : {}),
       subscribedAt: existing?.subscribedAt ?? at,
       updatedAt: at,
       ...(existing?.lastAlertAt ? { lastAlertAt: existing.lastAlertAt } : {}),

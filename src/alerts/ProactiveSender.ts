@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Messages } from '../knowledge/Messages';
 import { type Logger, scrubError } from '../logger';
 import type { AlertSender, SendOutcome } from './AlertService';
@@ -51,7 +51,12 @@ export class ProactiveSender implements AlertSender {
     return this.routes.local && adapter === this.routes.local.adapter ? 'local' : 'botframework';
   }
 
-  async send(subscription: Subscription, batch: AlertBatch): Promise<SendOutcome> {
+  send(subscription: Subscription, batch: AlertBatch): Promise<SendOutcome> {
+    return this.deliver(subscription, alertActivity(batch, this.messages));
+  }
+
+  /** Any proactive message (an alert, a nudge) to the subscription's conversation, by its route. */
+  async deliver(subscription: Subscription, activity: Partial<Activity>): Promise<SendOutcome> {
     const route = subscription.route === 'local' ? this.routes.local : undefined;
     if (subscription.route === 'local' && !route) return 'gone';
     const adapter = route?.adapter ?? this.routes.botFramework.adapter;
@@ -63,7 +68,7 @@ export class ProactiveSender implements AlertSender {
     try {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
         try {
-          await context.sendActivity(alertActivity(batch, this.messages));
+          await context.sendActivity(activity);
         } catch (error) {
           failure = error;
         }
@@ -74,7 +79,7 @@ export class ProactiveSender implements AlertSender {
     if (failure === undefined) return 'sent';
     const status = (failure as { statusCode?: number }).statusCode;
     if (status !== undefined && GONE.has(status)) return 'gone';
-    this.logger.warn({ event: 'alert_send_failed', route: subscription.route, status, err: scrubError(failure) }, 'alert not delivered, will retry');
+    this.logger.warn({ event: 'alert_send_failed', route: subscription.route, status, err: scrubError(failure) }, 'proactive message not delivered');
     return 'failed';
   }
 }

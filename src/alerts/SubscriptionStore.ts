@@ -71,6 +71,14 @@ export class SubscriptionStore {
     await this.writer.request();
   }
 
+  /** A nudge about `tenderId` was delivered: it will not be sent to this conversation again. */
+  async markNudged(id: string, tenderId: string): Promise<void> {
+    const subscription = this.get(id);
+    if (!subscription || subscription.nudgedIds?.includes(tenderId)) return;
+    subscription.nudgedIds = [...(subscription.nudgedIds ?? []), tenderId].slice(-MAX_SENT_IDS);
+    await this.writer.request();
+  }
+
   /** A batch that could not be sent: its ids are tried again at the next check. */
   async markPending(id: string, tenderIds: readonly string[]): Promise<void> {
     const subscription = this.get(id);

@@ -32,6 +32,11 @@ export interface Subscription {
   sentIds: string[];
   /** Tender ids selected but whose message could not be sent yet (the channel was down): retried. */
   pendingIds: string[];
+  /**
+   * Tenders its buyer flagged as drawing « peu ou pas de réponses locales » that this conversation
+   * was told about: one nudge per tender, ever (absent in files written before nudges).
+   */
+  nudgedIds?: string[];
   subscribedAt: string;
   updatedAt: string;
   lastAlertAt?: string;

@@ -20,6 +20,7 @@ import { loadDirectory } from '../../src/contacts';
 import { Catalogue, CATALOGUE_FILE, loadKnowledgeTenders, openCatalogue } from '../../src/tenders';
 import { loadCpvCatalogue } from '../../src/tenders/match';
 import type { FaqMemory } from '../../dialogs/faq/faqMemory';
+import type { TenderInterestEvent, TenderInterestRecorder } from '../../src/insights/types';
 import { FaqService } from '../../src/faq';
 import { type FaqLogs, openFaqLogs } from '../../src/faq/openFaqLogs';
 import { sizeBandLabels, TestimonyService } from '../../src/testimonies';
@@ -42,6 +43,14 @@ const cpv = loadCpvCatalogue(KNOWLEDGE_DIR);
 const directory = loadDirectory(KNOWLEDGE_DIR);
 /** Trained once per test file when it loads (not inside a test's time), as the app trains it once at start. */
 const faq = new FaqService(knowledge.faq, new Messages(knowledge.messages));
+
+/** What the dialogs noted of tender interest, kept in memory as given (the real store hashes it), for tests to read. */
+export class MemoryInterest implements TenderInterestRecorder {
+  readonly events: TenderInterestEvent[] = [];
+  async record(event: TenderInterestEvent): Promise<void> {
+    this.events.push(event);
+  }
+}
 
 /** The FAQ's gap and feedback logs, as the app opens them, over a fresh DATA_DIR. */
 export function testFaqLogs(): FaqLogs {
@@ -89,6 +98,7 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
     testimonies: testTestimonies(),
+    interest: new MemoryInterest(),
   };
 }
 
