@@ -49,7 +49,7 @@ describe('knowledge loader', () => {
   it('refuses a file that is not JSON, naming it', () => {
     const dir = brokenCopy((d) => writeFileSync(path.join(d, 'messages.json'), '{ "locale": "fr-FR", '));
     const error = refusal(dir);
-    expect(error.message).toMatch(/illisible : messages\.json/);
+    expect(error.message).toMatch(/invalide : messages\.json — \/ n’est pas du JSON valide vers la ligne 1/);
   });
 
   it('refuses a file without "$schema"', () => {
