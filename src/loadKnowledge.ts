@@ -1,5 +1,6 @@
 import { type BidCheckKnowledge, checkKnowledgeFrom } from './bidcheck';
 import { type FaqKnowledge, faqFrom } from './faq';
+import { recoverInstall } from './knowledge/bundle/installFolder';
 import { conversationKnowledgeFrom, scanKnowledgeFiles } from './knowledge/loadKnowledge';
 import { type KnowledgeProblem, throwIfAny } from './knowledge/problems';
 import type { ConversationKnowledge } from './knowledge/types';
@@ -19,8 +20,16 @@ export function tryLoadKnowledge(dir: string, options: ValidateOptions = {}): { 
   return { problems, knowledge: { ...conversationKnowledgeFrom(files), ...checkKnowledgeFrom(files), faq: faqFrom(files) } };
 }
 
-/** Reads and validates the knowledge folder once (start-up): any problem stops here, all of them listed. */
+/**
+ * Reads and validates the knowledge folder once (start-up): any problem stops here, all of them
+ * listed. An import that a crash interrupted is finished first, so the bot starts on a whole folder.
+ */
 export function loadKnowledge(dir: string): Knowledge {
+  try {
+    recoverInstall(dir);
+  } catch {
+    // Best effort (a read-only parent folder, say): a folder left absent is reported just below.
+  }
   const { problems, knowledge } = tryLoadKnowledge(dir);
   throwIfAny(problems);
   return knowledge!;

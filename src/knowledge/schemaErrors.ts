@@ -88,7 +88,7 @@ function describe(error: ErrorObject, noun: Noun): { path: string; what: string;
     case 'const':
       return { path: at, what: `${quote(data)} n’est pas la valeur attendue`, fix: `écrivez ${quote(params.allowedValue)}` };
     case 'pattern': {
-      const hintText = typeof parent.patternErrorMessage === 'string' ? parent.patternErrorMessage : `respectez la forme ${String(params.pattern)}`;
+      const hintText = typeof parent.patternErrorMessage === 'string' ? `attendu : ${parent.patternErrorMessage}` : `respectez la forme ${String(params.pattern)}`;
       if (error.propertyName !== undefined) {
         return { path: `${error.instancePath}${pointer(error.propertyName)}`, what: `le nom ${quote(error.propertyName)} n’a pas la forme attendue`, fix: hintText };
       }

@@ -100,7 +100,9 @@ export function checkFile(file: string, rootForMessages: string): CheckedFile {
   if (!declared.schema) return { problems: declared.problems };
   const validate = validatorFor(declared.schema);
   if (validate(data) && declared.problems.length === 0) return { data, problems: [] };
-  const problems = [...declared.problems, ...schemaProblems(validate.errors ?? [], shown)];
+  // A missing "$schema" is said once, by the declaration check.
+  const errors = (validate.errors ?? []).filter((e) => !(e.keyword === 'required' && e.instancePath === '' && e.params.missingProperty === '$schema'));
+  const problems = [...declared.problems, ...schemaProblems(errors, shown)];
   return problems.length > 0 ? { problems } : { data, problems };
 }
 
