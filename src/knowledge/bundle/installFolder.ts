@@ -101,6 +101,11 @@ export function recoverInstall(target: string): 'none' | 'completed' | 'restored
   let outcome: 'none' | 'completed' | 'restored' | 'cleaned' = 'none';
   if (!existsSync(parent) || importRunningElsewhere(target)) return outcome;
   rmSync(`${file}.partial`, { force: true });
+  const lock = lockFile(target);
+  if (existsSync(lock) && readFileSync(lock, 'utf8').trim() !== String(process.pid)) {
+    rmSync(lock, { force: true }); // left by an import that died
+    outcome = 'cleaned';
+  }
   if (existsSync(file)) {
     let journal: Journal | undefined;
     try {
