@@ -5,7 +5,7 @@
 export { BidCheckService } from './BidCheckService';
 export { type CheckReport, checkDossier, type ReportDocument } from './checkDossier';
 export { DossierSessions, type SessionAdd } from './DossierSessions';
-export { type BidCheckKnowledge, loadCheckKnowledge } from './knowledge/loadCheckKnowledge';
+export { type BidCheckKnowledge, checkKnowledgeFrom, checkKnowledgeProblems, loadCheckKnowledge } from './knowledge/loadCheckKnowledge';
 export { collectPaths, type CollectedInputs, PathError } from './intake/collectPaths';
 export { DEFAULT_LIMITS, type IntakeLimits } from './intake/limits';
 export { type InputFile, type ProgressListener, setReadLogger } from './intake/readDossier';

@@ -1,5 +1,5 @@
 export { contactForSituation, contactForTender, findBuyer, foldName, upcomingEvents } from './contacts';
 export type { SituationAnswer, TenderContact, UpcomingEvent } from './contacts';
-export { checkDirectory, directoryFrom, loadDirectory, sharedDirectory } from './loadDirectory';
+export { checkDirectory, directoryFrom, directoryKnowledgeProblems, directoryProblems, loadDirectory, sharedDirectory } from './loadDirectory';
 export type { Directory } from './loadDirectory';
 export type { ClubContact, ClubEvent, ContactChannel, Situation } from './types';

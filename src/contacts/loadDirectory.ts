@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { AppError } from '../errors';
+import { type KnowledgeFiles, requireFiles } from '../knowledge/loadKnowledge';
+import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
+import { htmlProblems, stringsOf } from '../knowledge/textChecks';
 import { readValidated } from '../knowledge/validateFile';
 import { defaultKnowledgeDir } from '../tenders/match/cpv';
 import type { ClubContact, ClubEvent, ContactsFile, EventsFile, Situation } from './types';
@@ -15,45 +17,61 @@ const EMAIL_IN_TEXT = /[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+/i;
 /** Mobile numbers are personal in practice: a contact channel is a switchboard or a form. */
 const MOBILE_IN_TEXT = /(?:^|[^0-9])(?:\+33 ?|0)[67](?:[ .]?[0-9]{2}){4}/;
 
-function invalid(file: string, jsonPath: string, what: string): AppError {
-  return new AppError('KNOWLEDGE_INVALID', `Fichier de connaissances invalide : ${file} — ${jsonPath} ${what}`, { file, path: jsonPath });
-}
+const CONTACTS = 'contacts.json';
+const EVENTS = 'events.json';
+const FUNCTIONAL_EMAIL = 'écrivez-la dans channel.email, et seulement une boîte fonctionnelle (contact@, marches@…) : le club ne publie pas de coordonnées personnelles';
+const SWITCHBOARD = 'écrivez le standard de l’organisation dans channel.switchboardPhone : le club ne publie pas de numéros personnels';
 
-/** Every string of a value with its JSON path (to find personal data hidden in free text). */
-function strings(value: unknown, at: string): [string, string][] {
-  if (typeof value === 'string') return [[at, value]];
-  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, `${at}/${i}`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, `${at}/${key}`));
-  return [];
+function ids(file: string, items: readonly { id: string }[], list: string): KnowledgeProblem[] {
+  const seen = new Map<string, number>();
+  return items.flatMap((item, i) => {
+    const first = seen.get(item.id);
+    if (first === undefined) {
+      seen.set(item.id, i);
+      return [];
+    }
+    return [problem(file, pointer(list, i, 'id'), `${quote(item.id)} est en double (déjà /${list}/${first})`, 'donnez à chacun un identifiant différent (les comptes des acheteurs et les marchés y renvoient)')];
+  });
 }
 
 /**
  * Checks what a JSON Schema cannot: no e-mail address or mobile number written in a free text
  * (only `channel.email`, already restricted to functional mailboxes by the schema), ids unique,
- * situations and events pointing at contacts that exist.
+ * situations and events pointing at contacts that exist, no HTML in a text. Every problem at once.
  */
-export function checkDirectory(contacts: ContactsFile, events: EventsFile): void {
-  const ids = new Set<string>();
-  contacts.contacts.forEach((contact, i) => {
-    if (ids.has(contact.id)) throw invalid('contacts.json', `/contacts/${i}/id`, `« ${contact.id} » est en double.`);
-    ids.add(contact.id);
-  });
-  for (const [at, text] of strings(contacts.contacts, '/contacts')) {
+export function directoryProblems(contacts: ContactsFile, events: EventsFile): KnowledgeProblem[] {
+  const problems = [...ids(CONTACTS, contacts.contacts, 'contacts'), ...ids(CONTACTS, contacts.situations, 'situations'), ...ids(EVENTS, events.events, 'events')];
+  const known = new Set(contacts.contacts.map((contact) => contact.id));
+  for (const [at, text] of stringsOf(contacts.contacts, '/contacts')) {
     if (at.endsWith('/channel/email') || at.endsWith('/channel/url')) continue;
-    if (EMAIL_IN_TEXT.test(text)) throw invalid('contacts.json', at, 'contient une adresse électronique : seules les boîtes fonctionnelles sont admises, dans channel.email.');
-    if (MOBILE_IN_TEXT.test(text)) throw invalid('contacts.json', at, 'contient un numéro de portable : seuls les standards des organisations sont admis, dans channel.switchboardPhone.');
+    if (EMAIL_IN_TEXT.test(text)) problems.push(problem(CONTACTS, at, 'contient une adresse électronique : seules les boîtes fonctionnelles sont admises, dans channel.email', FUNCTIONAL_EMAIL));
+    else if (MOBILE_IN_TEXT.test(text)) problems.push(problem(CONTACTS, at, 'contient un numéro de portable : seuls les standards des organisations sont admis, dans channel.switchboardPhone', SWITCHBOARD));
   }
   contacts.situations.forEach((situation, i) => {
     situation.contactIds.forEach((id, j) => {
-      if (!ids.has(id)) throw invalid('contacts.json', `/situations/${i}/contactIds/${j}`, `« ${id} » ne désigne aucun contact.`);
+      if (!known.has(id)) problems.push(problem(CONTACTS, pointer('situations', i, 'contactIds', j), `${quote(id)} ne désigne aucun contact`, 'écrivez l’« id » d’un contact de /contacts, ou retirez cette ligne'));
     });
   });
   events.events.forEach((event, i) => {
-    if (!ids.has(event.organiserId)) throw invalid('events.json', `/events/${i}/organiserId`, `« ${event.organiserId} » ne désigne aucun contact.`);
-    for (const [at, text] of strings(event, `/events/${i}`)) {
-      if (!at.endsWith('/url') && (EMAIL_IN_TEXT.test(text) || MOBILE_IN_TEXT.test(text))) throw invalid('events.json', at, 'contient une adresse électronique ou un numéro de portable.');
+    if (!known.has(event.organiserId)) problems.push(problem(EVENTS, pointer('events', i, 'organiserId'), `${quote(event.organiserId)} ne désigne aucun contact`, 'écrivez l’« id » de l’organisateur tel qu’il est dans contacts.json'));
+    for (const [at, text] of stringsOf(event, pointer('events', i))) {
+      if (!at.endsWith('/url') && (EMAIL_IN_TEXT.test(text) || MOBILE_IN_TEXT.test(text))) {
+        problems.push(problem(EVENTS, at, 'contient une adresse électronique ou un numéro de portable', 'renvoyez vers l’organisateur (registration.url, ou son contact dans contacts.json) : le club ne publie pas de coordonnées personnelles'));
+      }
     }
   });
+  return [...problems, ...htmlProblems(CONTACTS, contacts.contacts, '/contacts'), ...htmlProblems(CONTACTS, contacts.situations, '/situations'), ...htmlProblems(EVENTS, events.events, '/events')];
+}
+
+/** The same checks on a folder read generically (contacts.json and events.json must be there). */
+export function directoryKnowledgeProblems(files: KnowledgeFiles): KnowledgeProblem[] {
+  const required = requireFiles(files, [CONTACTS, EVENTS]);
+  return required.ready ? directoryProblems(files.get(CONTACTS) as ContactsFile, files.get(EVENTS) as EventsFile) : required.problems;
+}
+
+/** Start-up: a directory with problems stops here, all of them listed. */
+export function checkDirectory(contacts: ContactsFile, events: EventsFile): void {
+  throwIfAny(directoryProblems(contacts, events));
 }
 
 export function directoryFrom(contacts: ContactsFile, events: EventsFile): Directory {

@@ -2,6 +2,6 @@
 export { FaqClassifier, OUT_OF_SCOPE, type RawScores } from './FaqClassifier';
 export { FaqService, figureCaveat, type FigureCaveat, gapInputOf, gapKindOf } from './FaqService';
 export { applyCurve, fitIsotonic, type CalibrationCurve } from './calibration';
-export { loadFaq } from './loadFaq';
+export { faqFrom, faqProblems, loadFaq } from './loadFaq';
 export { MAX_QUESTION_CHARS } from './normalizeQuestion';
 export type * from './types';

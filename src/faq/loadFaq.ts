@@ -1,5 +1,6 @@
-import { AppError } from '../errors';
-import type { KnowledgeFiles } from '../knowledge/loadKnowledge';
+import { type KnowledgeFiles, requireFiles } from '../knowledge/loadKnowledge';
+import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
+import { htmlProblems } from '../knowledge/textChecks';
 import { figureIdsOf } from './renderAnswer';
 import { createNormalizer } from './normalizeQuestion';
 import type { FaqFigure, FaqKnowledge, FaqSettings, FaqTopic } from './types';
@@ -11,11 +12,7 @@ const PLACES = 'places.json';
 /** Below this, k-fold estimates of a topic are noise and its phrasings do not cover the ways SMEs ask. */
 export const DEFAULT_MIN_PHRASINGS = 10;
 
-export interface FaqProblem {
-  file: string;
-  path: string;
-  what: string;
-}
+export type FaqProblem = KnowledgeProblem;
 
 interface FiguresFile {
   figures: FaqFigure[];
@@ -36,38 +33,40 @@ function quotingTexts(topic: FaqTopic): [string, string][] {
 function checkFigures(figures: FaqFigure[]): FaqProblem[] {
   const seen = new Set<string>();
   return figures.flatMap((figure, index) => {
-    if (!seen.has(figure.id)) {
-      seen.add(figure.id);
-      return [];
-    }
-    return [{ file: FIGURES, path: `/figures/${index}/id`, what: `« ${figure.id} » est en double : chaque chiffre a un identifiant unique.` }];
+    const problems: FaqProblem[] = [];
+    if (seen.has(figure.id)) problems.push(problem(FIGURES, `/figures/${index}/id`, `« ${figure.id} » est en double`, 'chaque chiffre a un identifiant unique : renommez l’un des deux et corrigez les {fig:…} qui le citent'));
+    seen.add(figure.id);
+    if (figure.until && figure.until < figure.since) problems.push(problem(FIGURES, `/figures/${index}/until`, `${figure.until} précède la date d’entrée en vigueur ${figure.since}`, 'vérifiez les deux dates : « since » est le début, « until » la fin'));
+    return problems;
   });
 }
 
-function checkTopics(byFile: [string, FaqTopic][], figureIds: ReadonlySet<string>, minPhrasings: number): FaqProblem[] {
+function checkTopics(byFile: [string, FaqTopic][], files: KnowledgeFiles, figureIds: ReadonlySet<string>, minPhrasings: number): FaqProblem[] {
   const problems: FaqProblem[] = [];
   const ids = new Map<string, string>();
   for (const [file, topic] of byFile) {
     const expected = `${TOPICS_DIR}${topic.id}.json`;
-    if (file !== expected) problems.push({ file, path: '/id', what: `« ${topic.id} » ne correspond pas au nom du fichier : renommez le fichier en ${topic.id}.json (l’identifiant ne change jamais).` });
+    if (file !== expected) problems.push(problem(file, '/id', `« ${topic.id} » ne correspond pas au nom du fichier`, `renommez le fichier en ${topic.id}.json (l’identifiant ne change jamais)`));
     const other = ids.get(topic.id);
-    if (other) problems.push({ file, path: '/id', what: `« ${topic.id} » est déjà l’identifiant de ${other}.` });
+    if (other) problems.push(problem(file, '/id', `« ${topic.id} » est déjà l’identifiant de ${other}`, 'donnez à ce sujet un identifiant nouveau, FAQ_… en majuscules, et le même nom de fichier'));
     else ids.set(topic.id, file);
   }
   for (const [file, topic] of byFile) {
     topic.related.forEach((id, index) => {
-      if (id === topic.id) problems.push({ file, path: `/related/${index}`, what: `« ${id} » est le sujet lui-même : un sujet lié doit être un autre sujet.` });
-      else if (!ids.has(id)) problems.push({ file, path: `/related/${index}`, what: `« ${id} » n’existe pas : aucun fichier de faq/topics n’a cet identifiant.` });
+      if (id === topic.id) problems.push(problem(file, `/related/${index}`, `« ${id} » est le sujet lui-même`, 'un sujet lié doit être un autre sujet : retirez-le'));
+      // A topic whose own file is invalid exists all the same: its problems are listed already.
+      else if (!ids.has(id) && !files.unusable(`${TOPICS_DIR}${id}.json`)) problems.push(problem(file, `/related/${index}`, `« ${id} » n’existe pas : aucun fichier de faq/topics n’a cet identifiant`, 'corrigez l’identifiant ou retirez-le de la liste'));
     });
-    if (new Set(topic.related).size !== topic.related.length) problems.push({ file, path: '/related', what: 'cite deux fois le même sujet.' });
+    if (new Set(topic.related).size !== topic.related.length) problems.push(problem(file, '/related', 'cite deux fois le même sujet', 'retirez le doublon'));
     for (const [jsonPath, text] of quotingTexts(topic)) {
       for (const id of figureIdsOf(text)) {
-        if (!figureIds.has(id)) problems.push({ file, path: jsonPath, what: `cite {fig:${id}}, absent de ${FIGURES} : ajoutez ce chiffre ou corrigez l’identifiant.` });
+        if (!figureIds.has(id)) problems.push(problem(file, jsonPath, `cite {fig:${id}}, absent de ${FIGURES}`, 'ajoutez ce chiffre à faq/figures.json ou corrigez l’identifiant'));
       }
     }
     if (topic.phrasings.length < minPhrasings) {
-      problems.push({ file, path: '/phrasings', what: `n’a que ${topic.phrasings.length} formulations : il en faut au moins ${minPhrasings} (familières, SMS, fautes, formelles) pour que la question soit reconnue.` });
+      problems.push(problem(file, '/phrasings', `n’a que ${topic.phrasings.length} formulations : il en faut au moins ${minPhrasings}`, 'ajoutez des façons de demander (familières, SMS, fautes, formelles) pour que la question soit reconnue'));
     }
+    problems.push(...htmlProblems(file, { title: topic.title, short: topic.short, details: topic.details, legal: topic.legal, links: topic.links, ...(topic.uncertain ? { uncertain: topic.uncertain } : {}) }));
   }
   return problems;
 }
@@ -82,18 +81,18 @@ function checkPhrasingOwners(byFile: [string, FaqTopic][], settings: FaqSettings
       const key = normalize(phrasing).tokens.join(' ');
       const path = `/phrasings/${index}`;
       if (!key) {
-        problems.push({ file, path, what: `« ${phrasing} » ne contient aucun mot reconnaissable.` });
+        problems.push(problem(file, path, `« ${phrasing} » ne contient aucun mot reconnaissable`, 'écrivez la question avec ses mots (« c’est quoi le DUME »), ou retirez-la'));
         return;
       }
       const owner = owners.get(key);
       if (!owner) owners.set(key, { file, path, id: topic.id });
-      else if (owner.id === topic.id) problems.push({ file, path, what: `« ${phrasing} » répète ${owner.path} (même question une fois normalisée) : remplacez-la par une autre façon de demander.` });
-      else problems.push({ file, path, what: `« ${phrasing} » est aussi une formulation de ${owner.id} (${owner.path}) : une même question ne peut mener qu’à un sujet.` });
+      else if (owner.id === topic.id) problems.push(problem(file, path, `« ${phrasing} » répète ${owner.path} (même question une fois normalisée)`, 'remplacez-la par une autre façon de demander'));
+      else problems.push(problem(file, path, `« ${phrasing} » est aussi une formulation de ${owner.id} (${owner.path})`, 'une même question ne peut mener qu’à un sujet : gardez-la dans un seul des deux'));
     });
   }
   settings.outOfScope.forEach((phrasing, index) => {
     const owner = owners.get(normalize(phrasing).tokens.join(' '));
-    if (owner) problems.push({ file: SETTINGS, path: `/outOfScope/${index}`, what: `« ${phrasing} » est aussi une formulation de ${owner.id} (${owner.path}) : elle ne peut pas être à la fois hors sujet et couverte.` });
+    if (owner) problems.push(problem(SETTINGS, `/outOfScope/${index}`, `« ${phrasing} » est aussi une formulation de ${owner.id} (${owner.path})`, 'elle ne peut pas être à la fois hors sujet et couverte : retirez-la de l’un des deux'));
   });
   return problems;
 }
@@ -102,8 +101,23 @@ function checkLexicon(settings: FaqSettings): FaqProblem[] {
   const normalize = createNormalizer({});
   return Object.keys(settings.lexicon).flatMap((key) => {
     const folded = normalize(key).tokens.join(' ');
-    return folded === key ? [] : [{ file: SETTINGS, path: `/lexicon/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, what: `la clé doit être écrite sans accents, en minuscules et sans ponctuation (« ${folded} »).` }];
+    return folded === key ? [] : [problem(SETTINGS, pointer('lexicon', key), `la clé ${quote(key)} a des accents, des majuscules ou de la ponctuation : elle ne serait jamais reconnue`, `écrivez-la « ${folded} »`)];
   });
+}
+
+function topicsOf(files: KnowledgeFiles): [string, FaqTopic][] {
+  return files
+    .names()
+    .filter((name) => name.startsWith(TOPICS_DIR))
+    .map((name): [string, FaqTopic] => {
+      const { $schema: _schema, ...topic } = files.get(name) as TopicFile;
+      return [name, topic];
+    });
+}
+
+function settingsOf(files: KnowledgeFiles): FaqSettings {
+  const { $schema: _settingsSchema, ...settings } = files.get(SETTINGS) as SettingsFile;
+  return settings;
 }
 
 /**
@@ -111,30 +125,36 @@ function checkLexicon(settings: FaqSettings): FaqProblem[] {
  * their schemas. Every problem is listed at once (file and JSON path), so that a CCI edit that would
  * show a raw {fig:…}, link to a missing topic or make two topics compete for a question never starts.
  */
-export function loadFaq(files: KnowledgeFiles): FaqKnowledge {
-  const figures = (files.required(FIGURES) as FiguresFile).figures;
-  const { $schema: _settingsSchema, ...settings } = files.required(SETTINGS) as SettingsFile;
-  const byFile = files
-    .names()
-    .filter((name) => name.startsWith(TOPICS_DIR))
-    .map((name): [string, FaqTopic] => {
-      const { $schema: _schema, ...topic } = files.get(name) as TopicFile;
-      return [name, topic];
-    });
-  if (byFile.length === 0) throw new AppError('KNOWLEDGE_MISSING', `Aucun sujet de FAQ dans ${files.dir}/${TOPICS_DIR} : ajoutez au moins un fichier FAQ_….json.`, { file: TOPICS_DIR });
+export function faqProblems(files: KnowledgeFiles): FaqProblem[] {
+  const required = requireFiles(files, [FIGURES, SETTINGS]);
+  const byFile = topicsOf(files);
+  const problems = [...required.problems];
+  if (!files.allNames().some((name) => name.startsWith(TOPICS_DIR))) problems.push({ ...problem(TOPICS_DIR, '/', 'ne contient aucun sujet de FAQ', 'ajoutez au moins un fichier FAQ_….json (le dossier knowledge/ livré avec l’assistant en a 34)'), missing: true });
+  if (!required.ready) return problems;
+  const figures = (files.get(FIGURES) as FiguresFile).figures;
+  const settings = settingsOf(files);
   const figureIds = new Set(figures.map((figure) => figure.id));
-  const problems = [
+  return [
+    ...problems,
     ...checkFigures(figures),
-    ...checkTopics(byFile, figureIds, settings.minPhrasings ?? DEFAULT_MIN_PHRASINGS),
+    ...checkTopics(byFile, files, figureIds, settings.minPhrasings ?? DEFAULT_MIN_PHRASINGS),
     ...checkPhrasingOwners(byFile, settings),
     ...checkLexicon(settings),
   ];
-  if (problems.length > 0) {
-    const lines = problems.map((problem) => `${problem.file} — ${problem.path} ${problem.what}`);
-    throw new AppError('KNOWLEDGE_INVALID', `Fichier de connaissances invalide : ${lines.join('\n')}`, { file: problems[0]!.file, path: problems[0]!.path, problems });
-  }
-  const topics = byFile.map(([, topic]) => topic);
+}
+
+/** The FAQ of a folder already checked (src/loadKnowledge.ts checks the whole folder first). */
+export function faqFrom(files: KnowledgeFiles): FaqKnowledge {
+  const figures = (files.required(FIGURES) as FiguresFile).figures;
+  const settings = settingsOf(files);
+  const topics = topicsOf(files).map(([, topic]) => topic);
   return { topics, figures, settings: { ...settings, stopWords: [...(settings.stopWords ?? []), ...placeWords(files, topics, settings)] } };
+}
+
+/** The FAQ, cross-checked: a folder with problems stops here, all of them listed. */
+export function loadFaq(files: KnowledgeFiles): FaqKnowledge {
+  throwIfAny(faqProblems(files));
+  return faqFrom(files);
 }
 
 interface PlacesFile {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { invalidKnowledge } from '../knowledge/loadKnowledge';
+import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
+import { htmlProblems } from '../knowledge/textChecks';
 import { readValidated } from '../knowledge/validateFile';
 import { expectedDay, parseSourceDateTime, toParisIso } from './dates';
 import type { Tender, TenderStatus } from './types';
@@ -10,7 +11,7 @@ import type { Tender, TenderStatus } from './types';
  * - `examples.json`: the demo's example tenders (`source: 'example'`), shown only while the
  *   catalogue holds nothing real;
  * - `upcoming.json`: purchases a club buyer announces before any notice (`source: 'manual'`).
- * Both are validated when read, every error naming the file and the JSON path.
+ * Both are validated when read, every problem naming the file and the JSON path.
  */
 
 /** The fields a hand-written entry gives itself: the record's own ones, optional where the loader fills a default. */
@@ -33,11 +34,65 @@ export interface TenderEntriesFile {
 export const EXAMPLES_FILE = 'tenders/examples.json';
 export const UPCOMING_FILE = 'tenders/upcoming.json';
 
-function toTender(entry: TenderEntry, file: TenderEntriesFile, name: string, index: number): Tender {
-  const where = `/tenders/${index}`;
+export interface EntryCheckOptions {
+  /** Organisation ids of knowledge/contacts.json: a buyer's organisationId must be one of them. */
+  organisations?: ReadonlySet<string>;
+  /** Today, for edits: an upcoming purchase must not be announced for a date already past. */
+  now?: Date;
+}
+
+const TEXTS_SKIPPED = new Set(['$schema', 'noticeUrl', 'buyerProfileUrl', 'slug', 'cpv', 'departments', 'publishedAs']);
+
+/** "2027-05" is past once May 2027 is over; "2027-05-12" once that day is (Paris time). */
+function isPast(expected: string, now: Date): boolean {
+  const today = toParisIso(now.getTime()).slice(0, 10);
+  return expected.length === 7 ? expected < today.slice(0, 7) : expected < today;
+}
+
+function entryProblems(entry: TenderEntry, file: TenderEntriesFile, name: string, index: number, options: EntryCheckOptions): KnowledgeProblem[] {
+  const at = (...keys: (string | number)[]) => pointer('tenders', index, ...keys);
+  const problems: KnowledgeProblem[] = [];
+  const upcoming = file.kind === 'upcoming';
+  const status: TenderStatus = upcoming ? 'UPCOMING' : (entry.status ?? 'PUBLISHED');
+  if (upcoming && entry.status && entry.status !== 'UPCOMING') problems.push(problem(name, at('status'), 'doit valoir UPCOMING : ce fichier annonce des achats à venir', 'écrivez "status": "UPCOMING" ou retirez la ligne ; un marché publié vient du BOAMP'));
+  if (entry.deadlineAt && !parseSourceDateTime(entry.deadlineAt)) {
+    problems.push(problem(name, at('deadlineAt'), `${quote(entry.deadlineAt)} n’est pas une date réelle`, 'écrivez une date qui existe, AAAA-MM-JJTHH:MM (heure de Paris si aucun décalage), par exemple 2027-03-15T12:00'));
+  }
+  if (entry.expectedPublicationDate) {
+    const day = expectedDay(entry.expectedPublicationDate);
+    if (!day) problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} n’est pas un mois ni un jour réel`, 'écrivez un mois AAAA-MM (2027-05) ou un jour AAAA-MM-JJ qui existe'));
+    else if (upcoming && options.now && !entry.publishedAs && isPast(entry.expectedPublicationDate, options.now)) {
+      problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue`, 'corrigez la date prévue (une faute de frappe sur l’année ?), ou retirez cet achat s’il a été publié ou abandonné'));
+    }
+  } else if (status === 'UPCOMING') problems.push(problem(name, at('expectedPublicationDate'), 'est requis pour un achat à venir', 'ajoutez "expectedPublicationDate": le mois (AAAA-MM) ou le jour (AAAA-MM-JJ) prévu de publication'));
+  if (status === 'PUBLISHED' && !entry.deadlineAt) problems.push(problem(name, at('deadlineAt'), 'est requis pour un marché publié', 'ajoutez "deadlineAt": la date limite de remise des offres, AAAA-MM-JJTHH:MM'));
+  const organisationId = entry.buyer.organisationId;
+  if (organisationId && options.organisations && !options.organisations.has(organisationId)) {
+    problems.push(problem(name, at('buyer', 'organisationId'), `${quote(organisationId)} ne désigne aucune organisation de contacts.json`, 'écrivez l’identifiant (« id ») de l’acheteur tel qu’il est dans contacts.json, ou retirez cette ligne'));
+  }
+  const value = entry.estimatedValue;
+  if (value?.minEur !== undefined && value.maxEur !== undefined && value.minEur > value.maxEur) {
+    problems.push(problem(name, at('estimatedValue'), `le minimum (${value.minEur} €) dépasse le maximum (${value.maxEur} €)`, 'inversez les deux montants'));
+  }
+  return [...problems, ...htmlProblems(name, entry, at(), TEXTS_SKIPPED)];
+}
+
+/** What a schema cannot say of an entries file: its kind, unique slugs, real dates, known buyers, no HTML. */
+export function tenderEntryProblems(name: string, data: TenderEntriesFile, kind: TenderEntriesFile['kind'], options: EntryCheckOptions = {}): KnowledgeProblem[] {
+  if (data.kind !== kind) return [problem(name, '/kind', `doit valoir « ${kind} » pour ce fichier`, `écrivez "kind": "${kind}"`)];
+  const seen = new Map<string, number>();
+  return data.tenders.flatMap((entry, index) => {
+    const first = seen.get(entry.slug);
+    if (first === undefined) seen.set(entry.slug, index);
+    const duplicate = first === undefined ? [] : [problem(name, pointer('tenders', index, 'slug'), `${quote(entry.slug)} est en double (déjà /tenders/${first})`, 'donnez à chaque marché un identifiant « slug » différent')];
+    return [...duplicate, ...entryProblems(entry, data, name, index, options)];
+  });
+}
+
+/** An entry already checked, as a catalogue record. */
+function toTender(entry: TenderEntry, file: TenderEntriesFile): Tender {
   const source = file.kind === 'examples' ? 'example' : 'manual';
   const status: TenderStatus = file.kind === 'upcoming' ? 'UPCOMING' : (entry.status ?? 'PUBLISHED');
-  if (file.kind === 'upcoming' && entry.status && entry.status !== 'UPCOMING') throw invalidKnowledge(name, `${where}/status`, 'doit valoir UPCOMING : ce fichier annonce des achats à venir.');
   const tender: Tender = {
     id: `${source}:${entry.slug}`,
     source,
@@ -58,37 +113,25 @@ function toTender(entry: TenderEntry, file: TenderEntriesFile, name: string, ind
     updatedAt: entry.updatedAt ?? file.updatedAt,
   };
   if (entry.deadlineAt) {
-    const parsed = parseSourceDateTime(entry.deadlineAt);
-    if (!parsed) throw invalidKnowledge(name, `${where}/deadlineAt`, `« ${entry.deadlineAt} » n’est pas une date réelle (AAAA-MM-JJTHH:MM, heure de Paris si aucun décalage).`);
+    const parsed = parseSourceDateTime(entry.deadlineAt)!;
     tender.deadlineAt = toParisIso(parsed.instant);
     if (!parsed.hadTime) tender.deadlineUncertain = true;
   }
-  if (entry.expectedPublicationDate) {
-    const day = expectedDay(entry.expectedPublicationDate);
-    if (!day) throw invalidKnowledge(name, `${where}/expectedPublicationDate`, `« ${entry.expectedPublicationDate} » n’est pas un mois (AAAA-MM) ni un jour (AAAA-MM-JJ) réel.`);
-    tender.expectedPublicationDate = day;
-  } else if (status === 'UPCOMING') throw invalidKnowledge(name, `${where}/expectedPublicationDate`, 'est requis pour un achat à venir (AAAA-MM ou AAAA-MM-JJ).');
-  if (status === 'PUBLISHED' && !entry.deadlineAt) throw invalidKnowledge(name, `${where}/deadlineAt`, 'est requis pour un marché publié.');
+  if (entry.expectedPublicationDate) tender.expectedPublicationDate = expectedDay(entry.expectedPublicationDate)!;
   const optional = ['description', 'nature', 'town', 'durationMonths', 'publishedAt', 'procedure', 'noticeUrl', 'buyerProfileUrl', 'publishedAs'] as const;
   for (const key of optional) if (entry[key] !== undefined) (tender as unknown as Record<string, unknown>)[key] = entry[key];
   if (entry.estimatedValue) tender.estimatedValue = { ...entry.estimatedValue };
   return tender;
 }
 
-/** Reads one entries file (absent → no tenders) and checks what its schema cannot say. */
+/** Reads one entries file (absent → no tenders); every problem of the file stops the start, all listed. */
 export function readTenderEntries(knowledgeDir: string, name: string, kind: TenderEntriesFile['kind']): Tender[] {
   const file = path.join(knowledgeDir, name);
   if (!existsSync(file)) return [];
   const data = readValidated<TenderEntriesFile>(file, knowledgeDir);
-  if (data.kind !== kind) throw invalidKnowledge(name, '/kind', `doit valoir « ${kind} » pour ce fichier.`);
-  const seen = new Set<string>();
-  return data.tenders.map((entry, index) => {
-    if (seen.has(entry.slug)) throw invalidKnowledge(name, `/tenders/${index}/slug`, `« ${entry.slug} » est en double.`);
-    seen.add(entry.slug);
-    return toTender(entry, data, name, index);
-  });
+  throwIfAny(tenderEntryProblems(name, data, kind));
+  return data.tenders.map((entry) => toTender(entry, data));
 }
-
 export interface KnowledgeTenders {
   examples: Tender[];
   upcoming: Tender[];

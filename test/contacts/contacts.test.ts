@@ -150,6 +150,6 @@ describe('organisation-level channels only', () => {
   it('situations and events must point at contacts that exist', () => {
     const broken = contactsJson();
     broken.situations[0]!.contactIds = ['inconnu'];
-    expect(() => loadDirectory(copyKnowledge(broken))).toThrow('/situations/0/contactIds/0 « inconnu » ne désigne aucun contact.');
+    expect(() => loadDirectory(copyKnowledge(broken))).toThrow('/situations/0/contactIds/0 « inconnu » ne désigne aucun contact');
   });
 });

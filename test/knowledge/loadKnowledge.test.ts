@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isAppError } from '../../src/errors';
 import { loadKnowledge } from '../../src/loadKnowledge';
 import { KNOWLEDGE_DIR } from '../support/services';
+import { BROKEN_CASES } from '../fixtures/knowledge-broken/cases';
 
 function brokenCopy(edit: (dir: string) => void): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ha30-knowledge-'));
@@ -49,7 +50,7 @@ describe('knowledge loader', () => {
   it('refuses a file that is not JSON, naming it', () => {
     const dir = brokenCopy((d) => writeFileSync(path.join(d, 'messages.json'), '{ "locale": "fr-FR", '));
     const error = refusal(dir);
-    expect(error.message).toMatch(/illisible : messages\.json/);
+    expect(error.message).toMatch(/invalide : messages\.json — \/ n’est pas du JSON valide vers la ligne 1/);
   });
 
   it('refuses a file without "$schema"', () => {
@@ -74,5 +75,27 @@ describe('knowledge loader', () => {
     expect(refusal(path.join(tmpdir(), 'ha30-does-not-exist')).code).toBe('KNOWLEDGE_MISSING');
     const dir = brokenCopy((d) => unlinkSync(path.join(d, 'intents.json')));
     expect(refusal(dir).message).toMatch(/manquant : intents\.json/);
+  });
+
+  it('stops the start on every problem of the folder at once, one per line, each with how to fix it', () => {
+    const names = ['a tender buyer', 'HTML in a message', 'a rule whose params'];
+    const dir = brokenCopy((d) => names.forEach((name) => BROKEN_CASES.find((c) => c.name.startsWith(name))!.edit(d)));
+    const error = refusal(dir);
+    expect(error.code).toBe('KNOWLEDGE_INVALID');
+    expect(error.details.problems).toHaveLength(3);
+    const lines = error.message.split('\n');
+    expect(lines[0]).toMatch(/^Fichier de connaissances invalide : /);
+    expect(lines).toHaveLength(3);
+    expect(error.message).toContain('messages.json — /messages/welcome.title contient du HTML (« <b> »), que le chat afficherait tel quel — écrivez du texte simple');
+    expect(error.message).toContain('tenders/examples.json — /tenders/0/buyer/organisationId « ha30-conseil-general » ne désigne aucune organisation de contacts.json');
+  });
+
+  it('starts with an upcoming purchase whose date has passed: time passing never stops a bot (validate reports it)', () => {
+    const dir = brokenCopy(BROKEN_CASES.find((c) => c.name.startsWith('an upcoming purchase dated in the past'))!.edit);
+    try {
+      expect(loadKnowledge(dir).faq.topics.length).toBeGreaterThanOrEqual(34);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,17 +1,14 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import localizeFr from 'ajv-i18n/localize/fr';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { templateProblem } from '../../knowledge/Messages';
+import { type KnowledgeProblem, problem } from '../../knowledge/problems';
+import { createKnowledgeAjv, schemaProblems } from '../../knowledge/schemaErrors';
+import { htmlProblems } from '../../knowledge/textChecks';
 import { DETECTOR_REGISTRY, type ContractVocabulary, type Emission } from './registry';
 import { GLOBAL_PLACEHOLDERS, messageKey, placeholdersOf, remedyText, wordings } from './ruleTexts';
 import type { Condition, RuleRecord, RulesFile, StageText } from './types';
 
 /** One thing wrong in a rule file, located like an editor shows it. */
-export interface RuleProblem {
-  file: string;
-  path: string;
-  what: string;
-}
+export type RuleProblem = KnowledgeProblem;
 
 /** Context fields a condition's `contextHas` may name (BidContext, cli-contract.md §1). */
 export const CONTEXT_PATHS = [
@@ -21,36 +18,32 @@ export const CONTEXT_PATHS = [
 ] as const;
 
 // strictRequired off: "one of setting or months" is a oneOf of two "required" (the properties are declared one level up).
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-addFormats(ajv);
+const ajv = createKnowledgeAjv({ strictRequired: false });
 
 const list = (values: Iterable<string>) => [...values].map((value) => `« ${value} »`).join(', ');
 
 function paramProblems(errors: ErrorObject[], file: string, base: string): RuleProblem[] {
-  localizeFr(errors);
-  return errors
-    // A failed oneOf also reports each branch's "required": the oneOf line says it all.
-    .filter((error) => !(error.keyword === 'required' && /\/oneOf\//.test(error.schemaPath) && errors.some((other) => other.keyword === 'oneOf')))
-    .map((error) => {
-      const extra = error.keyword === 'additionalProperties' ? ` : paramètre inconnu « ${String(error.params.additionalProperty)} »` : '';
-      const allowed = error.keyword === 'enum' ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
-      const oneOf = error.keyword === 'oneOf' ? ' : donnez soit « setting » (un réglage de settings.json), soit « months », et un seul des deux' : '';
-      return { file, path: `${base}${error.instancePath}`, what: `${error.message ?? 'invalide'}${extra}${allowed}${oneOf}.` };
-    });
+  // The one oneOf of the params schemas is "setting or months"; its branches' "required" say nothing more.
+  const oneOf = errors.filter((error) => error.keyword === 'oneOf');
+  const others = errors.filter((error) => error.keyword !== 'oneOf' && !(error.keyword === 'required' && /\/oneOf\//.test(error.schemaPath)));
+  return [
+    ...schemaProblems(others, file, base, { noun: { word: 'paramètre', feminine: false } }),
+    ...oneOf.map((error) => problem(file, `${base}${error.instancePath}`, 'la durée de la fenêtre n’est pas donnée une et une seule fois', 'donnez soit « setting » (un réglage de settings.json), soit « months », et un seul des deux')),
+  ];
 }
 
 function conditionProblems(condition: Condition, vocabulary: ContractVocabulary, kinds: Set<string> | undefined, file: string, at: string): RuleProblem[] {
   const problems: RuleProblem[] = [];
   condition.required?.forEach((type, index) => {
-    if (!vocabulary.documentTypes.includes(type)) problems.push({ file, path: `${at}/required/${index}`, what: `type de pièce inconnu « ${type} » (voir documents.json).` });
+    if (!vocabulary.documentTypes.includes(type)) problems.push(problem(file, `${at}/required/${index}`, `type de pièce inconnu « ${type} »`, `écrivez l’un des codes de documents.json (${vocabulary.documentTypes.join(', ')})`));
   });
   if (condition.contextHas && !(CONTEXT_PATHS as readonly string[]).includes(condition.contextHas)) {
-    problems.push({ file, path: `${at}/contextHas`, what: `« ${condition.contextHas} » n'est pas une donnée du contexte (${CONTEXT_PATHS.join(', ')}).` });
+    problems.push(problem(file, `${at}/contextHas`, `« ${condition.contextHas} » n'est pas une donnée du contexte`, `écrivez l’une de celles-ci : ${CONTEXT_PATHS.join(', ')}`));
   }
   if (condition.kind !== undefined) {
     const named = Array.isArray(condition.kind) ? condition.kind : [condition.kind];
-    if (!kinds) problems.push({ file, path: `${at}/kind`, what: 'une condition « skipWhen » est vérifiée avant toute détection : elle ne peut pas porter sur un cas (« kind »).' });
-    else for (const kind of named) if (!kinds.has(kind)) problems.push({ file, path: `${at}/kind`, what: `aucun détecteur de cette règle ne produit le cas « ${kind} » (cas produits : ${list(kinds)}).` });
+    if (!kinds) problems.push(problem(file, `${at}/kind`, 'une condition « skipWhen » est vérifiée avant toute détection : elle ne peut pas porter sur un cas (« kind »)', 'retirez « kind » de cette condition, ou mettez-la dans severity.cases'));
+    else for (const kind of named) if (!kinds.has(kind)) problems.push(problem(file, `${at}/kind`, `aucun détecteur de cette règle ne produit le cas « ${kind} »`, `écrivez l’un des cas produits : ${kinds.size > 0 ? list(kinds) : 'aucun (retirez la condition)'}`));
   }
   if (condition.not) problems.push(...conditionProblems(condition.not, vocabulary, kinds, file, `${at}/not`));
   return problems;
@@ -60,13 +53,11 @@ function placeholderProblems(text: StageText, provided: Set<string>, kind: strin
   const malformed = wordings(text)
     .map((template) => templateProblem(template, placeholdersOf(template)))
     .filter((problem): problem is string => problem !== undefined);
-  if (malformed.length > 0) return [{ file, path: at, what: malformed[0]! }];
+  if (malformed.length > 0) return [problem(file, at, malformed[0]!.replace(/\.$/, ''), 'corrigez la forme plurielle : {nombre, plural, one {…} other {…}}')];
   const missing = [...new Set(wordings(text).flatMap(placeholdersOf))].filter((name) => !provided.has(name));
-  return missing.map((name) => ({
-    file,
-    path: at,
-    what: `« {${name}} » n'est rempli par aucun détecteur pour le cas « ${kind || 'default'} » (disponibles : ${list([...provided].map((p) => `{${p}}`))}).`,
-  }));
+  return missing.map((name) =>
+    problem(file, at, `« {${name}} » n'est rempli par aucun détecteur pour le cas « ${kind || 'default'} »`, `n’utilisez que les variables disponibles : ${list([...provided].map((p) => `{${p}}`))}`),
+  );
 }
 
 /** The contract of one rule against its detectors: params, kinds, texts and their placeholders, conditions. */
@@ -78,7 +69,7 @@ function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, paramsVa
     const usePath = `${at}/detect/${index}`;
     const spec = DETECTOR_REGISTRY[use.detector];
     if (!spec) {
-      problems.push({ file, path: `${usePath}/detector`, what: `« ${use.detector} » n'est pas un détecteur connu (${Object.keys(DETECTOR_REGISTRY).join(', ')}).` });
+      problems.push(problem(file, `${usePath}/detector`, `« ${use.detector} » n'est pas un détecteur connu (${Object.keys(DETECTOR_REGISTRY).join(', ')})`, 'corrigez le nom : un détecteur est du code, une règle ne peut nommer que ceux de cette liste'));
       return;
     }
     const params = use.params ?? {};
@@ -104,13 +95,15 @@ function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, paramsVa
   }
   for (const [field, texts] of [['message', rule.message], ['remedies', rule.remedies ?? {}]] as const) {
     for (const key of Object.keys(texts)) {
-      if (key !== 'default' && !kinds.has(key)) problems.push({ file, path: `${at}/${field}/${key}`, what: `aucun détecteur de cette règle ne produit le cas « ${key} » : ce texte ne serait jamais montré (cas produits : ${kinds.size > 0 ? list(kinds) : 'aucun'}).` });
+      if (key !== 'default' && !kinds.has(key)) problems.push(problem(file, `${at}/${field}/${key}`, `aucun détecteur de cette règle ne produit le cas « ${key} » : ce texte ne serait jamais montré`, `nommez l’un des cas produits (${kinds.size > 0 ? list(kinds) : 'aucun'}) ou retirez ce texte`));
     }
   }
   rule.severity.cases?.forEach((entry, index) => problems.push(...conditionProblems(entry.when, vocabulary, kinds, file, `${at}/severity/cases/${index}/when`)));
-  if (rule.automation === 'PARTIAL' && !rule.limitation) problems.push({ file, path: `${at}/limitation`, what: 'une règle PARTIAL doit dire ce qu’elle ne voit pas (« limitation ») : ce texte est montré avec ses constats.' });
-  if (rule.automation === 'FULL' && rule.limitation) problems.push({ file, path: `${at}/automation`, what: 'une règle qui a une « limitation » est PARTIAL.' });
-  if (placeholdersOf(rule.title).length > 0) problems.push({ file, path: `${at}/title`, what: 'le titre ne peut pas contenir de variable : il est lu sans constat (écrivez « trop ancienne » plutôt que la durée).' });
+  if (rule.automation === 'PARTIAL' && !rule.limitation) problems.push(problem(file, `${at}/limitation`, 'une règle PARTIAL doit dire ce qu’elle ne voit pas (« limitation »)', 'ajoutez « limitation » : ce texte est montré avec ses constats'));
+  if (rule.automation === 'FULL' && rule.limitation) problems.push(problem(file, `${at}/automation`, 'une règle qui a une « limitation » est PARTIAL', 'écrivez "automation": "PARTIAL", ou retirez la limitation'));
+  if (placeholdersOf(rule.title).length > 0) problems.push(problem(file, `${at}/title`, 'le titre ne peut pas contenir de variable : il est lu sans constat', 'écrivez « trop ancienne » plutôt que la durée'));
+  const { detect: _detect, severity: _severity, ...texts } = rule;
+  problems.push(...htmlProblems(file, texts, at));
   return problems;
 }
 
@@ -129,7 +122,7 @@ export function validateRules(rulesByFile: readonly [string, RulesFile][], vocab
     content.rules.forEach((rule, index) => {
       const at = `/rules/${index}`;
       const first = seen.get(rule.id);
-      if (first) problems.push({ file, path: `${at}/id`, what: `« ${rule.id} » est en double (déjà dans ${first}).` });
+      if (first) problems.push(problem(file, `${at}/id`, `« ${rule.id} » est en double (déjà dans ${first})`, 'donnez à cette règle un identifiant nouveau : les statistiques des refus y renvoient'));
       else seen.set(rule.id, file);
       problems.push(...ruleProblems(rule, vocabulary, paramsValidator, file, at));
     });
