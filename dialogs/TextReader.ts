@@ -88,8 +88,9 @@ export class TextReader {
       const request: GoalRoute = { kind: 'goal', goal, withFiles: false, text, fromIntent: fromIntent !== undefined };
       // An answer the FAQ is sure of beats a goal guessed from a word or two (« je peux proposer une
       // variante », « … pas de bilan, je peux candidater »): the goal wins only when its model is sure
-      // too and the text names what the goal works on.
-      if (understood.decision === 'answer') return fromIntent && classified !== null && this.confident(text) && this.namesGoal(goal, text) ? request : question;
+      // too (or the text asks nothing: « je veux contacter un acheteur du club ») and the text names what
+      // the goal works on.
+      if (understood.decision === 'answer') return fromIntent && classified !== null && (this.confident(text) || !asked) && this.namesGoal(goal, text) ? request : question;
       if (!asked || this.namesGoal(goal, text)) return request;
       if (found) return question;
       // A situation the directory knows (« la mairie me paie pas, je fais quoi ? ») beats « je ne sais pas »;
