@@ -99,20 +99,20 @@ function describe(error: ErrorObject, noun: Noun): { path: string; what: string;
       return { path: at, what: `${quote(data)} ${what}`, fix };
     }
     case 'minLength':
-      return { path: at, what: `est trop court (${plural(String(data).length, 'caractère')}, au moins ${params.limit} attendus)`, fix: hint ?? 'complétez ce texte' };
+      return { path: at, what: `est trop court : ${plural(String(data).length, 'caractère')}, il en faut au moins ${params.limit}`, fix: hint ?? 'complétez ce texte' };
     case 'maxLength':
-      return { path: at, what: `est trop long (${plural(String(data).length, 'caractère')}, au plus ${params.limit})`, fix: hint ?? 'raccourcissez ce texte' };
+      return { path: at, what: `est trop long : ${plural(String(data).length, 'caractère')}, au plus ${params.limit} admis`, fix: hint ?? 'raccourcissez ce texte' };
     case 'minItems':
-      return { path: at, what: `n’a que ${plural((data as unknown[]).length, 'élément')} (au moins ${params.limit} attendus)`, fix: hint ?? 'ajoutez les éléments qui manquent' };
+      return { path: at, what: `n’a que ${plural((data as unknown[]).length, 'élément')}, il en faut au moins ${params.limit}`, fix: hint ?? 'ajoutez les éléments qui manquent' };
     case 'maxItems':
     case 'items':
-      return { path: at, what: `a ${plural((data as unknown[]).length, 'élément')} (au plus ${params.limit})`, fix: hint ?? 'retirez les éléments en trop' };
+      return { path: at, what: `a ${plural((data as unknown[]).length, 'élément')}, au plus ${params.limit} admis`, fix: hint ?? 'retirez les éléments en trop' };
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
     case 'exclusiveMaximum': {
       const words: Record<string, string> = { minimum: 'au moins', exclusiveMinimum: 'plus de', maximum: 'au plus', exclusiveMaximum: 'moins de' };
-      return { path: at, what: `${String(data)} est hors limites (${words[error.keyword]} ${params.limit} attendu)`, fix: hint ?? `écrivez un nombre ${words[error.keyword]} ${params.limit}` };
+      return { path: at, what: `${String(data)} est hors limites`, fix: hint ?? `écrivez un nombre ${words[error.keyword]} ${params.limit}` };
     }
     case 'uniqueItems':
       return { path: at, what: `contient deux fois la même valeur (éléments ${params.j} et ${params.i})`, fix: 'retirez le doublon' };

@@ -58,7 +58,7 @@ function declaredSchema(file: string, shown: string, data: unknown): { schema?: 
   const suggestion = expected ? `écrivez en tête du fichier "$schema": "${schemaReference(name, expected)}"` : `nommez l’un des schémas de schemas/ (${appSchemaNames().join(', ')})`;
   const ref = data && typeof data === 'object' && !Array.isArray(data) ? (data as { $schema?: unknown }).$schema : undefined;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return { schema: expected, problems: [problem(shown, '/', 'doit être un objet JSON { … }', suggestion)] };
+    return { problems: [problem(shown, '/', 'doit être un objet JSON { … }', `écrivez le contenu entre accolades { }, avec en tête "$schema"`)] };
   }
   if (typeof ref !== 'string') return { schema: expected, problems: [problem(shown, '/', 'doit déclarer "$schema" (chemin de son schéma JSON)', suggestion)] };
   const schemaName = path.basename(ref);

@@ -63,7 +63,7 @@ describe('validateKnowledge: every problem of a folder, one French line each', (
 
   it('a text that is too short where a text or a list was allowed says "too short", not "wrong form"', () => {
     const lines = linesAfter((dir) => editJson(dir, 'messages.json', (data) => (data.messages['welcome.title'] = '')));
-    expect(lines).toEqual([expect.stringMatching(/^messages\.json: \/messages\/welcome\.title: est trop court \(0 caractère, au moins 1 attendus\)/)]);
+    expect(lines).toEqual([expect.stringMatching(/^messages\.json: \/messages\/welcome\.title: est trop court : 0 caractère, il en faut au moins 1/)]);
     const object = linesAfter((dir) => editJson(dir, 'messages.json', (data) => (data.messages['welcome.title'] = { texte: 'Bonjour' })));
     expect(object).toEqual([expect.stringMatching(/n’a aucune des formes attendues \(reçu un objet \{ … \}\) — écrivez un texte entre guillemets, ou une liste de textes/)]);
   });
