@@ -19,6 +19,7 @@ import { goalSuggestions } from './cards/goalSuggestions';
 import { welcomeCard } from './cards/welcomeCard';
 import { GOAL_DIALOG, ROOT_DIALOG } from './dialogIds';
 import { FaqResponder } from './faq/FaqResponder';
+import type { FaqUnderstanding } from '../src/faq/types';
 import { looksLikeQuestion } from './requestShape';
 import { type GoalRoute, type QuestionRoute, TextReader } from './TextReader';
 import { RESUMED_QUIETLY } from './ResumableDialog';
@@ -211,7 +212,7 @@ export class RootDialog extends ComponentDialog {
     if (point.yieldsToGoals) return undefined;
     // Only what is asked as a question: « DUME », « MAPA » or « j'ai pas de certificat » typed here
     // answer the dialog (even wrongly), and the dialog says what it expected.
-    if (request.kind === 'question' && request.understood.decision === 'answer' && looksLikeQuestion(text)) {
+    if (request.kind === 'question' && (answered(request.understood, text) || plainlyAskedUnknown(request.understood, text))) {
       await this.faq.reply(innerDc.context, text, request.understood);
       await this.resume(innerDc);
       return Dialog.EndOfTurn;
@@ -419,3 +420,18 @@ export function bidContextOf(tender: Tender): BidContext {
   if (tender.estimatedValue?.amountEur) context.estimatedValue = tender.estimatedValue.amountEur;
   return context;
 }
+
+function answered(understood: FaqUnderstanding, text: string): boolean {
+  return understood.decision === 'answer' && looksLikeQuestion(text);
+}
+
+/**
+ * « tu connais un bon garagiste à Uzès ? » while files are awaited: a sentence with a question mark
+ * that the FAQ does not cover gets the honest « je ne sais pas » (and goes to the gap log) instead of
+ * « j'attends vos fichiers », then the goal resumes. One or two words with a « ? » (« quoi ? ») stay
+ * the dialog's to read.
+ */
+function plainlyAskedUnknown(understood: FaqUnderstanding, text: string): boolean {
+  return understood.decision === 'unknown' && text.includes('?') && text.split(/\s+/).filter(Boolean).length >= 3;
+}
+

@@ -56,6 +56,22 @@ describe('questions anywhere in the conversation', () => {
     ]);
   });
 
+  it('says honestly it does not know a question asked while the files are awaited, logs it, then the check resumes', async () => {
+    const { adapter, gapLog } = faqBot({ files });
+    await transcript(adapter, [
+      ...toFiles,
+      ['tu connais un bon garagiste à Uzès ?', /^Je ne connais pas encore la réponse/, RESUME_FILES],
+      ["c'est quoi un marché de conception-réalisation ?", /^Je ne connais pas encore la réponse/, RESUME_FILES],
+      // One word and a question mark stays the check's to read.
+      ['quoi ?', /^J'attends vos fichiers/],
+      [upload, /J'ai bien reçu « kbis\.pdf »/, /Je vérifie/, /Pièces reconnues/, /Résultat/, /Corrigez/, /maintenant/],
+    ]);
+    expect((await gapLog()).map((gap) => [gap.kind, gap.question])).toEqual([
+      ['UNANSWERED', 'tu connais un bon garagiste à Uzès ?'],
+      ['UNANSWERED', "c'est quoi un marché de conception-réalisation ?"],
+    ]);
+  });
+
   it('answers a question asked instead of the deadline, and asks the deadline again in one line with its button', async () => {
     const { adapter } = faqBot({ files });
     await transcript(adapter, [
