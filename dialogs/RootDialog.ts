@@ -212,7 +212,7 @@ export class RootDialog extends ComponentDialog {
     if (point.yieldsToGoals) return undefined;
     // Only what is asked as a question: « DUME », « MAPA » or « j'ai pas de certificat » typed here
     // answer the dialog (even wrongly), and the dialog says what it expected.
-    if (request.kind === 'question' && (answered(request.understood, text) || plainlyAskedUnknown(request.understood, text))) {
+    if (request.kind === 'question' && (answered(request.understood, text) || (point.awaitsNoText === true && plainlyAskedUnknown(request.understood, text)))) {
       await this.faq.reply(innerDc.context, text, request.understood);
       await this.resume(innerDc);
       return Dialog.EndOfTurn;
@@ -427,11 +427,10 @@ function answered(understood: FaqUnderstanding, text: string): boolean {
 
 /**
  * « tu connais un bon garagiste à Uzès ? » while files are awaited: a sentence with a question mark
- * that the FAQ does not cover gets the honest « je ne sais pas » (and goes to the gap log) instead of
- * « j'attends vos fichiers », then the goal resumes. One or two words with a « ? » (« quoi ? ») stay
- * the dialog's to read.
+ * that the FAQ does not cover gets the honest « je ne sais pas » (and goes to the gap log), then the
+ * goal resumes. One or two words with a « ? » (« quoi ? », « et maintenant ? ») stay the dialog's.
  */
 function plainlyAskedUnknown(understood: FaqUnderstanding, text: string): boolean {
-  return understood.decision === 'unknown' && text.includes('?') && text.split(/\s+/).filter(Boolean).length >= 3;
+  return understood.decision === 'unknown' && text.includes('?') && (text.match(/\p{L}+/gu)?.length ?? 0) >= 3;
 }
 

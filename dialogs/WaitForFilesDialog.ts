@@ -50,7 +50,7 @@ export class WaitForFilesDialog extends Dialog<WaitForFilesOptions> {
 
   /** Only files answer it: any text may be a question or another request. */
   waitingPoints(): WaitingPoint[] {
-    return [{ id: WAIT_FOR_FILES, accepts: () => false, resume: 'resume.waitForFiles' }];
+    return [{ id: WAIT_FOR_FILES, accepts: () => false, resume: 'resume.waitForFiles', awaitsNoText: true }];
   }
 
   /** After an interruption ("merci"), the SME is reminded what the bot is waiting for. */

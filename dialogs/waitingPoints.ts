@@ -12,4 +12,9 @@ export interface WaitingPoint {
   resume: PlainMessageId;
   /** Nothing to come back to: a request for another goal replaces the dialog instead of interrupting it. */
   yieldsToGoals?: boolean;
+  /**
+   * Waits for something no text can be (files): a plain question the FAQ cannot answer gets the honest
+   * « je ne sais pas » there, instead of a reminder that would read as a refusal to listen.
+   */
+  awaitsNoText?: boolean;
 }
