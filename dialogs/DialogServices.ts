@@ -32,6 +32,8 @@ export interface ConversationMemory {
   lastSearch: StatePropertyAccessor<LastSearch>;
   /** The FAQ answers shown lately and a pending "which one do you mean": what their buttons refer to. */
   faq: StatePropertyAccessor<FaqMemory>;
+  /** Whether this conversation has seen the welcome card: a later « bonjour » gets one line, not the card again. */
+  welcomed?: StatePropertyAccessor<boolean>;
 }
 
 /** What the dialogs may use: domain services only — never storage, parsers or the network. */

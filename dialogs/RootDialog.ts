@@ -87,6 +87,13 @@ export class RootDialog extends ComponentDialog {
   async sendWelcome(context: TurnContext): Promise<void> {
     const { messages, goals } = this.services;
     await context.sendActivity(MessageFactory.attachment(welcomeCard(messages, goals), undefined, undefined));
+    await this.memory.welcomed?.set(context, true);
+  }
+
+  /** « bonjour » once the card is on screen: one line and the goals' buttons, not the whole card again. */
+  private async greet(context: TurnContext): Promise<void> {
+    if (!(await this.memory.welcomed?.get(context))) return this.sendWelcome(context);
+    await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(this.services.messages), this.services.messages.text('welcome.again')));
   }
 
   /** "recommencer": the previous answers and the pieces received so far are forgotten. */
@@ -287,7 +294,7 @@ export class RootDialog extends ComponentDialog {
         await this.forgetProfile(context);
         return step.endDialog();
       case 'welcome':
-        await this.sendWelcome(context);
+        await this.greet(context);
         return step.endDialog();
       case 'nothingToCancel':
         await context.sendActivity(MessageFactory.suggestedActions(goalSuggestions(messages), messages.text('cancel.nothing')));

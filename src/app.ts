@@ -134,6 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
     faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
+    welcomed: conversationState.createProperty<boolean>('welcomed'),
   };
 
   // Alerts: new matching tenders sent proactively after each import, by the adapter the conversation came through.

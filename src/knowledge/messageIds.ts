@@ -13,6 +13,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'help.text': [],
   'cancel.done': [],
   'cancel.nothing': [],
+  'welcome.again': [],
   'restart.done': [],
   'unknown.text': [],
   'next.prompt': [],

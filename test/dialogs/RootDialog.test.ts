@@ -12,6 +12,13 @@ describe('root dialog', () => {
     ]);
   });
 
+  it('does not show the whole welcome card again to a user who says hello a second time', async () => {
+    await transcript(testBot(), [
+      ['bonjour', /Bienvenue sur l'assistant HA30/],
+      ['salut', /^Bonjour ! Que souhaitez-vous faire \?[^\n]*\nVérifier mon dossier \| Trouver des marchés \| Poser une question/],
+    ]);
+  });
+
   it('routes free text, typos included, to the goal it means', async () => {
     await transcript(testBot(), [
       ['je voudrais verifer mon dosier svp', /Où en êtes-vous/],

@@ -34,6 +34,7 @@ function testimonyBot(profile?: Omit<StoredProfile, 'savedAt'>) {
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
     faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
+    welcomed: conversationState.createProperty<boolean>('welcomed'),
   };
   const bot = new Ha30Bot(conversationState, userState, new RootDialog({ ...realServices(), testimonies }, memory), createLogger('silent'));
   const adapter = new TestAdapter(async (context) => {

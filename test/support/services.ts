@@ -112,6 +112,7 @@ export function testBot(services = realServices()): TestAdapter {
     profile: userState.createProperty<StoredProfile>('smeProfile'),
     lastSearch: conversationState.createProperty<LastSearch>('lastTenderSearch'),
     faq: conversationState.createProperty<FaqMemory>('faqAnswers'),
+    welcomed: conversationState.createProperty<boolean>('welcomed'),
   };
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory), createLogger('silent'));
   return new TestAdapter(async (context) => bot.run(context), { locale: 'fr-FR' });
