@@ -175,7 +175,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const editor = new KnowledgeEditor({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
-    validate: (dir) => tryLoadKnowledge(dir, { now: new Date() }),
+    validate: (dir) => tryLoadKnowledge(dir, { now: new Date(), liveDir: config.knowledgeDir }),
     // The live reload binds afterWrite here; without it a change answers `reloaded: false`.
     onAfterWriteError: (error, change) => logger.warn({ event: 'knowledge_reload_failed', change: change.id, err: scrubError(error) }, 'saved knowledge not reloaded'),
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
 import { htmlProblems } from '../knowledge/textChecks';
@@ -39,6 +39,25 @@ export interface EntryCheckOptions {
   organisations?: ReadonlySet<string>;
   /** Today, for edits: an upcoming purchase must not be announced for a date already past. */
   now?: Date;
+  /**
+   * `slug|expectedPublicationDate` of the purchases the folder in service already announces: one of
+   * them going past is time passing, not the mistake of an edit, and must not block every other save.
+   */
+  alreadyAnnounced?: ReadonlySet<string>;
+}
+
+/** The keys of `alreadyAnnounced` for a folder; an unreadable file announces nothing. */
+export function announcedPurchases(knowledgeDir: string): Set<string> {
+  try {
+    const file = JSON.parse(readFileSync(path.join(knowledgeDir, UPCOMING_FILE), 'utf8')) as Partial<TenderEntriesFile>;
+    return new Set((Array.isArray(file.tenders) ? file.tenders : []).map((entry) => announcementKey(entry)));
+  } catch {
+    return new Set();
+  }
+}
+
+function announcementKey(entry: Partial<TenderEntry>): string {
+  return `${String(entry.slug)}|${String(entry.expectedPublicationDate)}`;
 }
 
 const TEXTS_SKIPPED = new Set(['$schema', 'noticeUrl', 'buyerProfileUrl', 'slug', 'cpv', 'departments', 'publishedAs']);
@@ -61,7 +80,7 @@ function entryProblems(entry: TenderEntry, file: TenderEntriesFile, name: string
   if (entry.expectedPublicationDate) {
     const day = expectedDay(entry.expectedPublicationDate);
     if (!day) problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} n’est pas un mois ni un jour réel`, 'écrivez un mois AAAA-MM (2027-05) ou un jour AAAA-MM-JJ qui existe'));
-    else if (upcoming && options.now && !entry.publishedAs && isPast(entry.expectedPublicationDate, options.now)) {
+    else if (upcoming && options.now && !entry.publishedAs && isPast(entry.expectedPublicationDate, options.now) && !options.alreadyAnnounced?.has(announcementKey(entry))) {
       problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue`, 'corrigez la date prévue (une faute de frappe sur l’année ?), ou retirez cet achat s’il a été publié ou abandonné'));
     }
   } else if (status === 'UPCOMING') problems.push(problem(name, at('expectedPublicationDate'), 'est requis pour un achat à venir', 'ajoutez "expectedPublicationDate": le mois (AAAA-MM) ou le jour (AAAA-MM-JJ) prévu de publication'));

@@ -45,6 +45,24 @@ describe('validateKnowledge: every problem of a folder, one French line each', (
     expect(linesAfter(add('2026-11'), new Date('2026-11-30T23:30:00+01:00'))).toEqual([]);
   });
 
+  it('a purchase the folder in service already announces, now past, does not block an edit elsewhere; a new past date does', () => {
+    const announce = (expected: string) => (dir: string) =>
+      editJson(dir, 'tenders/upcoming.json', (data) => data.tenders.push({ slug: 'achat', title: 'Un achat annoncé', buyer: { name: 'CHU de Nîmes', organisationId: 'ha30-chu-nimes' }, cpv: ['45331000'], departments: ['30'], expectedPublicationDate: expected }));
+    const live = brokenFolder(announce('2026-11'));
+    const candidate = brokenFolder((dir) => {
+      announce('2026-11')(dir);
+      editJson(dir, 'messages.json', (data) => (data.messages['welcome.title'] = 'Bienvenue au club HA30'));
+    });
+    const redated = brokenFolder(announce('2026-10'));
+    try {
+      expect(validateKnowledge(candidate, { now: TODAY })).toHaveLength(1);
+      expect(validateKnowledge(candidate, { now: TODAY, liveDir: live })).toEqual([]);
+      expect(validateKnowledge(redated, { now: TODAY, liveDir: live }).map(formatProblem)).toEqual([expect.stringMatching(/^tenders\/upcoming\.json: \/tenders\/0\/expectedPublicationDate: « 2026-10 » est déjà passé/)]);
+    } finally {
+      for (const dir of [live, candidate, redated]) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a FAQ topic whose own file is broken does not make its mentions look unknown (no false alarm)', () => {
     const lines = linesAfter((dir) => editJson(dir, 'faq/topics/FAQ_AVANCE.json', (data) => (data.short = 42)));
     expect(lines).toEqual([expect.stringMatching(/^faq\/topics\/FAQ_AVANCE\.json: \/short: doit être un texte entre guillemets, pas un nombre entier — /)]);
