@@ -67,7 +67,7 @@ export function watchFolder(dir: string, onChange: () => void, options: FolderWa
   try {
     if (options.fsWatch !== false) watcher = watch(dir, { recursive: true, persistent: false }, schedule);
     // A watcher that fails (folder removed, too many watches) leaves the poll alone on duty.
-    watcher.on('error', () => watcher?.close());
+    watcher?.on('error', () => watcher?.close());
   } catch {
     watcher = undefined;
   }
