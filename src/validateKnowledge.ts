@@ -5,7 +5,7 @@ import { faqProblems } from './faq';
 import { conversationProblems, type KnowledgeFiles, scanKnowledgeFiles } from './knowledge/loadKnowledge';
 import type { KnowledgeProblem } from './knowledge/problems';
 import { tenderKnowledgeProblems } from './tenders/knowledgeChecks';
-import { announcedPurchases } from './tenders/knowledgeTenders';
+export { announcedPurchases } from './tenders/knowledgeTenders';
 
 export interface ValidateOptions {
   /**
@@ -15,10 +15,11 @@ export interface ValidateOptions {
    */
   now?: Date;
   /**
-   * The folder in service, when a candidate replaces it: what it already announced for a date that has
-   * since passed is not refused (time passing is no edit's mistake; `validate` without it still says so).
+   * What the knowledge in service already announces (`announcedPurchases` of its folder), when a
+   * candidate replaces it: one of those purchases whose date has since passed is not refused — time
+   * passing is no edit's mistake (`validate` without it still says so).
    */
-  liveDir?: string;
+  alreadyAnnounced?: readonly string[];
 }
 
 /** Files in name order, each file's problems in the order found (top to bottom, mostly). */
@@ -38,7 +39,7 @@ export function knowledgeProblems(files: KnowledgeFiles, options: ValidateOption
     ...checkKnowledgeProblems(files),
     ...faqProblems(files),
     ...directoryKnowledgeProblems(files),
-    ...tenderKnowledgeProblems(files, { ...(organisations ? { organisations } : {}), ...(options.now ? { now: options.now } : {}), ...(options.liveDir ? { alreadyAnnounced: announcedPurchases(options.liveDir) } : {}) }),
+    ...tenderKnowledgeProblems(files, { ...(organisations ? { organisations } : {}), ...(options.now ? { now: options.now } : {}), ...(options.alreadyAnnounced ? { alreadyAnnounced: new Set(options.alreadyAnnounced) } : {}) }),
   ];
 }
 

@@ -34,7 +34,7 @@ export interface ServerDeps {
   /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
   /** The CCI's knowledge editor and accounts (docs/admin-api.md); without them /api/knowledge answers 404 once signed in. */
-  admin?: Pick<AdminRoutesDeps, 'editor'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
+  admin?: Pick<AdminRoutesDeps, 'editor' | 'status'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -157,7 +157,7 @@ export function createServer(deps: ServerDeps): Server {
 
   registerAdminPage(server, config.webDir);
   if (deps.admin) {
-    registerKnowledgeRoutes(server, { editor: deps.admin.editor, currentUser: requireUser, logger });
+    registerKnowledgeRoutes(server, { editor: deps.admin.editor, status: deps.admin.status, currentUser: requireUser, logger });
     registerAccountRoutes(server, { ...deps.admin, currentUser: requireUser, logger });
   }
   if (deps.insights) {

@@ -47,12 +47,12 @@ export interface EntryCheckOptions {
 }
 
 /** The keys of `alreadyAnnounced` for a folder; an unreadable file announces nothing. */
-export function announcedPurchases(knowledgeDir: string): Set<string> {
+export function announcedPurchases(knowledgeDir: string): string[] {
   try {
     const file = JSON.parse(readFileSync(path.join(knowledgeDir, UPCOMING_FILE), 'utf8')) as Partial<TenderEntriesFile>;
-    return new Set((Array.isArray(file.tenders) ? file.tenders : []).map((entry) => announcementKey(entry)));
+    return (Array.isArray(file.tenders) ? file.tenders : []).map((entry) => announcementKey(entry));
   } catch {
-    return new Set();
+    return [];
   }
 }
 
@@ -154,6 +154,15 @@ export function readTenderEntries(knowledgeDir: string, name: string, kind: Tend
 export interface KnowledgeTenders {
   examples: Tender[];
   upcoming: Tender[];
+}
+
+/** The same from a folder read and checked as a whole (src/loadKnowledge.ts): absent files are no tenders. */
+export function knowledgeTendersFrom(get: (name: string) => unknown): KnowledgeTenders {
+  const entries = (name: string) => {
+    const data = get(name) as TenderEntriesFile | undefined;
+    return data ? data.tenders.map((entry) => toTender(entry, data)) : [];
+  };
+  return { examples: entries(EXAMPLES_FILE), upcoming: entries(UPCOMING_FILE) };
 }
 
 export function loadKnowledgeTenders(knowledgeDir: string): KnowledgeTenders {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { formatProblem } from '../../src/knowledge/problems';
-import { validateKnowledge } from '../../src/validateKnowledge';
+import { announcedPurchases, validateKnowledge } from '../../src/validateKnowledge';
 import { BROKEN_CASES, brokenFolder, editJson, SHIPPED, TODAY } from '../fixtures/knowledge-broken/cases';
 
 function linesAfter(edit: (dir: string) => void, now = TODAY): string[] {
@@ -56,8 +56,8 @@ describe('validateKnowledge: every problem of a folder, one French line each', (
     const redated = brokenFolder(announce('2026-10'));
     try {
       expect(validateKnowledge(candidate, { now: TODAY })).toHaveLength(1);
-      expect(validateKnowledge(candidate, { now: TODAY, liveDir: live })).toEqual([]);
-      expect(validateKnowledge(redated, { now: TODAY, liveDir: live }).map(formatProblem)).toEqual([expect.stringMatching(/^tenders\/upcoming\.json: \/tenders\/0\/expectedPublicationDate: « 2026-10 » est déjà passé/)]);
+      expect(validateKnowledge(candidate, { now: TODAY, alreadyAnnounced: announcedPurchases(live) })).toEqual([]);
+      expect(validateKnowledge(redated, { now: TODAY, alreadyAnnounced: announcedPurchases(live) }).map(formatProblem)).toEqual([expect.stringMatching(/^tenders\/upcoming\.json: \/tenders\/0\/expectedPublicationDate: « 2026-10 » est déjà passé/)]);
     } finally {
       for (const dir of [live, candidate, redated]) rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { KnowledgeEditor } from '../../knowledge/editor';
+import type { LiveStatus } from '../../knowledge/LiveKnowledge';
 import type { Logger } from '../../logger';
 import { HttpError } from '../http/HttpError';
 import type { SignedInUser } from '../web';
@@ -7,6 +8,8 @@ import { objectBody, optionalText, sendAdminError } from './bodies';
 
 export interface AdminRoutesDeps {
   editor: KnowledgeEditor;
+  /** The knowledge in service (docs/admin-api.md « Live status »): version, training, the refused file edits. */
+  status: () => LiveStatus;
   /** The signed-in user the access guard let through (cci only under /api/knowledge), or a 401. */
   currentUser: (req: Request) => SignedInUser;
   logger: Logger;
@@ -51,6 +54,7 @@ export function registerKnowledgeRoutes(server: Server, deps: AdminRoutesDeps): 
   const { editor } = deps;
   const handle = (handler: AdminHandler) => adminHandler(deps, handler);
 
+  server.get('/api/knowledge/status', handle(async (_req, res) => sendJson(res, 200, deps.status())));
   server.get('/api/knowledge/collections', handle(async (_req, res) => sendJson(res, 200, editor.collections())));
   server.get(
     '/api/knowledge/collections/:c/records',
