@@ -16,4 +16,5 @@ export const PROPOSAL_TEXTS = {
   reasonMissing: 'Indiquez en quelques mots pourquoi la proposition est refusée (« reason ») : l’acheteur le lira.',
   reasonTooLong: (max: number) => `Le motif du refus est trop long : ${max} caractères au plus.`,
   refusedByKnowledge: 'L’achat n’a pas pu être ajouté au catalogue : les connaissances ne seraient plus valides (voir le détail). Rien n’a changé ; corrigez la proposition ou les connaissances, puis réessayez.',
+  rejectedSummary: (title: string, org: string, reason: string) => `Proposition d’achat à venir « ${title} » (${org}) refusée : ${reason}`,
 } as const;

@@ -15,6 +15,7 @@ import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
+import { type CurationRoutesDeps, registerCurationRoutes } from './proposals';
 import { registerPlaceholderPages, registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
@@ -32,6 +33,8 @@ export interface ServerDeps {
   web: Pick<WebAccessDeps, 'authenticator' | 'organisationName'>;
   /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
+  /** Buyers' proposals of upcoming purchases and the gap-to-answer flow (behind the guard). */
+  curation?: Omit<CurationRoutesDeps, 'currentUser' | 'logger'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -157,6 +160,7 @@ export function createServer(deps: ServerDeps): Server {
     registerDashboardPage(server, config.webDir);
     registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });
   }
+  if (deps.curation) registerCurationRoutes(server, { ...deps.curation, currentUser: requireUser, logger });
 
   if (deps.directLine) {
     registerDirectLine(server, {

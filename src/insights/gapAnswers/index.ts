@@ -13,3 +13,4 @@ export {
   type QuestionOutcome,
 } from './GapAnswerService';
 export { MAX_PHRASING_CHARS, type PhrasingConflict, type PhrasingPlan, planPhrasings } from './planPhrasings';
+export { faqTopicsThroughEditor } from './editorAdapter';
