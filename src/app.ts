@@ -6,7 +6,7 @@ import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } fr
 import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
 import { nudgeActivity } from '../dialogs/cards/nudgeMessage';
-import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
+import { AccountStore, Authenticator, LoginThrottle, organisationsOf, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
 import { flagsThatNudge, NudgeService, type TenderFlags } from './alerts/NudgeService';
 import { ProactiveSender } from './alerts/ProactiveSender';
@@ -20,10 +20,14 @@ import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { faqContext, InsightsService, ruleTitles } from './insights';
 import { renderDigest } from './insights/digest';
+import { faqTopicsThroughEditor, GapAnswerService, type LiveFaq } from './insights/gapAnswers';
+import { KnowledgeEditor } from './knowledge/editor';
+import { ProposalService, recordRejection, upcomingThroughEditor } from './proposals';
+import { ProposalStore } from './store/ProposalStore';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import type { MessagesFile } from './knowledge/types';
-import { loadKnowledge } from './loadKnowledge';
+import { loadKnowledge, tryLoadKnowledge } from './loadKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
@@ -170,6 +174,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
   const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
 
+  // Buyers' proposals and gap answers write knowledge/ through the editor (validated, atomic, versioned).
+  const editor = new KnowledgeEditor({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    validate: (dir) => tryLoadKnowledge(dir, { now: new Date() }),
+    onAfterWriteError: (error) => logger.warn({ event: 'knowledge_reload_failed', err: scrubError(error) }, 'knowledge saved, reload failed'),
+  });
+  const liveFaq: LiveFaq = { current: () => services.faq, trained: async () => true };
+  const proposals = new ProposalService({ store: ProposalStore.open(config.dataDir), organisations: () => organisationsOf(services.directory.contacts), upcoming: upcomingThroughEditor(editor) });
+  const gapAnswers = new GapAnswerService(faqTopicsThroughEditor(editor, () => knowledge.faq), liveFaq);
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -185,6 +200,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       insights,
       messages: () => messages,
       topicTitles: () => insightsKnowledge.topicTitles,
+      faq: () => liveFaq.current(),
       tenders,
       // A flag nudges the subscribers the tender fits (src/alerts/NudgeService).
       flags: tenderFlags,
@@ -201,6 +217,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
           month,
         ),
     },
+    curation: { proposals, gapAnswers, onRejected: (proposal, who) => recordRejection(editor, proposal, who) },
     directLine: localAdapter
       ? {
           adapter: localAdapter,
