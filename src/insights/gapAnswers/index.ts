@@ -14,3 +14,4 @@ export {
 } from './GapAnswerService';
 export { MAX_PHRASING_CHARS, type PhrasingConflict, type PhrasingPlan, planPhrasings } from './planPhrasings';
 export { faqTopicsThroughEditor } from './editorAdapter';
+export { untilTrained } from './untilTrained';
