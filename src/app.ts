@@ -69,6 +69,8 @@ export interface RunningApp {
     status(): LiveStatus;
     current(): KnowledgeServices;
   };
+  /** The CCI's knowledge editor behind /api/knowledge (its history: `editor.changes()`). */
+  editor: KnowledgeEditor;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -200,16 +202,23 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
   );
 
-  // The buyers' dashboard reads the same anonymous logs the chat writes.
-  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => now().insights);
-
-  // Buyers' proposals and gap answers write knowledge/ through the editor (validated, atomic, versioned).
+  // The CCI's knowledge editor (docs/admin-api.md): a save is validated on a copy of the whole folder
+  // with today's date (an upcoming purchase may not be dated in the past), then written and recorded.
   const editor = new KnowledgeEditor({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
     validate: (dir) => tryLoadKnowledge(dir, { now: new Date() }),
-    onAfterWriteError: (error) => logger.warn({ event: 'knowledge_reload_failed', err: scrubError(error) }, 'knowledge saved, reload failed'),
+    // The answer waits for the reload (training included): the next chat turn sees the change.
+    afterWrite: async () => {
+      await live.reloadNow('admin');
+    },
+    onAfterWriteError: (error, change) => logger.warn({ event: 'knowledge_reload_failed', change: change.id, err: scrubError(error) }, 'saved knowledge not reloaded'),
   });
+
+  // The buyers' dashboard reads the same anonymous logs the chat writes.
+  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => now().insights);
+
+  // Buyers' proposals and gap answers write knowledge/ through the same editor (validated, atomic, versioned, reloaded).
   const liveFaq: LiveFaq = { current: () => now().faq, trained: (timeoutMs) => untilTrained(() => live.status().training, timeoutMs) };
   const proposals = new ProposalService({ store: ProposalStore.open(config.dataDir), organisations: () => organisationsOf(now().directory.contacts), upcoming: upcomingThroughEditor(editor) });
   const gapAnswers = new GapAnswerService(faqTopicsThroughEditor(editor, () => now().knowledge.faq), liveFaq);
@@ -225,6 +234,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logic: (context) => live.pin(() => bot.run(context)),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
+    admin: { editor, accounts, organisations: () => organisationsOf(services.directory.contacts) },
     insights: {
       insights,
       messages: () => now().messages,
@@ -299,5 +309,5 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     return stopping;
   };
   const knowledgeAccess = { reloadNow: (source: ReloadSource) => live.reloadNow(source), status: () => live.status(), current: () => live.current() };
-  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, knowledge: knowledgeAccess, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, knowledge: knowledgeAccess, editor, stop };
 }

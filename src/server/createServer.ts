@@ -15,8 +15,9 @@ import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
+import { type AccountRoutesDeps, type AdminRoutesDeps, registerAccountRoutes, registerAdminPage, registerKnowledgeRoutes } from './admin';
 import { type CurationRoutesDeps, registerCurationRoutes } from './proposals';
-import { registerPlaceholderPages, registerWebAccess, requireUser, type WebAccessDeps } from './web';
+import { registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -33,6 +34,8 @@ export interface ServerDeps {
   web: Pick<WebAccessDeps, 'authenticator' | 'organisationName'>;
   /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
+  /** The CCI's knowledge editor and accounts (docs/admin-api.md); without them /api/knowledge answers 404 once signed in. */
+  admin?: Pick<AdminRoutesDeps, 'editor'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
   /** Buyers' proposals of upcoming purchases and the gap-to-answer flow (behind the guard). */
   curation?: Omit<CurationRoutesDeps, 'currentUser' | 'logger'>;
 }
@@ -155,7 +158,11 @@ export function createServer(deps: ServerDeps): Server {
     sendFile(res, file, type);
   });
 
-  registerPlaceholderPages(server, config.webDir);
+  registerAdminPage(server, config.webDir);
+  if (deps.admin) {
+    registerKnowledgeRoutes(server, { editor: deps.admin.editor, currentUser: requireUser, logger });
+    registerAccountRoutes(server, { ...deps.admin, currentUser: requireUser, logger });
+  }
   if (deps.insights) {
     registerDashboardPage(server, config.webDir);
     registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });
