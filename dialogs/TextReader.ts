@@ -47,8 +47,9 @@ export class TextReader {
    * request, at the root or while a goal waits). Both models are fixed after training, so a reading
    * is a pure function of the text; one entry is enough for the repeats of a turn.
    */
-  private lastIntent?: { text: string; result: IntentResult };
-  private lastFaq?: { text: string; result: FaqUnderstanding };
+  // Keyed by the classifier too: after a live reload the same text must be read by the new knowledge.
+  private lastIntent?: { text: string; by: unknown; result: IntentResult };
+  private lastFaq?: { text: string; by: unknown; result: FaqUnderstanding };
 
   constructor(private readonly services: DialogServices) {}
 
@@ -151,12 +152,14 @@ export class TextReader {
   }
 
   private classify(text: string): IntentResult {
-    if (this.lastIntent?.text !== text) this.lastIntent = { text, result: this.services.intents.classify(text) };
+    const intents = this.services.intents;
+    if (this.lastIntent?.text !== text || this.lastIntent.by !== intents) this.lastIntent = { text, by: intents, result: intents.classify(text) };
     return this.lastIntent.result;
   }
 
   private understand(text: string): FaqUnderstanding {
-    if (this.lastFaq?.text !== text) this.lastFaq = { text, result: this.services.faq.understand(text) };
+    const faq = this.services.faq;
+    if (this.lastFaq?.text !== text || this.lastFaq.by !== faq) this.lastFaq = { text, by: faq, result: faq.understand(text) };
     return this.lastFaq.result;
   }
 
