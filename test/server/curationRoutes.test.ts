@@ -11,6 +11,9 @@ import { type Answer, type Browser, call, signedIn } from './web/support';
 freezeDate('2026-12-02T10:00:00Z');
 
 type Who = 'anonymous' | 'buyer' | 'other' | 'cci';
+
+/** The French reason: `{error: {message}}` (guard, /api/insights) or `{error: "…"}` (/api/knowledge routes, docs/admin-api.md). */
+const reason = (answer: Answer): string | undefined => answer.message ?? (typeof answer.json?.error === 'string' ? answer.json.error : undefined);
 const REPO_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 
 // docs/admin-api.md « Buyers propose upcoming purchases » and « From a gap cluster to an answer », on the real app.
@@ -112,7 +115,7 @@ describe('proposals and gap answers × roles', () => {
     expect(upcomingFile().tenders).toEqual([expect.objectContaining({ slug: approved.json!.upcomingId, title: 'Réfection de la toiture du gymnase Jean-Bouin', buyer: expect.objectContaining({ organisationId: 'ha30-nimes-metropole' }) })]);
     const again = await as('cci', `/api/knowledge/proposals/${mine.id}/approve`, { method: 'POST' });
     expect(again.status).toBe(409);
-    expect(again.message).toMatch(/déjà été traitée/);
+    expect(reason(again)).toMatch(/déjà été traitée/);
     expect(upcomingFile().tenders).toHaveLength(1);
     expect((await as('cci', '/api/knowledge/proposals/p-inconnue/approve', { method: 'POST' })).status).toBe(404);
     const buyerView = (await as('buyer', '/api/insights/proposals')).json as unknown as { status: string }[];
@@ -124,11 +127,12 @@ describe('proposals and gap answers × roles', () => {
     const dume = JSON.parse(readFileSync(path.join(knowledgeDir, 'faq/topics/FAQ_WHAT_IS_DUME.json'), 'utf8')) as { phrasings: string[] };
     const answer = await as('cci', '/api/knowledge/gaps/answer', { method: 'POST', body: { questions: [dume.phrasings[2]], topicId: 'FAQ_KBIS_AGE' } });
     expect(answer.status).toBe(422);
-    expect(answer.message).toMatch(/est déjà une formulation du sujet « .+ » \(FAQ_WHAT_IS_DUME\)/);
+    expect(reason(answer)).toMatch(/est déjà une formulation du sujet « .+ » \(FAQ_WHAT_IS_DUME\)/);
     for (const body of [{}, { questions: 'x', topicId: 'FAQ_KBIS_AGE' }, { questions: ['x'], topic: { id: 'FAQ_NOUVEAU', title: 'Titre', short: 'court' } }]) {
       const refused = await as('cci', '/api/knowledge/gaps/answer', { method: 'POST', body });
       expect([body, refused.status]).toEqual([body, 422]);
-      expect(refused.message).toMatch(/[a-zé]/);
+      expect(typeof refused.json?.error).toBe('string');
+      expect(reason(refused)).toMatch(/[a-zé]/);
     }
     expect(snapshot(knowledgeDir)).toEqual(before);
   });

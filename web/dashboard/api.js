@@ -14,6 +14,7 @@ const UNREACHABLE = 'Le serveur ne répond pas : vérifiez votre connexion et re
 async function refusalOf(response) {
   try {
     const body = await response.json();
+    if (body && typeof body.error === 'string') return { message: body.error, body };
     if (body && body.error && typeof body.error.message === 'string') return { message: body.error.message, body };
   } catch {
     // Not JSON: the status says enough.

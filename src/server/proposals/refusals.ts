@@ -15,15 +15,20 @@ const GAP_STATUS = { INVALID: 422, CONFLICT: 422, NOT_FOUND: 404, EXISTS: 409 } 
  * `{path, message}`, or `{file, path, message}` from the editor), `conflicts`, or the `current` record.
  * Anything else is sendError's (HttpError as it is, else a 500 that says nothing of its cause).
  */
-export function sendRefusal(res: Response, error: unknown): void {
+export function sendRefusal(res: Response, error: unknown, shape: 'insights' | 'knowledge'): void {
   res.setHeader('Cache-Control', 'no-store');
+  // docs/admin-api.md: /api/knowledge/… answers `{ error: "<phrase>" }`; /api/insights/… keeps the server-wide `{ error: { code, message } }`.
+  const head = (code: string, message: string) => (shape === 'knowledge' ? { error: message } : { error: { code, message } });
   if (isProposalError(error)) {
-    res.send(PROPOSAL_STATUS[error.code], { error: { code: `Proposal${error.code}`, message: error.message }, ...(error.problems.length ? { problems: error.problems } : {}) });
+    res.send(PROPOSAL_STATUS[error.code], { ...head(`Proposal${error.code}`, error.message), ...(error.problems.length ? { problems: error.problems } : {}) });
   } else if (isGapAnswerError(error)) {
-    res.send(GAP_STATUS[error.code], { error: { code: `GapAnswer${error.code}`, message: error.message }, ...(error.conflicts.length ? { conflicts: error.conflicts } : {}) });
+    res.send(GAP_STATUS[error.code], { ...head(`GapAnswer${error.code}`, error.message), ...(error.conflicts.length ? { conflicts: error.conflicts } : {}) });
   } else if (isEditorError(error)) {
     const problems = (error.details.problems ?? []).map((p) => ({ file: p.file, path: p.path, message: `${p.what} — ${p.fix}` }));
-    res.send(EDITOR_STATUS[error.kind], { error: { code: `Knowledge${error.kind}`, message: error.message }, ...(problems.length ? { problems } : {}), ...(error.details.current ? { current: error.details.current } : {}) });
+    res.send(EDITOR_STATUS[error.kind], { ...head(`Knowledge${error.kind}`, error.message), ...(problems.length ? { problems } : {}), ...(error.details.current ? { current: error.details.current } : {}) });
+  } else if (shape === 'knowledge' && isHttpError(error)) {
+    if (error.closeConnection) res.setHeader('Connection', 'close');
+    res.send(error.status, { error: error.message });
   } else sendError(res, error);
 }
 

@@ -39,7 +39,7 @@ export function registerCurationRoutes(server: Server, deps: CurationRoutesDeps)
         await handler(req, res, actorOf(deps.currentUser(req)));
       } catch (error) {
         if (!isExpected(error)) deps.logger.error({ event: 'curation_failed', route: req.getRoute()?.path, err: scrubError(error) }, 'curation request failed');
-        sendRefusal(res, error);
+        sendRefusal(res, error, String(req.getRoute()?.path ?? '').startsWith('/api/knowledge') ? 'knowledge' : 'insights');
       }
     };
   const id = (req: Request) => String(req.params?.id ?? '');
