@@ -18,7 +18,10 @@ import { upcomingEvents } from './contacts';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { InsightsService } from './insights';
 import { renderDigest } from './insights/digest';
+import { faqTopicsThroughEditor, GapAnswerService, type LiveFaq, untilTrained } from './insights/gapAnswers';
 import { KnowledgeEditor } from './knowledge/editor';
+import { ProposalService, recordRejection, upcomingThroughEditor } from './proposals';
+import { ProposalStore } from './store/ProposalStore';
 import { LiveKnowledge, type LiveStatus, type ReloadOutcome, type ReloadSource } from './knowledge/LiveKnowledge';
 import { buildKnowledgeServices, type KnowledgeServices } from './knowledgeServices';
 import { faqFingerprint, knowledgeVersion } from './live/faqFingerprint';
@@ -223,6 +226,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // The buyers' dashboard reads the same anonymous logs the chat writes.
   const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => now().insights);
 
+  // Buyers' proposals and gap answers write knowledge/ through the same editor (validated, atomic, versioned, reloaded).
+  const liveFaq: LiveFaq = { current: () => now().faq, trained: (timeoutMs) => untilTrained(() => live.status().training, timeoutMs) };
+  const proposals = new ProposalService({ store: ProposalStore.open(config.dataDir), organisations: () => organisationsOf(now().directory.contacts), upcoming: upcomingThroughEditor(editor) });
+  const gapAnswers = new GapAnswerService(faqTopicsThroughEditor(editor, () => now().knowledge.faq), liveFaq);
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -239,6 +247,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       insights,
       messages: () => now().messages,
       topicTitles: () => now().insights.topicTitles,
+      faq: () => liveFaq.current(),
       tenders,
       // A flag nudges the subscribers the tender fits (src/alerts/NudgeService).
       flags: tenderFlags,
@@ -258,6 +267,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
           month,
         ),
     },
+    curation: { proposals, gapAnswers, onRejected: (proposal, who) => recordRejection(editor, proposal, who) },
     directLine: localAdapter
       ? {
           adapter: localAdapter,

@@ -16,6 +16,7 @@ import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
 import { type AccountRoutesDeps, type AdminRoutesDeps, registerAccountRoutes, registerAdminPage, registerKnowledgeRoutes } from './admin';
+import { type CurationRoutesDeps, registerCurationRoutes } from './proposals';
 import { registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
@@ -35,6 +36,8 @@ export interface ServerDeps {
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
   /** The CCI's knowledge editor and accounts (docs/admin-api.md); without them /api/knowledge answers 404 once signed in. */
   admin?: Pick<AdminRoutesDeps, 'editor' | 'status'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
+  /** Buyers' proposals of upcoming purchases and the gap-to-answer flow (behind the guard). */
+  curation?: Omit<CurationRoutesDeps, 'currentUser' | 'logger'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -164,6 +167,7 @@ export function createServer(deps: ServerDeps): Server {
     registerDashboardPage(server, config.webDir);
     registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });
   }
+  if (deps.curation) registerCurationRoutes(server, { ...deps.curation, currentUser: requireUser, logger });
 
   if (deps.directLine) {
     registerDirectLine(server, {

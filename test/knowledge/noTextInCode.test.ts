@@ -63,6 +63,8 @@ const ALLOWED: Record<string, string> = {
   'src/server/web/currentUser.ts': 'HTTP refusal bodies (API clients)',
   'src/server/web/sessionRoutes.ts': 'HTTP refusal bodies (API clients)',
   'src/server/insights/refusals.ts': 'HTTP refusal bodies of the dashboard APIs (API clients)',
+  'src/proposals/proposalTexts.ts': 'refusals of the proposal APIs, for the buyer’s form and the CCI adviser (API clients)',
+  'src/insights/gapAnswers/gapAnswerTexts.ts': 'refusals of the gap-to-answer API, for the CCI adviser (API clients)',
   'src/contacts/loadDirectory.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/faq/loadFaq.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/cli/ask.ts': 'usage and argument errors and the labels of the readable output, for the operator; the answers come from knowledge/',

@@ -1,22 +1,29 @@
 // The dashboard's calls to /api/insights/… and /api/session, with the server's French refusals.
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, body = null) {
     super(message);
     this.status = status;
+    // The fields a form points at (`problems`: [{ path, message }]), when the server gave them.
+    this.problems = Array.isArray(body?.problems) ? body.problems : [];
   }
 }
 
 const UNREACHABLE = 'Le serveur ne répond pas : vérifiez votre connexion et rechargez la page.';
 
-async function refusal(response) {
+async function refusalOf(response) {
   try {
     const body = await response.json();
-    if (body && body.error && typeof body.error.message === 'string') return body.error.message;
+    if (body && typeof body.error === 'string') return { message: body.error, body };
+    if (body && body.error && typeof body.error.message === 'string') return { message: body.error.message, body };
   } catch {
     // Not JSON: the status says enough.
   }
-  return `Le serveur a refusé la demande (erreur ${response.status}).`;
+  return { message: `Le serveur a refusé la demande (erreur ${response.status}).`, body: null };
+}
+
+async function refusal(response) {
+  return (await refusalOf(response)).message;
 }
 
 async function call(path, init = {}) {
@@ -31,7 +38,10 @@ async function call(path, init = {}) {
     window.location.assign(`/connexion?retour=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     throw new ApiError(401, await refusal(response));
   }
-  if (!response.ok) throw new ApiError(response.status, await refusal(response));
+  if (!response.ok) {
+    const { message, body } = await refusalOf(response);
+    throw new ApiError(response.status, message, body);
+  }
   return response;
 }
 
@@ -56,6 +66,12 @@ export async function session() {
 /** A state-changing call: the guard wants the session's CSRF token. */
 export async function change(method, path) {
   const response = await call(path, { method, headers: { 'X-CSRF-Token': csrfToken } });
+  return response.status === 204 ? null : response.json();
+}
+
+/** A JSON write (proposals, gap answers): the parsed answer, or an ApiError with the server's problems. */
+export async function sendJson(method, path, body) {
+  const response = await call(path, { method, headers: { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   return response.status === 204 ? null : response.json();
 }
 

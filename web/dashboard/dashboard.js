@@ -2,6 +2,7 @@
 import { change, getFile, getJson, session, signOut } from './api.js';
 import { setStatus, show } from './dom.js';
 import { currentMonth, fromAddress, lastMonth, problem, shortcut, toQuery } from './period.js';
+import { loadProposals, wireProposals } from './proposals.js';
 import { renderEvents, renderGaps, renderRejections, renderSatisfaction, renderTenders, renderTestimonies, renderWeeks } from './sections.js';
 
 const byId = (id) => document.getElementById(id);
@@ -18,6 +19,27 @@ async function section(names, load) {
 }
 
 let period = fromAddress();
+/** Who is signed in (GET /api/session): the CCI may turn a gap cluster into an answer. */
+let role = '';
+let lastGaps = null;
+
+function drawGaps() {
+  if (!lastGaps) return;
+  renderGaps(lastGaps, {
+    curate: role === 'cci',
+    hideAnswered: byId('hide-answered').checked,
+    saved: (text) => {
+      setStatus('gaps', text);
+      void section(['gaps'], reloadGaps).then(() => setStatus('gaps', text));
+    },
+  });
+}
+
+async function reloadGaps() {
+  const query = toQuery(period);
+  lastGaps = await getJson(`/api/insights/gaps${query ? `?${query}` : ''}`);
+  drawGaps();
+}
 
 function periodSections() {
   const query = toQuery(period);
@@ -26,7 +48,8 @@ function periodSections() {
   return Promise.all([
     section(['gaps', 'weeks'], async () => {
       const gaps = await getJson(`/api/insights/gaps${suffix}`);
-      renderGaps(gaps);
+      lastGaps = gaps;
+      drawGaps();
       renderWeeks(gaps);
     }),
     section(['rejections'], async () => renderRejections(await getJson(`/api/insights/rejections${suffix}`))),
@@ -108,6 +131,8 @@ function wireDigest() {
 async function start() {
   wireFilters();
   wireDigest();
+  wireProposals();
+  byId('hide-answered').addEventListener('change', drawGaps);
   byId('sign-out').addEventListener('click', async () => {
     try {
       await signOut();
@@ -118,13 +143,14 @@ async function start() {
   showPeriod();
   try {
     const me = await session();
+    role = me.role;
     const who = me.name ? `${me.name} (${me.login})` : me.login;
     const where = me.orgName ? ` — ${me.orgName}` : me.role === 'cci' ? ' — CCI Gard' : '';
     byId('who').textContent = `Connecté en tant que ${who}${where}.`;
   } catch (error) {
     byId('who').textContent = error.message;
   }
-  await Promise.all([periodSections(), loadTenders(), section(['events'], async () => renderEvents(await getJson('/api/insights/events')))]);
+  await Promise.all([periodSections(), loadTenders(), section(['events'], async () => renderEvents(await getJson('/api/insights/events'))), loadProposals()]);
   document.body.dataset.loaded = 'true';
 }
 

@@ -1,6 +1,7 @@
 // One function per section of the dashboard: from the JSON of /api/insights/… to charts and lists.
 import { COLOURS, draw, erase, horizontalBars, SEVERITY_COLOURS, sidewaysBars } from './charts.js';
 import { clear, el, setStatus, show } from './dom.js';
+import { gapActions } from './gapAnswers.js';
 
 const TOP = 10;
 const byId = (id) => document.getElementById(id);
@@ -12,9 +13,13 @@ function chartOrNothing(canvasId, hasData) {
   return canvas;
 }
 
-export function renderGaps(data) {
+/**
+ * `options.curate` (CCI): each cluster gets « Ajouter à un sujet existant » and « Créer un sujet »;
+ * `options.hideAnswered` leaves out the clusters the chat now answers; `options.saved(text)` after a save.
+ */
+export function renderGaps(data, options = {}) {
   byId('figure-gaps').textContent = data.total.text;
-  const clusters = data.clusters;
+  const clusters = options.hideAnswered ? data.clusters.filter((cluster) => !cluster.answeredBy) : data.clusters;
   setStatus('gaps', clusters.length ? '' : 'Aucune question restée sans réponse sur cette période.');
   const top = clusters.slice(0, TOP);
   const canvas = chartOrNothing('chart-gap-clusters', top.length > 0);
@@ -38,11 +43,16 @@ export function renderGaps(data) {
       el('div', { className: 'question', text: cluster.representative }),
       el('div', { className: 'meta', text: [`${cluster.size.text} question${cluster.size.value === 1 ? '' : 's'}`, seen, ...kinds].join(' · ') }),
     );
+    if (cluster.answeredBy) {
+      item.classList.add('is-answered');
+      item.append(el('div', { className: 'answered', text: `répondu par : ${cluster.answeredBy.title}` }));
+    }
     if (cluster.examples.length) {
       const examples = el('ul', { attrs: { 'aria-label': 'Autres formulations' } });
       for (const example of cluster.examples) examples.append(el('li', { text: example }));
       item.append(examples);
     }
+    if (options.curate) item.append(gapActions(cluster, options.saved ?? (() => undefined)));
     list.append(item);
   }
 }

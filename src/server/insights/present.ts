@@ -1,6 +1,7 @@
 import { severityTitle } from '../../bidcheck';
 import type { UpcomingEvent } from '../../contacts';
-import type { GapKind } from '../../faq/types';
+import type { FaqAsker, GapKind } from '../../faq/types';
+import { answeredBy } from '../../insights/gapAnswers';
 import {
   countText,
   type GapClusters,
@@ -64,7 +65,7 @@ function frenchDay(day: string): string {
   return `${date}/${month}/${year}`;
 }
 
-export function gapsJson(messages: Messages, report: GapClusters, topicTitles: ReadonlyMap<string, string>) {
+export function gapsJson(messages: Messages, report: GapClusters, topicTitles: ReadonlyMap<string, string>, faq?: FaqAsker) {
   const topic = (id: string | null): string => (id === null ? messages.text('insights.topic.none') : (topicTitles.get(id) ?? id));
   const when = (value: string, precision: 'day' | 'month'): string => (precision === 'day' ? frenchDay(value) : monthLabel(value));
   return {
@@ -81,6 +82,8 @@ export function gapsJson(messages: Messages, report: GapClusters, topicTitles: R
       weeks: weekGroups(messages, cluster.weeks),
       kinds: cluster.kinds.map((group) => groupJson<GapKind>(messages, group, joinedLabels((kind) => kindLabel(messages, kind)))),
       topics: cluster.topicGuesses.map((group) => groupJson(messages, group, joinedLabels(topic))),
+      // Computed from the live FAQ, never stored: a cluster is answered once the chat answers its representative.
+      answeredBy: faq ? answeredBy(faq, cluster.representative) : null,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { UpcomingEvent } from '../../contacts';
+import type { FaqAsker } from '../../faq';
 import type { InsightsService, TenderFlag } from '../../insights';
 import type { Messages } from '../../knowledge/Messages';
 import { type Logger, scrubError } from '../../logger';
@@ -21,6 +22,8 @@ export interface InsightsRoutesDeps {
   messages: () => Messages;
   /** FAQ topic id → title, for the satisfaction chart. */
   topicTitles: () => ReadonlyMap<string, string>;
+  /** The FAQ the chat answers with now: a cluster whose representative it answers shows « répondu par ». */
+  faq?: () => FaqAsker;
   tenders: DashboardTenders & { reloadIfChanged?(): Promise<boolean> };
   flags: { flag(tenderId: string, organisationId: string): Promise<TenderFlag>; unflag(tenderId: string, organisationId: string): Promise<boolean> };
   testimonies: TestimonySource;
@@ -63,7 +66,7 @@ export function registerInsightsRoutes(server: Server, deps: InsightsRoutesDeps)
 
   server.get(
     '/api/insights/gaps',
-    handle(async (req, res) => json(res, gapsJson(deps.messages(), await deps.insights.gaps(periodOf(req)), deps.topicTitles()))),
+    handle(async (req, res) => json(res, gapsJson(deps.messages(), await deps.insights.gaps(periodOf(req)), deps.topicTitles(), deps.faq?.()))),
   );
   server.get(
     '/api/insights/gaps.csv',

@@ -1,0 +1,1 @@
+export { type CurationRoutesDeps, registerCurationRoutes } from './registerCurationRoutes';
