@@ -15,7 +15,7 @@ import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
-import { registerPlaceholderPages, registerWebAccess, requireUser, type WebAccessDeps } from './web';
+import { registerAdminPage, registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -152,7 +152,7 @@ export function createServer(deps: ServerDeps): Server {
     sendFile(res, file, type);
   });
 
-  registerPlaceholderPages(server, config.webDir);
+  registerAdminPage(server, config.webDir);
   if (deps.insights) {
     registerDashboardPage(server, config.webDir);
     registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });
