@@ -4,7 +4,7 @@
 // (a number that is not one, JSON that does not parse). Keys the schema does not know are kept as read.
 import { el } from './dom.js';
 import { fieldLabel, valueLabel } from './labels.js';
-import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, shapeOf } from './schema.js';
+import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
 
 export class FormError extends Error {
   constructor(label, message) {
@@ -97,6 +97,24 @@ function buildLines(node, value, ctx) {
   };
 }
 
+function buildPairs(node, value, ctx) {
+  const control = el('textarea', { className: 'lines', attrs: { rows: Math.min(12, Math.max(3, Array.isArray(value) ? value.length + 1 : 3)), name: ctx.path } });
+  control.value = Array.isArray(value) ? value.map((pair) => `${pair[0]} | ${String(pair[1]).replace('.', ',')}`).join('\n') : '';
+  const note = el('small', { className: 'hint', text: 'Un par ligne : le texte, une barre |, puis son poids (par exemple : reglement de la consultation | 5).' });
+  return {
+    element: wrap(ctx, control, node.schema, note),
+    read: () => {
+      const lines = linesOf(control.value);
+      const pairs = lines.map((line) => {
+        const pair = pairOf(line);
+        if (!pair) throw new FormError(ctx.label, `la ligne « ${line} » n’a pas la forme « texte | poids ».`);
+        return pair;
+      });
+      return pairs.length === 0 && !ctx.required && value === undefined ? undefined : pairs;
+    },
+  };
+}
+
 function buildJson(node, value, ctx) {
   const control = el('textarea', { className: 'json', attrs: { rows: 6, name: ctx.path, spellcheck: 'false' } });
   control.value = value === undefined ? '' : JSON.stringify(value, null, 2);
@@ -162,9 +180,17 @@ function buildObject(node, value, ctx) {
         if (read !== undefined) result[name] = read;
       }
       if (extra) Object.assign(result, extra.read());
-      return result;
+      return inOrderOf(start, result);
     },
   };
+}
+
+/** The keys in the order the record had them (new ones after): a save rewrites the file with a small diff. */
+function inOrderOf(original, result) {
+  const ordered = {};
+  for (const key of Object.keys(original)) if (Object.hasOwn(result, key)) ordered[key] = result[key];
+  for (const key of Object.keys(result)) if (!Object.hasOwn(ordered, key)) ordered[key] = result[key];
+  return ordered;
 }
 
 /** Entries under free keys (a rule's message per kind of finding): a key and its value, added and removed at will. */
@@ -259,7 +285,7 @@ function buildChoice(node, value, ctx) {
   return { element, read: () => built.read() };
 }
 
-const BUILDERS = { string: buildString, text: buildString, date: buildString, enum: buildEnum, number: buildNumber, boolean: buildBoolean, lines: buildLines, json: buildJson, object: buildObject, list: buildList, choice: buildChoice };
+const BUILDERS = { string: buildString, text: buildString, date: buildString, enum: buildEnum, number: buildNumber, boolean: buildBoolean, lines: buildLines, pairs: buildPairs, json: buildJson, object: buildObject, list: buildList, choice: buildChoice };
 
 /** The field of one schema, for `value`, at `ctx = { root, name, label, required, path, depth }`. */
 export function buildField(schema, value, ctx) {
@@ -282,9 +308,12 @@ function fits(node, value) {
     case 'boolean':
       return shape === 'boolean';
     case 'lines':
-      return shape === 'array' && value.every((item) => typeof item === 'string');
+      // A line break inside an item would split it in two: such a list is shown as JSON.
+      return shape === 'array' && value.every((item) => typeof item === 'string' && !/[\r\n]/.test(item) && item.trim() === item && item !== '');
     case 'list':
       return shape === 'array' && value.every(isPlainObject);
+    case 'pairs':
+      return shape === 'array' && value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && !pair[0].includes('\n') && typeof pair[1] === 'number');
     case 'object':
       return shape === 'object';
     default:

@@ -84,7 +84,7 @@ export const FIELD_LABELS = {
   how: 'Comment s’inscrire',
   description: 'Description',
   code: 'Code',
-  markers: 'Marqueurs reconnus dans le texte (un par ligne)',
+  markers: 'Marqueurs reconnus dans le texte, avec leur poids',
   fileNameHints: 'Indices dans le nom du fichier (un par ligne)',
   slug: 'Identifiant court',
   status: 'Statut',

@@ -48,6 +48,9 @@ function describeArray(schema, root) {
   const itemType = typeOf(items);
   if (itemType === 'string' && !items.oneOf && !items.anyOf) return { kind: 'lines', schema, itemSchema: items };
   if (itemType === 'object' && items.properties) return { kind: 'list', schema, itemSchema: items };
+  // A document marker: [text, weight], one a line as « text | weight ».
+  const pair = Array.isArray(items.prefixItems) && items.prefixItems.length === 2 ? items.prefixItems.map((part) => typeOf(resolve(part, root))) : [];
+  if (pair[0] === 'string' && (pair[1] === 'number' || pair[1] === 'integer')) return { kind: 'pairs', schema, itemSchema: items };
   return { kind: 'json', schema };
 }
 
@@ -63,7 +66,7 @@ function describeObject(schema) {
 
 /**
  * One of: string, text (long text), date, enum, number, boolean, lines (array of strings, one per
- * line), object (fields, and `extra`: the schema of entries under free keys), list (array of
+ * line), pairs (arrays of [text, number], one « text | number » a line), object (fields, and `extra`: the schema of entries under free keys), list (array of
  * objects), choice (oneOf / anyOf: one of several shapes), json (what a form cannot express).
  */
 export function describe(schema, root, name) {
@@ -167,4 +170,13 @@ export function numberOf(text) {
   if (!trimmed) return undefined;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : Number.NaN;
+}
+
+/** « reglement de la consultation | 5 » → ['reglement de la consultation', 5]; a line without a weight is refused. */
+export function pairOf(line) {
+  const bar = line.lastIndexOf('|');
+  if (bar < 0) return undefined;
+  const text = line.slice(0, bar).trim();
+  const weight = numberOf(line.slice(bar + 1));
+  return text && weight !== undefined && !Number.isNaN(weight) ? [text, weight] : undefined;
 }
