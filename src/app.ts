@@ -6,7 +6,7 @@ import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } fr
 import type { FaqMemory } from '../dialogs/faq/faqMemory';
 import { RootDialog } from '../dialogs/RootDialog';
 import { nudgeActivity } from '../dialogs/cards/nudgeMessage';
-import { AccountStore, Authenticator, LoginThrottle, SessionStore } from './accounts';
+import { AccountStore, Authenticator, LoginThrottle, organisationsOf, SessionStore } from './accounts';
 import { AlertService } from './alerts/AlertService';
 import { flagsThatNudge, NudgeService, type TenderFlags } from './alerts/NudgeService';
 import { ProactiveSender } from './alerts/ProactiveSender';
@@ -21,9 +21,10 @@ import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
 import { faqContext, InsightsService, ruleTitles } from './insights';
 import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
+import { KnowledgeEditor } from './knowledge/editor';
 import { Messages } from './knowledge/Messages';
 import type { MessagesFile } from './knowledge/types';
-import { loadKnowledge } from './loadKnowledge';
+import { loadKnowledge, tryLoadKnowledge } from './loadKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
@@ -57,6 +58,8 @@ export interface RunningApp {
   tenderFlags: TenderFlags;
   /** `onTenderFlagged(tenderId)`: the nudges of a flagged tender (tenderFlags.flag calls it). */
   nudges: NudgeService;
+  /** The CCI's knowledge editor behind /api/knowledge (its history: `editor.changes()`). */
+  editor: KnowledgeEditor;
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -166,6 +169,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     new LoginThrottle({ failuresPerClient: config.accounts.loginFailuresPerClient, failuresPerLogin: config.accounts.loginFailuresPerLogin, windowMs: config.accounts.loginWindowMs, maxKeys: 10_000 }),
   );
 
+  // The CCI's knowledge editor (docs/admin-api.md): a save is validated on a copy of the whole folder
+  // with today's date (an upcoming purchase may not be dated in the past), then written and recorded.
+  const editor = new KnowledgeEditor({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    validate: (dir) => tryLoadKnowledge(dir, { now: new Date() }),
+    // The live reload binds afterWrite here; without it a change answers `reloaded: false`.
+    onAfterWriteError: (error, change) => logger.warn({ event: 'knowledge_reload_failed', change: change.id, err: scrubError(error) }, 'saved knowledge not reloaded'),
+  });
+
   // The buyers' dashboard reads the same anonymous logs the chat writes.
   const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
   const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
@@ -181,6 +194,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logic: (context) => bot.run(context),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
+    admin: { editor, accounts, organisations: () => organisationsOf(services.directory.contacts) },
     insights: {
       insights,
       messages: () => messages,
@@ -242,5 +256,5 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, stop };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, editor, stop };
 }

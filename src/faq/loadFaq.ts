@@ -37,6 +37,8 @@ function checkFigures(figures: FaqFigure[]): FaqProblem[] {
     if (seen.has(figure.id)) problems.push(problem(FIGURES, `/figures/${index}/id`, `« ${figure.id} » est en double`, 'chaque chiffre a un identifiant unique : renommez l’un des deux et corrigez les {fig:…} qui le citent'));
     seen.add(figure.id);
     if (figure.until && figure.until < figure.since) problems.push(problem(FIGURES, `/figures/${index}/until`, `${figure.until} précède la date d’entrée en vigueur ${figure.since}`, 'vérifiez les deux dates : « since » est le début, « until » la fin'));
+    // A figure's value and label are pasted into the answers ({fig:…}): plain text, like the answers themselves.
+    problems.push(...htmlProblems(FIGURES, { value: figure.value, label: figure.label, source: figure.source }, `/figures/${index}`));
     return problems;
   });
 }

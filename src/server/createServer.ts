@@ -15,7 +15,8 @@ import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
-import { registerAdminPage, registerWebAccess, requireUser, type WebAccessDeps } from './web';
+import { type AccountRoutesDeps, type AdminRoutesDeps, registerAccountRoutes, registerAdminPage, registerKnowledgeRoutes } from './admin';
+import { registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -32,6 +33,8 @@ export interface ServerDeps {
   web: Pick<WebAccessDeps, 'authenticator' | 'organisationName'>;
   /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
+  /** The CCI's knowledge editor and accounts (docs/admin-api.md); without them /api/knowledge answers 404 once signed in. */
+  admin?: Pick<AdminRoutesDeps, 'editor'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -153,6 +156,10 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   registerAdminPage(server, config.webDir);
+  if (deps.admin) {
+    registerKnowledgeRoutes(server, { editor: deps.admin.editor, currentUser: requireUser, logger });
+    registerAccountRoutes(server, { ...deps.admin, currentUser: requireUser, logger });
+  }
   if (deps.insights) {
     registerDashboardPage(server, config.webDir);
     registerInsightsRoutes(server, { ...deps.insights, currentUser: requireUser, logger });

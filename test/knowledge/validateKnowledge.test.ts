@@ -27,6 +27,7 @@ describe('validateKnowledge: every problem of a folder, one French line each', (
     });
     expect(lines.map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual([
       'events.json: /events/0/organiserId',
+      'faq/figures.json: /figures/0/value',
       'faq/topics/FAQ_AVANCE.json: /phrasings',
       'faq/topics/FAQ_KBIS_AGE.json: /details/0',
       'messages.json: /messages/checkDossier.received',

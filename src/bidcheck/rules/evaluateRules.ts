@@ -51,6 +51,8 @@ function toFinding(rule: RuleRecord, view: DossierView, hit: Hit): Finding {
 export function evaluateRules(rules: readonly RuleRecord[], view: DossierView): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    // A retired rule stays in the knowledge for the statistics' titles; it never finds anything.
+    if (rule.retired) continue;
     const seen = new Set<string>();
     for (const use of rule.detect) {
       if (use.skipWhen?.some((condition) => holds(condition, view))) continue;

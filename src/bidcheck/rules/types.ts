@@ -51,6 +51,8 @@ export interface RuleRecord {
   automation: 'FULL' | 'PARTIAL';
   /** What a PARTIAL rule cannot see; shown with its findings. */
   limitation?: string;
+  /** Retired by the CCI (admin): kept for the statistics' titles, never evaluated. */
+  retired?: boolean;
   detect: DetectorUse[];
   severity: { default: Severity; cases?: { when: Condition; severity: Severity }[] };
   message: Record<string, StageText>;

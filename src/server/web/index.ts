@@ -1,5 +1,4 @@
 export { registerAccessGuard, ZONES, type Zone, zoneOf } from './accessGuard';
-export { registerAdminPage } from './adminPage';
 export { requireUser, type SignedInUser, signedInUser } from './currentUser';
 export { registerWebAccess, type WebAccessDeps } from './registerWebAccess';
 export { CSRF_HEADER, WebSessions } from './WebSessions';

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** A knowledge file as read: its data and the indentation it was written with. */
+export interface JsonDocument {
+  data: Record<string, unknown>;
+  indent: string;
+}
+
+/** The indentation of a file's first indented line (two spaces when none). */
+export function indentOf(text: string): string {
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+}
+
+export function readJsonDocument(file: string): JsonDocument {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return { data: JSON.parse(text) as Record<string, unknown>, indent: indentOf(text) };
+}
+
+/** The text a knowledge file is written as: "$schema" first, the file's own indentation, a final newline. */
+export function formatJson(data: Record<string, unknown>, indent = '  '): string {
+  const ordered = '$schema' in data ? Object.fromEntries([['$schema', data.$schema], ...Object.entries(data).filter(([key]) => key !== '$schema')]) : data;
+  return `${JSON.stringify(ordered, null, indent)}\n`;
+}
+
+/** What a temporary file of ours looks like: hidden, named after its target, never *.json. */
+const TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+export interface WriteHooks {
+  /** Tests: runs after the temporary file is complete, before it replaces the target (a crash there leaves the old file). */
+  beforeRename?: (tempFile: string) => void;
+}
+
+function fsyncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse to sync a folder: the rename is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Replaces a file atomically: a temporary file in the same folder, written whole and fsynced, then
+ * renamed over the target (and the folder fsynced). A reader, or a crash at any point, sees the old
+ * file or the new one, never a mix; a temporary file left by a crash is never read (not *.json).
+ */
+export function writeFileAtomic(file: string, text: string, hooks: WriteHooks = {}): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    hooks.beforeRename?.(temp);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncFolder(path.dirname(file));
+}
+
+/** Removes a file (a record that is one file), the folder fsynced after. */
+export function removeFile(file: string): void {
+  unlinkSync(file);
+  fsyncFolder(path.dirname(file));
+}
+
+/** Temporary files a crash left in a folder tree (ours only): removed, their paths returned. */
+export function cleanTempFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return cleanTempFiles(full);
+    if (!TEMP.test(entry.name)) return [];
+    rmSync(full, { force: true });
+    return [full];
+  });
+}
+
+export function isTempFile(name: string): boolean {
+  return TEMP.test(path.basename(name));
+}

@@ -1,0 +1,85 @@
+import type { Collection } from './collections';
+import type { DiffEntry } from './types';
+
+/** The French name of a field of a record, as the admin forms label it. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  remedy: 'remède',
+  remedies: 'remèdes',
+  message: 'message',
+  legal: 'référence légale',
+  severity: 'gravité',
+  title: 'titre',
+  detect: 'détection',
+  params: 'paramètres',
+  limitation: 'limite',
+  automation: 'automatisation',
+  rcDependent: 'dépend du règlement',
+  retired: 'retrait',
+  ref: 'référence',
+  short: 'réponse courte',
+  details: 'détails',
+  links: 'liens',
+  related: 'sujets liés',
+  phrasings: 'formulations',
+  uncertain: 'incertitude',
+  reviewedAt: 'date de relecture',
+  value: 'valeur',
+  label: 'libellé',
+  source: 'source',
+  since: 'date de début',
+  until: 'date de fin',
+  expectedPublicationDate: 'date de publication prévue',
+  deadlineAt: 'date limite',
+  buyer: 'acheteur',
+  description: 'description',
+  estimatedValue: 'montant estimé',
+  cpv: 'codes CPV',
+  departments: 'départements',
+  keywords: 'mots-clés',
+  answer: 'réponse',
+  contactIds: 'contacts',
+  organisation: 'organisation',
+  channel: 'canal',
+  howToApproach: 'démarche',
+  date: 'date',
+  place: 'lieu',
+  registration: 'inscription',
+  markers: 'marqueurs',
+  fileNameHints: 'indices de nom de fichier',
+  kbisMaxAgeMonths: 'durée de validité du Kbis',
+  urssafMaxAgeMonths: 'durée de validité de l’attestation URSSAF',
+  fiscalMaxAgeMonths: 'durée de validité de l’attestation fiscale',
+  foreignWorkersMaxAgeMonths: 'durée de validité de la liste des salariés étrangers',
+  maxFileSizeMb: 'taille maximale d’un fichier',
+  largePliMb: 'taille d’un pli volumineux',
+  lateWarningHours: 'délai d’alerte avant la date limite',
+  electronicThresholds: 'seuils du dépôt électronique',
+  turnoverCapRatio: 'plafond du chiffre d’affaires exigé',
+  nameSimilarityThreshold: 'seuil de ressemblance des noms',
+};
+
+/** The fields a diff touches, first level, in French, each once. */
+function fieldNames(diff: readonly DiffEntry[]): string[] {
+  const names = diff.map((entry) => entry.path.split('/')[1] ?? '').map((name) => (name ? (FIELD_LABELS[name] ?? name) : 'texte'));
+  return [...new Set(names)];
+}
+
+const PARTICIPLES = {
+  create: ['créé', 'créée'],
+  update: ['modifié', 'modifiée'],
+  retire: ['retiré', 'retirée'],
+  remove: ['supprimé', 'supprimée'],
+  restore: ['restauré', 'restaurée'],
+  undo: ['rétabli', 'rétablie'],
+} as const;
+
+export type SummaryVerb = keyof typeof PARTICIPLES;
+
+/** « Règle KBIS_TOO_OLD modifiée : remède, message » — what the history shows in one line. */
+export function summaryOf(collection: Collection, id: string, verb: SummaryVerb, diff: readonly DiffEntry[]): string {
+  const plural = collection.noun.startsWith('Réglages');
+  const participle = PARTICIPLES[verb][collection.feminine ? 1 : 0] + (plural ? 's' : '');
+  const head = collection.storage.kind === 'single' ? `${collection.noun} ${participle}` : `${collection.noun} ${id} ${participle}`;
+  const fields = verb === 'update' || verb === 'restore' || verb === 'undo' ? fieldNames(diff) : [];
+  return fields.length > 0 ? `${head} : ${fields.join(', ')}` : head;
+}
