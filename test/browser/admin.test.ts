@@ -215,7 +215,9 @@ describe('knowledge administration in Chromium', () => {
     const remedyChange = changes.nth(2);
     await remedyChange.getByRole('button', { name: 'Restaurer cette version' }).click();
     await remedyChange.getByRole('button', { name: 'Oui, restaurer' }).click();
-    await page.locator('#changes > li.change').first().filter({ hasText: /Restauration/ }).waitFor({ timeout: 20_000 });
+    await page.locator('#history-status.ok, #changes .status.failed').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#history-status').innerText()).toMatch(/^Fait\./);
+    await page.locator('#changes > li.change').first().filter({ hasText: /Restauration/ }).waitFor();
 
     await page.goto(`${base}${RULE}`);
     await field(page, '/title', 'input').waitFor();
@@ -229,7 +231,9 @@ describe('knowledge administration in Chromium', () => {
     await windowChange.waitFor();
     await windowChange.getByRole('button', { name: 'Annuler cette modification' }).click();
     await windowChange.getByRole('button', { name: 'Oui, annuler' }).click();
-    await windowChange.locator('.status.ok').waitFor({ timeout: 20_000 });
+    await page.locator('#history-status.ok, #changes .status.failed').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#history-status').innerText()).toMatch(/^Fait\./);
+    await page.locator('#changes > li.change').first().filter({ hasText: /Restauration/ }).waitFor();
     expect(await checkOldKbis(app)).toMatch(/plus de 3 mois/);
     expect(errors).toEqual([]);
   }, 120_000);

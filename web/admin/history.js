@@ -52,8 +52,10 @@ function revertButton(change, state, reload, kind) {
     confirmBox(item, question, restore ? 'Oui, restaurer' : 'Oui, annuler', async (box) => {
       const answer = await state.api.send('POST', `/api/knowledge/history/${encodeURIComponent(change.id)}/${restore ? 'restore' : 'undo'}`, {});
       if (answer.status === 200 || answer.status === 201) {
-        box.replaceWith(statusLine(`Fait. ${answer.body?.change?.summary ?? ''} L’assistant utilise déjà cette version.`, 'ok'));
-        if (reload) await reload();
+        const done = `Fait. ${answer.body?.change?.summary ?? ''} L’assistant utilise déjà cette version.`.replace(/\s+/g, ' ');
+        box.replaceWith(statusLine(done, 'ok'));
+        // The list is drawn again (the new change on top); the sentence stays above it.
+        await reload(done);
         return;
       }
       const problems = problemsOf(answer);
@@ -91,10 +93,11 @@ export async function renderHistory(container, state, query) {
     el('button', { text: 'Filtrer', attrs: { type: 'submit' } }),
   );
   const status = statusLine('');
+  status.id = 'history-status';
   const list = el('ul', { className: 'changes', attrs: { id: 'changes' } });
   container.append(el('section', { className: 'card' }, filters, status, list));
 
-  const load = async () => {
+  const load = async (done = '') => {
     const params = new URLSearchParams();
     if (collection.value) params.set('collection', collection.value);
     if (record.value.trim()) params.set('id', record.value.trim());
@@ -108,6 +111,7 @@ export async function renderHistory(container, state, query) {
     }
     setStatus(status, answer.body.length === 0 ? 'Aucune modification ne correspond.' : `${answer.body.length} modification${answer.body.length > 1 ? 's' : ''}, la plus récente en premier.`);
     for (const change of answer.body) list.append(changeItem(change, state, load));
+    if (done) setStatus(status, done, 'ok');
   };
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
