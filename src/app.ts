@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -12,18 +11,19 @@ import { flagsThatNudge, NudgeService, type TenderFlags } from './alerts/NudgeSe
 import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
 import { FileIntake } from './attachments/FileIntake';
-import { BidCheckService, type BidContext, DEFAULT_LIMITS, DossierSessions, setReadLogger } from './bidcheck';
+import { type BidContext, DossierSessions, setReadLogger } from './bidcheck';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
-import { loadDirectory, upcomingEvents } from './contacts';
-import { type FaqKnowledge, FaqService } from './faq';
+import { upcomingEvents } from './contacts';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
-import { faqContext, InsightsService, ruleTitles } from './insights';
+import { InsightsService } from './insights';
 import { renderDigest } from './insights/digest';
-import { IntentClassifier } from './intents/IntentClassifier';
 import { KnowledgeEditor } from './knowledge/editor';
-import { Messages } from './knowledge/Messages';
-import type { MessagesFile } from './knowledge/types';
+import { LiveKnowledge, type LiveStatus, type ReloadOutcome, type ReloadSource } from './knowledge/LiveKnowledge';
+import { buildKnowledgeServices, type KnowledgeServices } from './knowledgeServices';
+import { faqFingerprint, knowledgeVersion } from './live/faqFingerprint';
+import { trainedFaqKeys } from './live/faqClassifiers';
+import { loadInWorker, type ReloadedKnowledge } from './live/loadInWorker';
 import { loadKnowledge, tryLoadKnowledge } from './loadKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
@@ -36,7 +36,6 @@ import { StateStore } from './store/StateStore';
 import { TenderInterestStore } from './store/TenderInterestStore';
 import { openCatalogue } from './tenders';
 import { sizeBandLabels, TestimonyService } from './testimonies';
-import { loadCpvCatalogue } from './tenders/match';
 import { PROFILE_STATE_KEY, type SmeProfile } from './tenders/profileState';
 
 export interface RunningApp {
@@ -60,27 +59,21 @@ export interface RunningApp {
   nudges: NudgeService;
   /** The CCI's knowledge editor behind /api/knowledge (its history: `editor.changes()`). */
   editor: KnowledgeEditor;
+  /**
+   * The knowledge in service (docs/admin-api.md « Live status »): `reloadNow('admin')` after an admin
+   * save (resolves once the change is in service or refused), `status()` for GET /api/knowledge/status.
+   */
+  knowledge: {
+    reloadNow(source: ReloadSource): Promise<ReloadOutcome>;
+    status(): LiveStatus;
+    current(): KnowledgeServices;
+  };
   /** Stops accepting requests, lets running turns finish, flushes the store. */
   stop(): Promise<void>;
 }
 
-const trained = new Map<string, FaqService>();
-const MAX_TRAINED = 4;
-
-/**
- * The FAQ trained once per distinct knowledge in this process: each question is then a lookup, and
- * a second start over the same files (tests, a restart in place) does not train again.
- */
-function trainedFaq(faq: FaqKnowledge, texts: MessagesFile): FaqService {
-  const key = createHash('sha256').update(JSON.stringify([faq, texts])).digest('hex');
-  let service = trained.get(key);
-  if (!service) {
-    service = new FaqService(faq, new Messages(texts));
-    trained.set(key, service);
-    for (const oldest of trained.keys()) if (trained.size > MAX_TRAINED) trained.delete(oldest);
-  }
-  return service;
-}
+/** How the knowledge folder is watched: a change is in service within 5 s (web-contract.md §5), training included. */
+const KNOWLEDGE_WATCH = { pollMs: 2_000, debounceMs: 300 };
 
 /**
  * The composition root: config -> store -> knowledge -> services -> dialogs -> bot -> server.
@@ -90,9 +83,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   setReadLogger(logger);
   const knowledge = loadKnowledge(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
+  const checkStats = new CheckStatsStore(database);
+  // Everything derived from the knowledge is one snapshot, swapped whole when the folder changes;
+  // a turn reads the snapshot it started with (live.pin), everything else the one in service.
+  const live = new LiveKnowledge<ReloadedKnowledge, KnowledgeServices>(
+    {
+      dir: config.knowledgeDir,
+      load: (dir, context) => loadInWorker(dir, context, trainedFaqKeys(), logger),
+      build: (loaded) => buildKnowledgeServices(loaded, { checkStats }),
+      applied: (snapshot) => tenders.replaceKnowledgeTenders(snapshot.knowledge.tenders),
+      logger,
+      watch: KNOWLEDGE_WATCH,
+    },
+    { knowledge: { knowledge, faqKey: faqFingerprint(knowledge.faq) }, version: knowledgeVersion(knowledge) },
+  );
+  const now = () => live.current();
+  const messages = live.view((snapshot) => snapshot.messages);
   const storage = new StateStore(database, { maxConversations: config.stateMaxConversations });
   const faqLogs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths, logger });
-  const messages = new Messages(knowledge.messages);
   const testimonies = TestimonyService.open(config.dataDir, { retentionMonths: config.testimonyRetentionMonths, sizeLabel: sizeBandLabels(messages), logger });
   const purge = async () => {
     await faqLogs.purgeExpired();
@@ -105,13 +113,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   purgeTimer.unref();
 
   // Opened once: the CLI imports into the same file, and each search re-reads it only if it changed.
-  const tenders = await openCatalogue(config.dataDir, { knowledgeDir: config.knowledgeDir });
-  const checkStats = new CheckStatsStore(database);
+  const tenders = await openCatalogue(config.dataDir, { knowledgeTenders: knowledge.tenders });
   const tenderInterest = await TenderInterestStore.open(config.dataDir, { onError: (error) => logger.warn({ event: 'tender_interest_not_saved', err: scrubError(error) }, 'tender interest not written yet') });
+  // The dialogs keep this object: its knowledge members are read at each use, from the turn's snapshot.
   const services: DialogServices = {
-    messages,
-    intents: new IntentClassifier(knowledge.intents),
-    goals: knowledge.intents.goals,
+    get messages() {
+      return now().messages;
+    },
+    get intents() {
+      return now().intents;
+    },
+    get goals() {
+      return now().goals;
+    },
     // Loopback downloads (the Emulator's attachment route) only in the anonymous local mode.
     files: new FileIntake({
       maxBytes: config.uploadMaxBytes,
@@ -119,12 +133,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       batchLimitBytes: config.directLine.uploadBatchMaxBytes,
       maxFilesPerUpload: MAX_FILES_PER_UPLOAD,
     }),
-    bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, checkStats),
+    get bidCheck() {
+      return now().bidCheck;
+    },
     dossiers: new DossierSessions(),
     tenders,
-    cpv: loadCpvCatalogue(config.knowledgeDir),
-    directory: loadDirectory(config.knowledgeDir),
-    faq: trainedFaq(knowledge.faq, knowledge.messages),
+    get cpv() {
+      return now().cpv;
+    },
+    get directory() {
+      return now().directory;
+    },
+    get faq() {
+      return now().faq;
+    },
     gaps: faqLogs.gaps,
     feedback: faqLogs.feedback,
     testimonies,
@@ -159,7 +181,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     { threshold: config.alerts.minScore, logger, text: (id, ...params) => messages.text(id, ...params) },
   );
   const tenderFlags = flagsThatNudge(tenderInterest, nudges, logger);
-  const alertsDeps = { messages, service: alerts, routeOf: (adapter: unknown) => sender.routeOf(adapter), profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY), phrases: knowledge.intents.commands };
+  const alertsDeps = {
+    messages,
+    service: alerts,
+    routeOf: (adapter: unknown) => sender.routeOf(adapter),
+    profile: userState.createProperty<SmeProfile>(PROFILE_STATE_KEY),
+    get phrases() {
+      return now().knowledge.intents.commands;
+    },
+  };
 
   // Buyers' and CCI's accounts: the users command writes them, the bot re-reads the file when it changes.
   const accounts = AccountStore.open(config.dataDir, (error) => logger.warn({ event: 'accounts_unreadable', err: scrubError(error) }, 'accounts file unreadable, previous accounts kept'));
@@ -175,13 +205,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
     validate: (dir) => tryLoadKnowledge(dir, { now: new Date() }),
-    // The live reload binds afterWrite here; without it a change answers `reloaded: false`.
+    // The change is in service (or refused, then logged and shown on /admin) before the answer.
+    afterWrite: async () => {
+      const outcome = await live.reloadNow('admin');
+      if (!outcome.applied) throw new Error(`saved knowledge refused by the live reload: ${outcome.problems.length} problem(s)`);
+    },
     onAfterWriteError: (error, change) => logger.warn({ event: 'knowledge_reload_failed', change: change.id, err: scrubError(error) }, 'saved knowledge not reloaded'),
   });
 
   // The buyers' dashboard reads the same anonymous logs the chat writes.
-  const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
-  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
+  const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => now().insights);
 
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
@@ -191,24 +224,27 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config,
     logger,
     connection,
-    logic: (context) => bot.run(context),
+    logic: (context) => live.pin(() => bot.run(context)),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
     admin: { editor, accounts, organisations: () => organisationsOf(services.directory.contacts) },
     insights: {
       insights,
-      messages: () => messages,
-      topicTitles: () => insightsKnowledge.topicTitles,
+      messages: () => now().messages,
+      topicTitles: () => now().insights.topicTitles,
       tenders,
       // A flag nudges the subscribers the tender fits (src/alerts/NudgeService).
       flags: tenderFlags,
       testimonies,
-      events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
+      events: (at) => upcomingEvents(at, now().directory, (id, ...params) => now().messages.text(id, ...params)),
       digest: (month) =>
         renderDigest(
           {
             insights,
-            knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
+            knowledge: () => {
+              const { messages: texts, knowledge: known, insights: read } = now();
+              return { messages: texts, rules: known.rules, checkSettings: known.checkSettings, topicTitles: read.topicTitles };
+            },
             tender: (id) => tenders.get(id),
             testimonies: testimonies.testimonies,
           },
@@ -220,7 +256,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
           adapter: localAdapter,
           secret: loadSecret(config.directLine.secret, config.dataDir),
           trustProxy: config.trustProxy,
-          notices: { rateLimited: messages.text('directline.rateLimited'), conversationFull: messages.text('directline.conversationFull') },
+          notices: {
+            get rateLimited() {
+              return now().messages.text('directline.rateLimited');
+            },
+            get conversationFull() {
+              return now().messages.text('directline.conversationFull');
+            },
+          },
         }
       : undefined,
   });
@@ -236,7 +279,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(purgeTimer);
-      await Promise.all([alerts.stop(), nudges.stop()]);
+      await Promise.all([alerts.stop(), nudges.stop(), live.stop()]);
       // New requests are refused (503) while running turns finish; the in-process bot's replies still
       // come in over loopback, so the listener closes only once the turns are done.
       // Within 10 s in all (SIGTERM): 7 s for running turns, then at most 2 s to write and close the store.
@@ -256,5 +299,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     })();
     return stopping;
   };
-  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, editor, stop };
+  const knowledgeAccess = { reloadNow: (source: ReloadSource) => live.reloadNow(source), status: () => live.status(), current: () => live.current() };
+  return { server, url, database, alerts, faqLogs, tenderInterest, testimonies, tenderFlags, nudges, editor, knowledge: knowledgeAccess, stop };
 }

@@ -1,13 +1,43 @@
 import { type BidCheckKnowledge, checkKnowledgeFrom } from './bidcheck';
+import type { ContactsFile, EventsFile } from './contacts/types';
 import { type FaqKnowledge, faqFrom } from './faq';
 import { recoverInstall } from './knowledge/bundle/installFolder';
-import { conversationKnowledgeFrom, scanKnowledgeFiles } from './knowledge/loadKnowledge';
+import { conversationKnowledgeFrom, type KnowledgeFiles, scanKnowledgeFiles } from './knowledge/loadKnowledge';
 import { type KnowledgeProblem, throwIfAny } from './knowledge/problems';
 import type { ConversationKnowledge } from './knowledge/types';
+import { type KnowledgeTenders, knowledgeTendersFrom } from './tenders/knowledgeTenders';
+import type { CpvFile } from './tenders/match/cpv';
 import { knowledgeProblems, type ValidateOptions } from './validateKnowledge';
 
-/** Everything the assistant knows: the conversation's texts and intents, the bid check's rules and the FAQ. */
-export type Knowledge = ConversationKnowledge & BidCheckKnowledge & { faq: FaqKnowledge };
+/** The club's contacts and events, as their files hold them (src/contacts builds the Directory). */
+export interface DirectoryFiles {
+  contacts: ContactsFile;
+  events: EventsFile;
+}
+
+/**
+ * Everything the assistant knows: the conversation's texts and intents, the bid check's rules, the
+ * FAQ, the club's directory, the CPV codes and the hand-written tenders — plain data, all of it from
+ * one read of the folder (a live reload posts it from a worker thread).
+ */
+export type Knowledge = ConversationKnowledge &
+  BidCheckKnowledge & {
+    faq: FaqKnowledge;
+    directory: DirectoryFiles;
+    cpvCodes: CpvFile['codes'];
+    tenders: KnowledgeTenders;
+  };
+
+function knowledgeFrom(files: KnowledgeFiles): Knowledge {
+  return {
+    ...conversationKnowledgeFrom(files),
+    ...checkKnowledgeFrom(files),
+    faq: faqFrom(files),
+    directory: { contacts: files.required('contacts.json') as ContactsFile, events: files.required('events.json') as EventsFile },
+    cpvCodes: (files.required('cpv.json') as CpvFile).codes,
+    tenders: knowledgeTendersFrom((name) => files.get(name)),
+  };
+}
 
 /**
  * Reads a folder once and checks all of it; its knowledge only when it has no problem. For a live
@@ -17,7 +47,7 @@ export function tryLoadKnowledge(dir: string, options: ValidateOptions = {}): { 
   const { files, problems: fileProblems } = scanKnowledgeFiles(dir);
   const problems = [...fileProblems, ...knowledgeProblems(files, options)];
   if (problems.length > 0) return { problems };
-  return { problems, knowledge: { ...conversationKnowledgeFrom(files), ...checkKnowledgeFrom(files), faq: faqFrom(files) } };
+  return { problems, knowledge: knowledgeFrom(files) };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { type Analysis, Analyzer } from './analyzer';
 import type { Curves } from './calibrate';
 import { applyCurve, type CalibrationCurve } from './calibration';
-import { Coverage } from './coverage';
+import { Coverage, type CoverageData } from './coverage';
 import { answerScore, decision, pairScore } from './decide';
-import { DEFAULT_FEATURE_WEIGHTS, type FeatureWeights, FeatureSpace } from './features';
+import { DEFAULT_FEATURE_WEIGHTS, type FeatureSpaceData, type FeatureWeights, FeatureSpace } from './features';
 import { isUnreadable } from './readability';
-import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxOptions } from './softmax';
+import { DEFAULT_SOFTMAX, SoftmaxModel, type SoftmaxModelData, type SoftmaxOptions } from './softmax';
 import type { FaqCandidate, FaqKnowledge, FaqTopic, FaqUnderstanding } from './types';
 
 /** The class of the out-of-scope phrasings: what the FAQ must not answer. */
@@ -25,6 +25,17 @@ export const DEFAULT_CLASSIFIER: ClassifierOptions = { features: DEFAULT_FEATURE
 /** The answer's sentences, one example each (a whole paragraph would be one diluted vector). */
 function answerSentences(topic: FaqTopic): string[] {
   return [topic.short, ...topic.details].flatMap((text) => text.split(/(?<=[.!?:;])\s+/)).filter((sentence) => sentence.length > 0);
+}
+
+/**
+ * A trained classifier as plain data (typed arrays and strings): what a worker thread that trained
+ * it posts back. Rebuilt with the same knowledge, it gives the same understandings.
+ */
+export interface FaqModel {
+  labels: string[];
+  space: FeatureSpaceData;
+  softmax: SoftmaxModelData;
+  coverage: CoverageData;
 }
 
 /** What the model made of a question before any threshold: the calibration script's raw material. */
@@ -65,14 +76,24 @@ export class FaqClassifier {
   private readonly coverage: Coverage;
   private readonly curves: Partial<Curves>;
 
+  /** Trains on the knowledge, or — given the `toModel()` of a classifier trained on the same knowledge — restores it without training. */
   constructor(
     private readonly knowledge: FaqKnowledge,
     options: Partial<ClassifierOptions> = {},
+    trained?: FaqModel,
   ) {
     const { settings, topics } = knowledge;
     const texts = [...topics.flatMap(topicTexts), ...settings.outOfScope];
     this.analyzer = new Analyzer({ lexicon: settings.lexicon, stopWords: settings.stopWords ?? [] }, texts);
     this.labels = [...topics.map((topic) => topic.id), OUT_OF_SCOPE];
+    this.curves = curvesOf(settings.calibration);
+    if (trained) {
+      if (trained.labels.join('\n') !== this.labels.join('\n')) throw new Error('FAQ model: trained on other topics');
+      this.space = new FeatureSpace(trained.space);
+      this.model = SoftmaxModel.fromModel(trained.softmax);
+      this.coverage = Coverage.fromModel(trained.coverage);
+      return;
+    }
     const chosen = { ...DEFAULT_CLASSIFIER, ...options };
     // Each text is analysed once, whether it trains the model, the coverage gate or both.
     const analyses = new Map<string, Analysis>();
@@ -105,7 +126,15 @@ export class FaqClassifier {
       new Set(settings.outOfScope.flatMap((text) => analyze(text).stems)),
       chosen.offTopicBoost,
     );
-    this.curves = curvesOf(settings.calibration);
+  }
+
+  static fromModel(knowledge: FaqKnowledge, model: FaqModel): FaqClassifier {
+    return new FaqClassifier(knowledge, {}, model);
+  }
+
+  /** The trained parts as data (see FaqModel). */
+  toModel(): FaqModel {
+    return { labels: [...this.labels], space: this.space.toModel(), softmax: this.model.toModel(), coverage: this.coverage.toModel() };
   }
 
   /** The model's raw reading, before calibration and thresholds. */

@@ -1,5 +1,5 @@
 import type { Messages } from '../knowledge/Messages';
-import { type ClassifierOptions, FaqClassifier } from './FaqClassifier';
+import { type ClassifierOptions, FaqClassifier, type FaqModel } from './FaqClassifier';
 import { renderAnswer } from './renderAnswer';
 import type { FaqAnswer, FaqAsker, FaqFigure, FaqKnowledge, FaqUnderstanding, GapInput, GapKind } from './types';
 
@@ -20,13 +20,24 @@ export class FaqService implements FaqAsker {
   private readonly answers: ReadonlyMap<string, FaqAnswer>;
   private readonly list: readonly { id: string; title: string }[];
 
-  constructor(knowledge: FaqKnowledge, messages: Messages, options: Partial<ClassifierOptions> = {}) {
-    this.classifier = new FaqClassifier(knowledge, options);
+  /** Trains the classifier, unless given one already trained on this knowledge (a live reload trains in a worker). */
+  constructor(knowledge: FaqKnowledge, messages: Messages, options: Partial<ClassifierOptions> | FaqClassifier = {}) {
+    this.classifier = options instanceof FaqClassifier ? options : new FaqClassifier(knowledge, options);
     const caveat = figureCaveat(messages);
     const figures = new Map(knowledge.figures.map((figure) => [figure.id, figure]));
     const titles = new Map(knowledge.topics.map((topic) => [topic.id, topic.title]));
     this.answers = new Map(knowledge.topics.map((topic) => [topic.id, renderAnswer(topic, figures, titles, caveat)]));
     this.list = knowledge.topics.map((topic) => ({ id: topic.id, title: topic.title }));
+  }
+
+  /** A service around a classifier trained elsewhere, from its `toModel()`: no training here. */
+  static fromModel(knowledge: FaqKnowledge, messages: Messages, model: FaqModel): FaqService {
+    return new FaqService(knowledge, messages, FaqClassifier.fromModel(knowledge, model));
+  }
+
+  /** The trained classifier as data, to post from a worker thread. */
+  toModel(): FaqModel {
+    return this.classifier.toModel();
   }
 
   understand(question: string): FaqUnderstanding {

@@ -1,3 +1,10 @@
+/** A coverage gate as data. */
+export interface CoverageData {
+  topics: [string, string[]][];
+  offTopic: string[];
+  offTopicBoost: number;
+}
+
 /**
  * How much of what a question is about a topic's own texts speak of. Each content stem weighs its
  * rarity across topics (a word every topic uses, « marché », weighs almost nothing; a word no topic
@@ -22,6 +29,15 @@ export class Coverage {
       for (const stem of set) this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
     }
     this.topics = stemsByTopic.size;
+  }
+
+  /** As data, for a worker thread to post back (`fromModel` rebuilds the same gate). */
+  toModel(): CoverageData {
+    return { topics: [...this.topicStems].map(([id, stems]) => [id, [...stems]]), offTopic: [...this.offTopicStems], offTopicBoost: this.offTopicBoost };
+  }
+
+  static fromModel(data: CoverageData): Coverage {
+    return new Coverage(new Map(data.topics), new Set(data.offTopic), data.offTopicBoost);
   }
 
   weight(stem: string): number {

@@ -15,6 +15,13 @@ export interface FeatureWeights {
 
 export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 0.7, ngramSizes: [3, 4] };
 
+/** A feature space as data: the feature names in index order and their IDF. */
+export interface FeatureSpaceData {
+  names: string[];
+  idf: Float64Array;
+  weights: FeatureWeights;
+}
+
 function wordFeatures(analysis: Analysis): string[] {
   const stems = analysis.stems;
   const pairs = stems.slice(1).map((stem, index) => `b:${stems[index]}_${stem}`);
@@ -46,14 +53,22 @@ function counts(names: string[]): Map<string, number> {
  */
 export class FeatureSpace {
   private readonly index = new Map<string, number>();
-  private idf: Float64Array = new Float64Array(0);
+  private readonly idf: Float64Array;
+  private readonly weights: FeatureWeights;
 
-  constructor(
-    documents: readonly Analysis[],
-    private readonly weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
-  ) {
+  /** Learnt from training documents, or restored from `toModel()` (a space learnt in a worker thread). */
+  constructor(source: readonly Analysis[] | FeatureSpaceData, weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS) {
+    if (!Array.isArray(source)) {
+      const data = source as FeatureSpaceData;
+      if (data.names.length !== data.idf.length) throw new Error('feature space: sizes do not match');
+      this.weights = data.weights;
+      data.names.forEach((name, at) => this.index.set(name, at));
+      this.idf = data.idf;
+      return;
+    }
+    this.weights = weights;
     const documentFrequency: number[] = [];
-    for (const document of documents) {
+    for (const document of source as readonly Analysis[]) {
       for (const name of new Set(this.names(document))) {
         let at = this.index.get(name);
         if (at === undefined) {
@@ -64,8 +79,12 @@ export class FeatureSpace {
         documentFrequency[at]!++;
       }
     }
-    const total = documents.length;
+    const total = source.length;
     this.idf = Float64Array.from(documentFrequency, (frequency) => Math.log((1 + total) / (1 + frequency)) + 1);
+  }
+
+  toModel(): FeatureSpaceData {
+    return { names: [...this.index.keys()], idf: this.idf, weights: this.weights };
   }
 
   get size(): number {

@@ -8,6 +8,13 @@ export interface SoftmaxOptions {
   seed: number;
 }
 
+/** A trained model as data. */
+export interface SoftmaxModelData {
+  classes: number;
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
 const MIN_GRADIENT = 1e-3;
 
 export const DEFAULT_SOFTMAX: SoftmaxOptions = { epochs: 8, learningRate: 1.5, l2: 1e-4, seed: 9 };
@@ -35,6 +42,17 @@ export class SoftmaxModel {
     private readonly weights: Float64Array,
     private readonly bias: Float64Array,
   ) {}
+
+  /** A model trained elsewhere (a worker thread), from `toModel()`: the same probabilities. */
+  static fromModel(model: SoftmaxModelData): SoftmaxModel {
+    if (model.weights.length % model.classes !== 0 || model.bias.length !== model.classes) throw new Error('softmax model: sizes do not match');
+    return new SoftmaxModel(model.classes, model.weights, model.bias);
+  }
+
+  /** Plain data a worker can post back: typed arrays are copied (or transferred) as they are. */
+  toModel(): SoftmaxModelData {
+    return { classes: this.classes, weights: this.weights, bias: this.bias };
+  }
 
   /** `weights[i]` scales example i's gradient (1 when absent). */
   static train(vectors: readonly SparseVector[], labels: readonly number[], classes: number, dimensions: number, options: SoftmaxOptions = DEFAULT_SOFTMAX, sampleWeights?: readonly number[]): SoftmaxModel {

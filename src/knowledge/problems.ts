@@ -66,3 +66,14 @@ export function quote(value: unknown, max = 60): string {
   const flat = text.replace(/\s+/g, ' ');
   return `« ${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat} »`;
 }
+
+/** A live reload that could not even read the folder (an internal failure, not a mistake in a file): nothing changed. */
+export function reloadFailedProblem(reason?: string): KnowledgeProblem {
+  return problem('.', '/', `n’a pas pu être relu${reason ? ` (${reason})` : ''} : les connaissances précédentes restent en service`, 'enregistrez de nouveau le fichier modifié ; si cela se répète, redémarrez l’assistant');
+}
+
+/** The problems an error carries (a knowledge refusal thrown by a loader), or none. */
+export function problemsOf(error: unknown): KnowledgeProblem[] {
+  const problems = error instanceof AppError ? error.details.problems : undefined;
+  return Array.isArray(problems) ? (problems as KnowledgeProblem[]) : [];
+}

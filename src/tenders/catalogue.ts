@@ -5,7 +5,7 @@ import { mapApprochRecord, type ApprochOptions } from './approch';
 import { type Mapped, mapBoampRecord, type MapOptions, type NoticeLink } from './boamp';
 import { acquireImportLock, type CatalogueData, emptyData, type ImportSummary, JsonLinesCatalogueAdapter } from './catalogueFile';
 import { type RawRecord, readExportFile, recordsOfValue, type ScanSummary } from './exportRecords';
-import { loadKnowledgeTenders } from './knowledgeTenders';
+import { type KnowledgeTenders, loadKnowledgeTenders } from './knowledgeTenders';
 import type { Tender } from './types';
 
 /**
@@ -38,6 +38,8 @@ export interface TenderCatalogue {
 export interface OpenCatalogueOptions {
   /** Where knowledge/tenders/ (examples, upcoming purchases) is read; omitted → none. */
   knowledgeDir?: string;
+  /** Or those tenders already read (the app's knowledge, one read of the folder). */
+  knowledgeTenders?: KnowledgeTenders;
 }
 
 export const CATALOGUE_FILE = path.join('tenders', 'catalogue.jsonl');
@@ -107,8 +109,8 @@ export class Catalogue implements TenderCatalogue {
 
   constructor(
     readonly file: string,
-    private readonly examples: readonly Tender[],
-    private readonly upcoming: readonly Tender[],
+    private examples: readonly Tender[],
+    private upcoming: readonly Tender[],
   ) {
     this.low = new Low(new JsonLinesCatalogueAdapter(file), emptyData());
   }
@@ -168,6 +170,13 @@ export class Catalogue implements TenderCatalogue {
     this.byId = new Map(this.all().map((tender) => [tender.id, tender]));
   }
 
+  /** A live reload of the knowledge: the hand-written tenders (examples, upcoming purchases) of its new version. */
+  replaceKnowledgeTenders(tenders: KnowledgeTenders): void {
+    this.examples = tenders.examples;
+    this.upcoming = tenders.upcoming;
+    this.rebuild();
+  }
+
   /** After an import by this process: the new file is the one in memory. */
   markWritten(): void {
     this.stamp = stampOf(this.file);
@@ -177,7 +186,7 @@ export class Catalogue implements TenderCatalogue {
 
 /** Opens the catalogue of a DATA_DIR (an absent file is an empty catalogue: the examples show). */
 export async function openCatalogue(dataDir: string, options: OpenCatalogueOptions = {}): Promise<Catalogue> {
-  const { examples, upcoming } = options.knowledgeDir ? loadKnowledgeTenders(options.knowledgeDir) : { examples: [], upcoming: [] };
+  const { examples, upcoming } = options.knowledgeTenders ?? (options.knowledgeDir ? loadKnowledgeTenders(options.knowledgeDir) : { examples: [], upcoming: [] });
   const catalogue = new Catalogue(path.join(dataDir, CATALOGUE_FILE), examples, upcoming);
   await catalogue.load();
   return catalogue;

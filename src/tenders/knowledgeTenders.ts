@@ -137,6 +137,15 @@ export interface KnowledgeTenders {
   upcoming: Tender[];
 }
 
+/** The same from a folder read and checked as a whole (src/loadKnowledge.ts): absent files are no tenders. */
+export function knowledgeTendersFrom(get: (name: string) => unknown): KnowledgeTenders {
+  const entries = (name: string) => {
+    const data = get(name) as TenderEntriesFile | undefined;
+    return data ? data.tenders.map((entry) => toTender(entry, data)) : [];
+  };
+  return { examples: entries(EXAMPLES_FILE), upcoming: entries(UPCOMING_FILE) };
+}
+
 export function loadKnowledgeTenders(knowledgeDir: string): KnowledgeTenders {
   return { examples: readTenderEntries(knowledgeDir, EXAMPLES_FILE, 'examples'), upcoming: readTenderEntries(knowledgeDir, UPCOMING_FILE, 'upcoming') };
 }

@@ -8,7 +8,7 @@ export interface CpvEntry {
   label: string;
   keywords?: string[];
 }
-interface CpvFile {
+export interface CpvFile {
   codes: CpvEntry[];
 }
 
