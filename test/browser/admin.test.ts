@@ -175,6 +175,8 @@ describe('knowledge administration in Chromium', () => {
     const first = page;
     const second = await context.newPage();
     watch(second);
+    // From another page first: the same address again would keep the form of (b) as it was typed.
+    await first.goto(`${base}/admin#/`);
     await first.goto(`${base}${RULE}`);
     await second.goto(`${base}${RULE}`);
     await field(first, '/title', 'input').waitFor();
@@ -193,6 +195,7 @@ describe('knowledge administration in Chromium', () => {
     await first.locator('#my-edit .mine').waitFor();
     // The record as it is now (the other tab's title), and this tab's edit beside it, to re-apply.
     expect(await field(first, '/title', 'input').inputValue()).toBe('Extrait Kbis trop ancien');
+    expect(await first.locator('#my-edit .diff li').count()).toBe(1);
     expect(await first.locator('#my-edit').innerText()).toMatch(/Référence juridique : « Usage administratif \(service-public\.fr[^»]*» → « Usage administratif ; R2143-13 du code de la commande publique\. »/);
     await first.screenshot({ path: path.join(OUTPUT, 'conflit-recharge.png'), fullPage: true });
     await field(first, '/legal', 'input').fill('Usage administratif ; R2143-13 du code de la commande publique.');
