@@ -37,3 +37,9 @@ export function frenchDateTime(iso) {
   if (Number.isNaN(date.getTime())) return String(iso ?? '');
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
 }
+
+/** A summary as a sentence of its own (the history's summaries have no final stop). */
+export function sentence(text) {
+  const trimmed = String(text ?? '').trim();
+  return !trimmed || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

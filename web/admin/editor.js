@@ -2,11 +2,11 @@
 // form cannot express. A save sends the version read: a refusal (422) shows its problems beside the
 // form and keeps what was typed; a conflict (409) offers to reload, and keeps the user's edit in view.
 import { errorText, problemsOf } from './api.js';
-import { el, statusLine } from './dom.js';
+import { el, sentence, statusLine } from './dom.js';
 import { computeDiff, diffLine } from './diff.js';
 import { buildRecordForm, FormError } from './form.js';
 import { fieldsFor, problemList } from './problems.js';
-import { recordHref } from './records.js';
+import { recordHref, SINGLE } from './records.js';
 
 const RELOADED = ' L’assistant utilise déjà cette version : la prochaine conversation en tient compte.';
 
@@ -28,7 +28,7 @@ function keyedInside(schema) {
 
 export async function renderEditor(container, state, one, id) {
   const schema = one.recordSchema ?? {};
-  container.append(el('h2', { text: id ? `${one.label} — ${id}` : `${one.label} — nouvelle fiche` }));
+  container.append(el('h2', { text: SINGLE.has(one.id) ? one.label : id ? `${one.label} — ${id}` : `${one.label} — nouvelle fiche` }));
   const current = { record: undefined, version: null, file: null };
   if (id) {
     const answer = await state.api.get(recordUrl(one, id));
@@ -179,7 +179,7 @@ export async function renderEditor(container, state, one, id) {
     markProblems([]);
     if (answer.status === 200 || answer.status === 201) {
       const change = answer.body?.change ?? {};
-      const text = `Enregistré. ${change.summary ?? ''}${change.reloaded === false ? ' Le rechargement de l’assistant est en attente.' : RELOADED}`;
+      const text = `Enregistré. ${sentence(change.summary)}${change.reloaded === false ? ' Le rechargement de l’assistant est en attente.' : RELOADED}`;
       if (!id && answer.body?.id) {
         window.location.hash = recordHref(one.id, answer.body.id);
         return;

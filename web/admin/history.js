@@ -1,7 +1,7 @@
 // The audit log: every change (who, when, what, the fields before → after), filtered by collection
 // or record, with « Restaurer cette version » and « Annuler cette modification » behind a confirmation.
 import { errorText, problemsOf } from './api.js';
-import { clear, el, frenchDateTime, setStatus, statusLine } from './dom.js';
+import { clear, el, frenchDateTime, sentence, setStatus, statusLine } from './dom.js';
 import { diffLine } from './diff.js';
 import { problemList } from './problems.js';
 import { recordHref } from './records.js';
@@ -52,7 +52,7 @@ function revertButton(change, state, reload, kind) {
     confirmBox(item, question, restore ? 'Oui, restaurer' : 'Oui, annuler', async (box) => {
       const answer = await state.api.send('POST', `/api/knowledge/history/${encodeURIComponent(change.id)}/${restore ? 'restore' : 'undo'}`, {});
       if (answer.status === 200 || answer.status === 201) {
-        const done = `Fait. ${answer.body?.change?.summary ?? ''} L’assistant utilise déjà cette version.`.replace(/\s+/g, ' ');
+        const done = `Fait. ${sentence(answer.body?.change?.summary)} L’assistant utilise déjà cette version.`.replace(/\s+/g, ' ');
         box.replaceWith(statusLine(done, 'ok'));
         // The list is drawn again (the new change on top); the sentence stays above it.
         await reload(done);

@@ -1,6 +1,6 @@
 // The list of one collection's records: search, « Nouveau », « Modifier », « Retirer ».
 import { errorText, problemsOf } from './api.js';
-import { clear, el, setStatus, statusLine } from './dom.js';
+import { clear, el, sentence, setStatus, statusLine } from './dom.js';
 import { problemList } from './problems.js';
 
 /** Collections of one record only (the check settings): nothing to add or retire. */
@@ -21,7 +21,7 @@ function retireButton(state, one, record, status, reload) {
       const answer = await state.api.send('DELETE', `/api/knowledge/collections/${encodeURIComponent(one.id)}/records/${encodeURIComponent(record.id)}?version=${encodeURIComponent(record.version ?? '')}`);
       if (answer.status === 200) {
         await reload();
-        setStatus(status, answer.body?.change?.summary ?? 'Fiche retirée.', 'ok');
+        setStatus(status, sentence(answer.body?.change?.summary) || 'Fiche retirée.', 'ok');
         return;
       }
       yes.disabled = false;
