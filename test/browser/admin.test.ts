@@ -241,6 +241,36 @@ describe('knowledge administration in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
+    await page.goto(`${base}/admin#/comptes`);
+    await page.locator('#accounts tr[data-login="paul.cci"]').waitFor();
+    await page.locator('#new-login').fill('claire.martin');
+    await page.locator('#new-role').selectOption('buyer');
+    await page.locator('#new-name').fill('Claire Martin');
+    await page.locator('#new-org').fill('ha30-nimes-metropole');
+    await page.locator('#new-password').fill('trop court');
+    await page.getByRole('button', { name: 'Ajouter le compte' }).click();
+    await page.locator('#account-form .status.failed').waitFor();
+    expect(await page.locator('#account-form .status.failed').innerText()).toMatch(/12 caractères/);
+    await page.locator('#new-password').fill('les jardins de la fontaine');
+    await page.getByRole('button', { name: 'Ajouter le compte' }).click();
+    const row = page.locator('#accounts tr[data-login="claire.martin"]');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+ha30-nimes-metropole/);
+    await page.screenshot({ path: path.join(OUTPUT, 'comptes.png'), fullPage: true });
+
+    await row.getByRole('button', { name: 'Nouveau mot de passe' }).click();
+    await row.locator('input[type="password"]').fill('un autre matin aux arènes');
+    await row.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText(/^Mot de passe de claire\.martin changé/).waitFor();
+    // The adviser cannot remove their own account from here.
+    expect(await page.locator('#accounts tr[data-login="paul.cci"]').getByRole('button', { name: 'Supprimer' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Supprimer' }).click();
+    await row.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await page.getByText(/^Compte claire\.martin supprimé/).waitFor();
+    expect(await page.locator('#accounts tr[data-login="claire.martin"]').count()).toBe(0);
+  }, 60_000);
+
   it('is readable on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}${SETTINGS}`);
