@@ -227,7 +227,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logic: (context) => live.pin(() => bot.run(context)),
     tracker,
     web: { authenticator, organisationName: (id) => services.directory.byId.get(id)?.organisation.name },
-    admin: { editor, accounts, organisations: () => organisationsOf(services.directory.contacts) },
+    admin: { editor, accounts, organisations: () => organisationsOf(services.directory.contacts), status: () => live.status() },
     insights: {
       insights,
       messages: () => now().messages,

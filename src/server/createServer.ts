@@ -15,7 +15,7 @@ import { applyHeaders, securityHeaders } from './http/securityHeaders';
 import { frenchRestifyError, sendError } from './http/sendError';
 import { type DirectLineDeps, registerDirectLine } from './directline/registerDirectLine';
 import { type InsightsRoutesDeps, registerDashboardPage, registerInsightsRoutes } from './insights';
-import { type AccountRoutesDeps, type AdminRoutesDeps, registerAccountRoutes, registerAdminPage, registerKnowledgeRoutes } from './admin';
+import { type AccountRoutesDeps, type AdminRoutesDeps, registerAccountRoutes, registerAdminPage, registerKnowledgeRoutes, registerStatusRoute, type StatusRouteDeps } from './admin';
 import { registerWebAccess, requireUser, type WebAccessDeps } from './web';
 
 export interface ServerDeps {
@@ -34,7 +34,7 @@ export interface ServerDeps {
   /** The buyers' dashboard and its APIs (behind the guard); without them /acheteurs answers 404 once signed in. */
   insights?: Omit<InsightsRoutesDeps, 'currentUser' | 'logger'>;
   /** The CCI's knowledge editor and accounts (docs/admin-api.md); without them /api/knowledge answers 404 once signed in. */
-  admin?: Pick<AdminRoutesDeps, 'editor'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'>;
+  admin?: Pick<AdminRoutesDeps, 'editor'> & Pick<AccountRoutesDeps, 'accounts' | 'organisations'> & Partial<Pick<StatusRouteDeps, 'status'>>;
 }
 
 const ACTIVITY_JSON = { maxBytes: 1024 * 1024, maxDepth: 64 };
@@ -159,6 +159,7 @@ export function createServer(deps: ServerDeps): Server {
   if (deps.admin) {
     registerKnowledgeRoutes(server, { editor: deps.admin.editor, currentUser: requireUser, logger });
     registerAccountRoutes(server, { ...deps.admin, currentUser: requireUser, logger });
+    if (deps.admin.status) registerStatusRoute(server, { status: deps.admin.status, currentUser: requireUser, logger });
   }
   if (deps.insights) {
     registerDashboardPage(server, config.webDir);
