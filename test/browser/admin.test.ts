@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -269,6 +269,24 @@ describe('knowledge administration in Chromium', () => {
     await row.getByRole('button', { name: 'Oui, supprimer' }).click();
     await page.getByText(/^Compte claire\.martin supprimé/).waitFor();
     expect(await page.locator('#accounts tr[data-login="claire.martin"]').count()).toBe(0);
+  }, 60_000);
+
+  it('shows in red on the home a file edit the live reload refused, with its file and problem', async () => {
+    const file = path.join(knowledgeDir, 'messages.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('"locale": "fr-FR"', '"locale": "français"'));
+    try {
+      expect((await app.knowledge.reloadNow('file')).applied).toBe(false);
+      await page.goto(`${base}/admin#/historique`);
+      await page.goto(`${base}/admin#/`);
+      const refusals = page.locator('#live-refusals');
+      await refusals.waitFor();
+      expect(await refusals.innerText()).toMatch(/messages\.json — \/locale : /);
+      await page.screenshot({ path: path.join(OUTPUT, 'accueil-refus.png'), fullPage: true });
+    } finally {
+      writeFileSync(file, good);
+      await app.knowledge.reloadNow('file');
+    }
   }, 60_000);
 
   it('is readable on a phone', async () => {
