@@ -44,11 +44,11 @@ const ANNOUNCED_QUESTION =
 export class TextReader {
   /**
    * The last text each model read: a turn reads its text several times (social words, then the
-   * request, at the root or while a goal waits). Both models are fixed after training, so a reading
-   * is a pure function of the text; one entry is enough for the repeats of a turn.
+   * request, at the root or while a goal waits). Each model is fixed after training, so a reading is
+   * a pure function of the text and the model; one entry is enough for the repeats of a turn.
    */
-  private lastIntent?: { text: string; result: IntentResult };
-  private lastFaq?: { text: string; result: FaqUnderstanding };
+  private lastIntent?: { text: string; by: DialogServices['intents']; result: IntentResult };
+  private lastFaq?: { text: string; by: DialogServices['faq']; result: FaqUnderstanding };
 
   constructor(private readonly services: DialogServices) {}
 
@@ -150,13 +150,16 @@ export class TextReader {
     return intent === 'GOODBYE' || words.includes('GOODBYE') ? 'goodbye' : 'thanks';
   }
 
+  // A live reload of the knowledge brings new models: the same text is read again by them.
   private classify(text: string): IntentResult {
-    if (this.lastIntent?.text !== text) this.lastIntent = { text, result: this.services.intents.classify(text) };
+    const { intents } = this.services;
+    if (this.lastIntent?.text !== text || this.lastIntent.by !== intents) this.lastIntent = { text, by: intents, result: intents.classify(text) };
     return this.lastIntent.result;
   }
 
   private understand(text: string): FaqUnderstanding {
-    if (this.lastFaq?.text !== text) this.lastFaq = { text, result: this.services.faq.understand(text) };
+    const { faq } = this.services;
+    if (this.lastFaq?.text !== text || this.lastFaq.by !== faq) this.lastFaq = { text, by: faq, result: faq.understand(text) };
     return this.lastFaq.result;
   }
 
