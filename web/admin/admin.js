@@ -40,11 +40,9 @@ function markCurrent() {
   }
 }
 
+/** The module draws its own title and list in the container (branch propose, `mountProposals(container, api)`). */
 async function renderProposals(container) {
-  container.append(el('h2', { text: 'Propositions des acheteurs' }));
-  const holder = el('div');
-  container.append(holder);
-  await state.proposals.mountProposals(holder, api);
+  await state.proposals.mountProposals(container, api);
 }
 
 function notFound(container) {
