@@ -1,0 +1,306 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { LINES, pdf, zip } from '../fixtures/documents';
+import { freezeDate } from '../support/clock';
+import { DirectLineClient } from '../support/directLineClient';
+import { startTestApp, type TestApp } from '../support/startTestApp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+/** Git-ignored: the screenshots stay for whoever wants to look at the pages. */
+const OUTPUT = path.join(ROOT, 'test-output', 'admin');
+
+const NOW = '2026-12-02T10:00:00Z';
+freezeDate(NOW);
+
+const ADVISER = { login: 'paul.cci', name: 'Paul Martin', password: 'la maison carrée sous la pluie' };
+const RULE = '/admin#/c/rules/r/KBIS_TOO_OLD';
+const SETTINGS = '/admin#/c/checkSettings/r/settings';
+const OLD_REMEDY = /téléchargez-en un récent \(infogreffe\.fr/;
+const NEW_REMEDY = 'Votre extrait Kbis a plus de {months} mois : demandez-en un nouveau au greffe du tribunal de commerce de Nîmes, ou sur infogreffe.fr.';
+const NEW_REMEDY_SEEN = /demandez-en un nouveau au greffe du tribunal de commerce de Nîmes/;
+
+/** `npm run users -- add …` (dist/ is built by jest's global setup). */
+function users(args: string[], dataDir: string, stdin: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/cli/users.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/**
+ * An SME checks a dossier holding only a Kbis up to date on 2 April 2026 (eight months before
+ * NOW), through the local Direct Line as the Web Chat does; returns what the bot said.
+ */
+async function checkOldKbis(app: TestApp): Promise<string> {
+  const sme = await DirectLineClient.start(app.url);
+  await sme.say('je veux vérifier mon dossier');
+  await sme.botSays(/Où en êtes-vous/, 15_000);
+  await sme.say('Je prépare mon dépôt');
+  await sme.botSays(/date limite de remise/, 15_000);
+  await sme.say('je sais pas');
+  await sme.botSays(/travaux, de fournitures ou de services/, 15_000);
+  await sme.say('travaux');
+  await sme.botSays(/Déposez maintenant vos fichiers/, 15_000);
+  await sme.upload([{ name: 'dossier.zip', bytes: await zip({ 'kbis-societe.pdf': await pdf(LINES.kbis('2 avril 2026')) }), type: 'application/zip' }]);
+  return (await sme.botSays(/Résultat de la vérification/, 30_000)).join('\n');
+}
+
+/** The text area of a field of the generated form, by its JSON path in the record. */
+const field = (page: Page, pointer: string, control = 'textarea, input, select') => page.locator(`[data-path="${pointer}"] :is(${control})`).first();
+
+async function save(page: Page): Promise<string> {
+  await page.locator('#save').click();
+  const feedback = page.locator('#save-feedback');
+  await feedback.locator('.status.ok, .status.failed, .conflict').first().waitFor({ timeout: 20_000 });
+  return feedback.innerText();
+}
+
+// The issue's browser test: a CCI adviser changes a rule's text and the Kbis window in /admin, and
+// the next bid check in the chat shows them, without a restart; a refused change, a conflict
+// between two tabs, and going back in the history.
+describe('knowledge administration in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  const work = mkdtempSync(path.join(tmpdir(), 'ha30-admin-'));
+  const knowledgeDir = path.join(work, 'knowledge');
+  const errors: string[] = [];
+
+  const watch = (tab: Page) => {
+    tab.on('pageerror', (error) => errors.push(error.message));
+    // The buyers' proposals module is another branch's: its absence (a 404 the page expects) is no error.
+    tab.on('console', (message) => message.type() === 'error' && !/\/proposals\.js$|status of (401|409|422)/.test(`${message.text()} ${message.location().url}`) && errors.push(message.text()));
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install -y chromium`);
+    mkdirSync(OUTPUT, { recursive: true });
+    // The app edits its own copy of the knowledge, never the repository's.
+    cpSync(path.join(ROOT, 'knowledge'), knowledgeDir, { recursive: true });
+    app = await startTestApp({ KNOWLEDGE_DIR: knowledgeDir });
+    base = app.url.replace('localhost', '127.0.0.1');
+    const added = await users(['add', '--role', 'cci', '--login', ADVISER.login, '--name', ADVISER.name], app.config.dataDir, `${ADVISER.password}\n`);
+    expect(added).toEqual({ code: 0, stderr: '' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    await context.clock.setFixedTime(new Date(NOW));
+    page = await context.newPage();
+    watch(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.cleanup();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('signs the adviser in and shows the live knowledge and the collections', async () => {
+    await page.goto(`${base}/admin`);
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    await page.getByLabel('Identifiant').fill(ADVISER.login);
+    await page.getByLabel('Mot de passe').fill(ADVISER.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${base}/admin`);
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    await page.getByText(/^Connecté en tant que Paul Martin \(paul\.cci\)/).waitFor();
+    await page.locator('#live-version').waitFor();
+    expect((await page.locator('#live-version').innerText()).trim()).toMatch(/\w{6,}/);
+    for (const label of ['Règles de vérification', 'Durées et seuils de la vérification', 'Questions fréquentes', 'Achats à venir', 'Contacts du club', 'Événements du club', 'Textes du chat']) {
+      await page.locator('.collections a', { hasText: label }).first().waitFor();
+    }
+    await page.screenshot({ path: path.join(OUTPUT, 'accueil.png'), fullPage: true });
+  }, 60_000);
+
+  it('(a) changes the remedy of KBIS_TOO_OLD and the Kbis window, and the next bid check shows both, without restart', async () => {
+    const before = await checkOldKbis(app);
+    expect(before).toMatch(/plus de 3 mois/);
+    expect(before).toMatch(OLD_REMEDY);
+
+    await page.goto(`${base}${RULE}`);
+    await field(page, '/remedy', 'textarea').waitFor();
+    await field(page, '/remedy', 'textarea').fill(NEW_REMEDY);
+    expect(await save(page)).toMatch(/^Enregistré/);
+    await page.screenshot({ path: path.join(OUTPUT, 'regle-enregistree.png'), fullPage: true });
+
+    await page.goto(`${base}${SETTINGS}`);
+    await field(page, '/kbisMaxAgeMonths', 'input').waitFor();
+    expect(await field(page, '/kbisMaxAgeMonths', 'input').inputValue()).toBe('3');
+    await field(page, '/kbisMaxAgeMonths', 'input').fill('6');
+    expect(await save(page)).toMatch(/^Enregistré/);
+    await page.screenshot({ path: path.join(OUTPUT, 'reglages-enregistres.png'), fullPage: true });
+
+    const after = await checkOldKbis(app);
+    expect(after).toMatch(/plus de 6 mois/);
+    expect(after).not.toMatch(/plus de 3 mois/);
+    expect(after).toMatch(NEW_REMEDY_SEEN);
+    expect(after).not.toMatch(OLD_REMEDY);
+    // Written where the knowledge lives, so that a restart keeps it.
+    expect(readFileSync(path.join(knowledgeDir, 'rules', 'settings.json'), 'utf8')).toMatch(/"kbisMaxAgeMonths": 6/);
+  }, 180_000);
+
+  it('(b) refuses HTML in a message with the French reason, keeps what was typed, and the chat keeps the old text', async () => {
+    await page.goto(`${base}${RULE}`);
+    const message = field(page, '/message/default', 'textarea');
+    await message.waitFor();
+    const typed = '« {file} » est <b>trop ancien</b> : il date du {date}, plus de {months} mois au {at}.';
+    await message.fill(typed);
+    const refusal = await save(page);
+    expect(refusal).not.toMatch(/^Enregistré/);
+    // The problems: which file, where in it, what is wrong — in French.
+    const problems = page.locator('#save-feedback .problems li');
+    expect(await problems.count()).toBeGreaterThan(0);
+    expect(await problems.first().innerText()).toMatch(/rules\/e-identity\.json.*\/rules\/\d+\/message\/default/);
+    expect(await problems.first().innerText()).toMatch(/HTML/);
+    // The markup is shown as characters, never interpreted.
+    expect(await page.locator('#save-feedback b').count()).toBe(0);
+    expect(await message.inputValue()).toBe(typed);
+    await page.screenshot({ path: path.join(OUTPUT, 'refus.png'), fullPage: true });
+
+    const chat = await checkOldKbis(app);
+    expect(chat).not.toMatch(/trop ancien/);
+    expect(chat).toMatch(NEW_REMEDY_SEEN);
+  }, 120_000);
+
+  it('(c) refuses a save from a second tab on a stale version, reloads the current record and keeps the edit in view', async () => {
+    const first = page;
+    const second = await context.newPage();
+    watch(second);
+    // From another page first: the same address again would keep the form of (b) as it was typed.
+    await first.goto(`${base}/admin#/`);
+    await first.goto(`${base}${RULE}`);
+    await second.goto(`${base}${RULE}`);
+    await field(first, '/title', 'input').waitFor();
+    await field(second, '/title', 'input').waitFor();
+
+    await second.bringToFront();
+    await field(second, '/title', 'input').fill('Extrait Kbis trop ancien');
+    expect(await save(second)).toMatch(/^Enregistré/);
+
+    await first.bringToFront();
+    await field(first, '/legal', 'input').fill('Usage administratif ; R2143-13 du code de la commande publique.');
+    const conflict = await save(first);
+    expect(conflict).toMatch(/Quelqu’un a modifié cette fiche entre-temps/);
+    await first.screenshot({ path: path.join(OUTPUT, 'conflit.png'), fullPage: true });
+    await first.getByRole('button', { name: 'Recharger' }).click();
+    await first.locator('#my-edit .mine').waitFor();
+    // The record as it is now (the other tab's title), and this tab's edit beside it, to re-apply.
+    expect(await field(first, '/title', 'input').inputValue()).toBe('Extrait Kbis trop ancien');
+    expect(await first.locator('#my-edit .diff li').count()).toBe(1);
+    expect(await first.locator('#my-edit').innerText()).toMatch(/Référence juridique : « Usage administratif \(service-public\.fr[^»]*» → « Usage administratif ; R2143-13 du code de la commande publique\. »/);
+    await first.screenshot({ path: path.join(OUTPUT, 'conflit-recharge.png'), fullPage: true });
+    await field(first, '/legal', 'input').fill('Usage administratif ; R2143-13 du code de la commande publique.');
+    expect(await save(first)).toMatch(/^Enregistré/);
+    await second.close();
+  }, 120_000);
+
+  it('(d) lists the changes with readable diffs and restores a previous version from the history', async () => {
+    await page.goto(`${base}/admin#/historique?collection=rules&id=KBIS_TOO_OLD`);
+    const changes = page.locator('#changes > li.change');
+    await changes.first().waitFor();
+    // Newest first: the legal text, the title, the remedy.
+    expect(await changes.count()).toBe(3);
+    await expect(changes.nth(0).innerText()).resolves.toMatch(/paul\.cci/);
+    await expect(changes.nth(1).innerText()).resolves.toMatch(/Titre : « Extrait d'immatriculation trop ancien » → « Extrait Kbis trop ancien »/);
+    await expect(changes.nth(2).innerText()).resolves.toMatch(/Comment y remédier : « Votre extrait date de plus de \{months\} mois[^»]*» → « Votre extrait Kbis a plus de/);
+    await page.screenshot({ path: path.join(OUTPUT, 'historique.png'), fullPage: true });
+
+    // The version right after the remedy was changed: the title and the legal text of then.
+    const remedyChange = changes.nth(2);
+    await remedyChange.getByRole('button', { name: 'Restaurer cette version' }).click();
+    await remedyChange.getByRole('button', { name: 'Oui, restaurer' }).click();
+    await page.locator('#history-status.ok, #changes .status.failed').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#history-status').innerText()).toMatch(/^Fait\./);
+    await page.locator('#changes > li.change').first().filter({ hasText: /Restauration/ }).waitFor();
+
+    await page.goto(`${base}${RULE}`);
+    await field(page, '/title', 'input').waitFor();
+    expect(await field(page, '/title', 'input').inputValue()).toBe("Extrait d'immatriculation trop ancien");
+    expect(await field(page, '/legal', 'input').inputValue()).toMatch(/^Usage administratif \(service-public\.fr/);
+    expect(await field(page, '/remedy', 'textarea').inputValue()).toBe(NEW_REMEDY);
+
+    // « Annuler cette modification » on the window: back to 3 months, and the chat says so.
+    await page.goto(`${base}/admin#/historique?collection=checkSettings`);
+    const windowChange = page.locator('#changes > li.change').first();
+    await windowChange.waitFor();
+    await windowChange.getByRole('button', { name: 'Annuler cette modification' }).click();
+    await windowChange.getByRole('button', { name: 'Oui, annuler' }).click();
+    await page.locator('#history-status.ok, #changes .status.failed').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('#history-status').innerText()).toMatch(/^Fait\./);
+    await page.locator('#changes > li.change').first().filter({ hasText: /Restauration/ }).waitFor();
+    expect(await checkOldKbis(app)).toMatch(/plus de 3 mois/);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
+    await page.goto(`${base}/admin#/comptes`);
+    await page.locator('#accounts tr[data-login="paul.cci"]').waitFor();
+    await page.locator('#new-login').fill('claire.martin');
+    await page.locator('#new-role').selectOption('buyer');
+    await page.locator('#new-name').fill('Claire Martin');
+    await page.locator('#new-org').fill('ha30-nimes-metropole');
+    await page.locator('#new-password').fill('trop court');
+    await page.getByRole('button', { name: 'Ajouter le compte' }).click();
+    await page.locator('#account-form .status.failed').waitFor();
+    expect(await page.locator('#account-form .status.failed').innerText()).toMatch(/12 caractères/);
+    await page.locator('#new-password').fill('les jardins de la fontaine');
+    await page.getByRole('button', { name: 'Ajouter le compte' }).click();
+    const row = page.locator('#accounts tr[data-login="claire.martin"]');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+ha30-nimes-metropole/);
+    await page.screenshot({ path: path.join(OUTPUT, 'comptes.png'), fullPage: true });
+
+    await row.getByRole('button', { name: 'Nouveau mot de passe' }).click();
+    await row.locator('input[type="password"]').fill('un autre matin aux arènes');
+    await row.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await page.getByText(/^Mot de passe de claire\.martin changé/).waitFor();
+    // The adviser cannot remove their own account from here.
+    expect(await page.locator('#accounts tr[data-login="paul.cci"]').getByRole('button', { name: 'Supprimer' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Supprimer' }).click();
+    await row.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await page.getByText(/^Compte claire\.martin supprimé/).waitFor();
+    expect(await page.locator('#accounts tr[data-login="claire.martin"]').count()).toBe(0);
+  }, 60_000);
+
+  it('shows in red on the home a file edit the live reload refused, with its file and problem', async () => {
+    const file = path.join(knowledgeDir, 'messages.json');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('"locale": "fr-FR"', '"locale": "français"'));
+    try {
+      expect((await app.knowledge.reloadNow('file')).applied).toBe(false);
+      await page.goto(`${base}/admin#/historique`);
+      await page.goto(`${base}/admin#/`);
+      const refusals = page.locator('#live-refusals');
+      await refusals.waitFor();
+      expect(await refusals.innerText()).toMatch(/messages\.json — \/locale : /);
+      await page.screenshot({ path: path.join(OUTPUT, 'accueil-refus.png'), fullPage: true });
+    } finally {
+      writeFileSync(file, good);
+      await app.knowledge.reloadNow('file');
+    }
+  }, 60_000);
+
+  it('is readable on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}${SETTINGS}`);
+    await field(page, '/kbisMaxAgeMonths', 'input').waitFor();
+    const overflow = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      return doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(OUTPUT, 'telephone-reglages.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Historique des modifications' }).waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/startTestApp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
+const json = (file: string) => JSON.parse(readFileSync(path.join(KNOWLEDGE, file), 'utf8'));
+type Schema = Record<string, unknown> & { $defs?: unknown; properties?: Record<string, { items?: object; additionalProperties?: object }> };
+
+/** Every record of the knowledge with the schema of one record (as GET /api/knowledge/collections gives it). */
+function knowledgeRecords(): [object, unknown][] {
+  const cases: [object, unknown][] = [];
+  const rules = json('schemas/rules.schema.json') as { $defs: { rule: object } };
+  for (const file of readdirSync(path.join(KNOWLEDGE, 'rules')).filter((name) => name !== 'settings.json')) {
+    for (const rule of json(`rules/${file}`).rules) cases.push([{ ...rules.$defs.rule, $defs: rules.$defs }, rule]);
+  }
+  const { $schema: _settings, ...settings } = json('rules/settings.json');
+  cases.push([json('schemas/check-settings.schema.json'), settings]);
+  for (const file of readdirSync(path.join(KNOWLEDGE, 'faq/topics'))) {
+    const { $schema: _topic, ...topic } = json(`faq/topics/${file}`);
+    cases.push([json('schemas/faq-topic.schema.json'), topic]);
+  }
+  const lists: [string, string, string][] = [
+    ['tenders/upcoming.json', 'tender-entries', 'tenders'],
+    ['tenders/examples.json', 'tender-entries', 'tenders'],
+    ['contacts.json', 'contacts', 'contacts'],
+    ['contacts.json', 'contacts', 'situations'],
+    ['events.json', 'events', 'events'],
+    ['documents.json', 'documents', 'types'],
+    ['faq/figures.json', 'faq-figures', 'figures'],
+  ];
+  for (const [file, schemaName, list] of lists) {
+    const schema = json(`schemas/${schemaName}.schema.json`) as Schema;
+    for (const record of json(file)[list]) cases.push([{ ...schema.properties![list]!.items, $defs: schema.$defs }, record]);
+  }
+  const messages = json('schemas/messages.schema.json') as Schema;
+  for (const text of Object.values(json('messages.json').messages)) cases.push([messages.properties!.messages!.additionalProperties!, text]);
+  return cases;
+}
+
+interface RoundTrip {
+  total: number;
+  changed: string[];
+  kinds: Record<string, number>;
+}
+
+// The forms of /admin are generated from the schemas: opening a record and saving it untouched
+// must give back the very same JSON (same values, same key order), for every record there is.
+describe('admin forms generated from the knowledge schemas, in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install -y chromium`);
+    app = await startTestApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    page = await browser.newPage({ locale: 'fr-FR' });
+    // Any page of the server: the modules are imported from its origin, as /admin imports them.
+    await page.goto(`${app.url.replace('localhost', '127.0.0.1')}/connexion`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.cleanup();
+  });
+
+  it('gives back every record of the knowledge unchanged when nothing is typed', async () => {
+    const cases = knowledgeRecords();
+    const seen = await page.evaluate(async (all): Promise<RoundTrip> => {
+      const { buildRecordForm } = await import('/web/admin/form.js' as string);
+      const changed: string[] = [];
+      const kinds: Record<string, number> = {};
+      for (const [schema, record] of all) {
+        const form = buildRecordForm(schema, record);
+        if (JSON.stringify(form.read()) !== JSON.stringify(record)) changed.push(JSON.stringify(record).slice(0, 80));
+        for (const node of form.element.querySelectorAll('textarea.json')) kinds[node.getAttribute('name')] = (kinds[node.getAttribute('name')] ?? 0) + 1;
+      }
+      return { total: all.length, changed, kinds };
+    }, cases);
+    expect(seen.total).toBeGreaterThan(200);
+    expect(seen.changed).toEqual([]);
+    // What only JSON can express stays small: a detector's free params.
+    expect(Object.keys(seen.kinds).filter((name) => !/\/params$/.test(name))).toEqual([]);
+  }, 60_000);
+
+  it('reads what is typed: a French number, lines, a text per stage, and refuses a number that is none', async () => {
+    const rules = json('schemas/rules.schema.json') as { $defs: { rule: object } };
+    const rule = json('rules/e-identity.json').rules.find((one: { id: string }) => one.id === 'KBIS_TOO_OLD');
+    const settings = json('schemas/check-settings.schema.json');
+    const read = await page.evaluate(
+      async ([ruleSchema, record, settingsSchema]) => {
+        const { buildRecordForm } = await import('/web/admin/form.js' as string);
+        const form = buildRecordForm(ruleSchema, record);
+        const doc = (globalThis as unknown as { document: { body: { appendChild<T>(node: T): T } } }).document;
+        const host = doc.body.appendChild(form.element);
+        const choice = host.querySelector('[data-path="/remedy"] select');
+        choice.value = '1';
+        choice.dispatchEvent(new (globalThis as unknown as { Event: new (type: string) => unknown }).Event('change'));
+        host.querySelector('[data-path="/remedy/ATTRIBUTION"] textarea').value = 'Fournissez un Kbis de moins de {months} mois avant la signature.';
+        const remedy = form.read().remedy;
+        const numbers = buildRecordForm(settingsSchema, { kbisMaxAgeMonths: 3, turnoverCapRatio: 1.5 });
+        numbers.element.querySelector('[data-path="/turnoverCapRatio"] input').value = '1,75';
+        const ratio = numbers.read().turnoverCapRatio;
+        numbers.element.querySelector('[data-path="/kbisMaxAgeMonths"] input').value = 'six';
+        let refusal = '';
+        try {
+          numbers.read();
+        } catch (error) {
+          refusal = (error as Error).message;
+        }
+        host.remove();
+        return { remedy, ratio, refusal };
+      },
+      [{ ...rules.$defs.rule, $defs: rules.$defs }, rule, settings],
+    );
+    expect(read.remedy).toEqual({ DEPOT: rule.remedy, ATTRIBUTION: 'Fournissez un Kbis de moins de {months} mois avant la signature.' });
+    expect(read.ratio).toBe(1.75);
+    expect(read.refusal).toBe('Ancienneté maximale du Kbis (mois) : « six » n’est pas un nombre (écrivez par exemple 3 ou 1,5).');
+  }, 60_000);
+});
