@@ -18,7 +18,7 @@ import { createAdapter } from './bot/createAdapter';
 import { loadDirectory, upcomingEvents } from './contacts';
 import { type FaqKnowledge, FaqService } from './faq';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
-import { faqContext, InsightsService, ruleTitles } from './insights';
+import { faqContext, InsightsService, monthOfDay, parisDay, ruleTitles } from './insights';
 import { renderDigest } from './insights/digest';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
@@ -27,6 +27,7 @@ import { loadKnowledge } from './loadKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
+import { DigestPool } from './server/insights';
 import { loadSecret } from './server/directline/loadSecret';
 import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
@@ -170,6 +171,21 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const insightsKnowledge = { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) };
   const insights = new InsightsService({ gaps: () => faqLogs.listGaps(), feedback: () => faqLogs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest }, () => insightsKnowledge);
 
+  // The digest PDF holds the event loop ~0.6 s: one render at a time, each month's kept a while, 429 beyond two waiting.
+  const digests = new DigestPool(
+    (month) =>
+      renderDigest(
+        {
+          insights,
+          knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
+          tender: (id) => tenders.get(id),
+          testimonies: testimonies.testimonies,
+        },
+        month,
+      ),
+    { maxWaiting: 2, currentMonthTtlMs: 60_000, pastMonthTtlMs: 6 * 3_600_000, maxCached: 24, currentMonth: () => monthOfDay(parisDay(new Date())!) },
+  );
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -190,16 +206,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       flags: tenderFlags,
       testimonies,
       events: (now) => upcomingEvents(now, services.directory, (id, ...params) => messages.text(id, ...params)),
-      digest: (month) =>
-        renderDigest(
-          {
-            insights,
-            knowledge: () => ({ messages, rules: knowledge.rules, checkSettings: knowledge.checkSettings, topicTitles: insightsKnowledge.topicTitles }),
-            tender: (id) => tenders.get(id),
-            testimonies: testimonies.testimonies,
-          },
-          month,
-        ),
+      digest: digests.pdf,
     },
     directLine: localAdapter
       ? {
