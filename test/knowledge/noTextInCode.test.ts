@@ -60,6 +60,7 @@ const ALLOWED: Record<string, string> = {
   'src/contacts/loadDirectory.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/faq/loadFaq.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/cli/ask.ts': 'usage and argument errors and the labels of the readable output, for the operator; the answers come from knowledge/',
+  'src/cli/runCommand.ts': 'commander refusals and internal errors of every command line (stderr), for the operator',
   'src/tenders/knowledgeTenders.ts': 'knowledge validation errors at start, for the CCI editor',
   'src/tenders/approch.ts': 'import skip reasons, for the operator running the import',
   'src/tenders/boamp.ts': 'import skip reasons, for the operator running the import',
