@@ -47,7 +47,6 @@ const ALLOWED: Record<string, string> = {
   'src/privacy/detectors/companyIds.ts': 'French words to recognise in what users type, not to show',
   'src/privacy/detectors/companyNames.ts': 'French words to recognise in what users type, not to show',
   'src/privacy/detectors/personNames.ts': 'French words to recognise in what users type, not to show',
-  'src/testimonies/scrubOwnFirm.ts': 'French words to recognise in what users type, not to show',
   'src/cli/users.ts': 'usage, results and argument errors of the users command, for the operator',
   'src/accounts/accountRules.ts': 'account refusals (login, password, role, name), for the operator of the users command',
   'src/accounts/AccountStore.ts': 'account refusals (duplicate, unknown login), for the operator of the users command',
