@@ -120,6 +120,12 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     ['les pièces de Martin Plomberie SARL étaient complètes', 'les pièces de [entreprise] SARL étaient complètes'],
     ['on a monté Lefèvre SAS en 2024, trop jeune ?', 'on a monté [entreprise] SAS en 2024, trop jeune ?'],
     ['gérant de SARL Martin, je peux répondre seul ?', 'gérant de SARL [entreprise], je peux répondre seul ?'],
+    // A full name before the role it holds in a firm, with no other cue.
+    ['Jean Dupont, gérant de Dupont Rénovation : le DC1 est-il signé ?', '[nom], gérant de [entreprise] : le DC1 est-il signé ?'],
+    ['Bonjour, Marie-Claire Durand, gérante d’une SARL à Alès, le DUME ?', 'Bonjour, [nom], gérante d’une SARL à Alès, le DUME ?'],
+    ['ici Paul Roux gérant chez Roux Peinture', 'ici [nom] gérant chez [entreprise]'],
+    ['Anne de La Tour (dirigeante de la SCOP), on peut répondre ?', '[nom] (dirigeante de la SCOP), on peut répondre ?'],
+    ['Kevin Martin, fondateur d’une jeune entreprise de nettoyage', '[nom], fondateur d’une jeune entreprise de nettoyage'],
   ])('person or firm name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
 
   it('scrubs several kinds in one message and leaves the question word for word', () => {
@@ -208,6 +214,20 @@ describe('scrubPersonalData: the words of the question survive', () => {
     'passer de EURL en SAS avant de candidater ?',
     'le Kbis SARL de moins de 3 mois ?',
     'une SCOP du BTP à Bagnols-sur-Cèze peut-elle candidater ?',
+    // Capitalised words before a role that are a town of the Gard, a trade or a firm, not a name.
+    'à Saint Gilles, gérant de camping, puis-je répondre ?',
+    'Pont Saint Esprit, gérant d’une petite entreprise, le DUME ?',
+    'au Grau du Roi, patron de bar, les marchés de la commune ?',
+    'Aigues Mortes, dirigeant de TPE : le Kbis ?',
+    'Plomberie Générale, gérant de société depuis 2010 : le DC2 ?',
+    'Travaux Publics, dirigeant de PME : quels marchés ?',
+    'Nîmes Métropole, fondateur de la démarche ?',
+    'Jeune Entreprise, gérant de moins de 2 ans : peut-on candidater ?',
+    'Espaces Verts, patron de 3 salariés : les marchés de la mairie ?',
+    'Le gérant de la SARL doit-il signer le DC1 ?',
+    'Maçon, gérant de ma boîte, je réponds seul ?',
+    'Uzès, Sommières, Beaucaire : gérant de deux boutiques, où répondre ?',
+    'Bonjour Madame, gérante de SAS, le DUME ?',
     '👍👍',
   ];
 
