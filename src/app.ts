@@ -16,7 +16,7 @@ import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { upcomingEvents } from './contacts';
 import { type FaqLogs, openFaqLogs } from './faq/openFaqLogs';
-import { InsightsService } from './insights';
+import { InsightsService, monthOfDay, parisDay } from './insights';
 import { renderDigest } from './insights/digest';
 import { faqTopicsThroughEditor, GapAnswerService, type LiveFaq, untilTrained } from './insights/gapAnswers';
 import { KnowledgeEditor } from './knowledge/editor';
@@ -32,6 +32,7 @@ import { announcedPurchases } from './validateKnowledge';
 import { type Logger, scrubError } from './logger';
 import { TurnTracker } from './server/TurnTracker';
 import { createServer } from './server/createServer';
+import { DigestPool } from './server/insights';
 import { loadSecret } from './server/directline/loadSecret';
 import { MAX_FILES_PER_UPLOAD } from './server/directline/registerDirectLine';
 import { Database } from './store/database';
@@ -231,6 +232,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const proposals = new ProposalService({ store: ProposalStore.open(config.dataDir), organisations: () => organisationsOf(now().directory.contacts), upcoming: upcomingThroughEditor(editor) });
   const gapAnswers = new GapAnswerService(faqTopicsThroughEditor(editor, () => now().knowledge.faq), liveFaq);
 
+  // The digest PDF holds the event loop ~0.6 s: one render at a time, each month's kept a while, 429 beyond two waiting.
+  const digests = new DigestPool(
+    (month) =>
+      renderDigest(
+        {
+          insights,
+          knowledge: () => {
+            const { messages: texts, knowledge: known, insights: read } = now();
+            return { messages: texts, rules: known.rules, checkSettings: known.checkSettings, topicTitles: read.topicTitles };
+          },
+          tender: (id) => tenders.get(id),
+          testimonies: testimonies.testimonies,
+        },
+        month,
+      ),
+    { maxWaiting: 2, currentMonthTtlMs: 60_000, pastMonthTtlMs: 6 * 3_600_000, maxCached: 24, currentMonth: () => monthOfDay(parisDay(new Date())!) },
+  );
+
   const bot = new Ha30Bot(conversationState, userState, new RootDialog(services, memory, alertsDeps), logger);
   const tracker = new TurnTracker();
   const lifecycle = { stopping: false };
@@ -253,19 +272,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       flags: tenderFlags,
       testimonies,
       events: (at) => upcomingEvents(at, now().directory, (id, ...params) => now().messages.text(id, ...params)),
-      digest: (month) =>
-        renderDigest(
-          {
-            insights,
-            knowledge: () => {
-              const { messages: texts, knowledge: known, insights: read } = now();
-              return { messages: texts, rules: known.rules, checkSettings: known.checkSettings, topicTitles: read.topicTitles };
-            },
-            tender: (id) => tenders.get(id),
-            testimonies: testimonies.testimonies,
-          },
-          month,
-        ),
+      digest: digests.pdf,
     },
     curation: { proposals, gapAnswers, onRejected: (proposal, who) => recordRejection(editor, proposal, who) },
     directLine: localAdapter

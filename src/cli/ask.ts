@@ -1,20 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
-import { isAppError } from '../errors';
 import { type FaqAnswer, FaqService, type FaqUnderstanding, gapInputOf, gapKindOf, loadFaq } from '../faq';
 import { type FaqLogs, openFaqLogs } from '../faq/openFaqLogs';
 import { loadConversationKnowledge, readKnowledgeFiles } from '../knowledge/loadKnowledge';
 import { Messages } from '../knowledge/Messages';
 import { frenchTypography, NBSP } from '../text/frenchTypography';
-
-// stdout carries the answers only (cli-contract.md): anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError, writeOut } from './runCommand';
 
 const USAGE = 'Usage : npm run --silent ask -- [--json] [--log] "votre question" | --file questions.txt';
 /** A questions file larger than this is not a list of questions. */
@@ -28,15 +19,6 @@ interface AskResult {
   answer: string;
   gap: boolean;
   choices?: string[];
-}
-
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
 }
 
 /** The questions of a file, one a line; blank lines are not questions and are skipped. `-` is the standard input. */
@@ -104,17 +86,12 @@ function readable(result: AskResult, answer: FaqAnswer | undefined): string {
   return [`${frenchTypography('Question :')} ${result.question}`, frenchTypography(lines.join('\n'))].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
-  const program = new Command()
-    .name('ask')
+async function main(argv: readonly string[]): Promise<number> {
+  const program = frenchProgram('ask')
     .argument('[question...]', 'la question (entre guillemets)')
     .option('--json', 'sortie JSON (contrat cli-contract.md §2)')
     .option('--file <fichier>', 'une question par ligne (- : entrée standard)')
-    .option('--log', 'enregistre les questions sans réponse dans le journal des questions (DATA_DIR)')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    // commander's own error lines are English: they are replaced by French ones below.
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+    .option('--log', 'enregistre les questions sans réponse dans le journal des questions (DATA_DIR)');
   program.helpInformation = () =>
     [
       USAGE,
@@ -130,15 +107,7 @@ async function main(argv: string[]): Promise<number> {
       'Codes de sortie : 0 les questions ont été traitées, 2 arguments inutilisables, 1 erreur interne.',
       '',
     ].join('\n');
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program, argv, USAGE)) return 0;
   const options = program.opts<{ json?: boolean; file?: string; log?: boolean }>();
   const words = program.args.join(' ');
   if (options.file !== undefined && program.args.length > 0) throw new UsageError(`Donnez une question ou --file, pas les deux.\n${USAGE}`);
@@ -164,23 +133,8 @@ async function main(argv: string[]): Promise<number> {
   const output = options.json
     ? `${JSON.stringify(options.file !== undefined ? results : results[0], null, 2)}\n`
     : `${results.map((result) => readable(result, result.faq ? faq.answer(result.faq) : undefined)).join('\n\n')}\n`;
-  await written(output);
+  await writeOut(output);
   return 0;
 }
 
-/** Resolves once stdout took the text: a pipe is written asynchronously, and process.exit would cut a long batch short. */
-function written(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`Erreur interne : ${isAppError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCheckKnowledge } from '../bidcheck';
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { openFaqLogs } from '../faq/openFaqLogs';
@@ -15,26 +15,9 @@ import { TenderInterestStore } from '../store/TenderInterestStore';
 import { openCatalogue } from '../tenders';
 import { sizeBandLabels, TestimonyService } from '../testimonies';
 import { frenchTypography } from '../text/frenchTypography';
-
-// stdout carries the report (or the PDF with --out -): anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError, writeOut } from './runCommand';
 
 const USAGE = 'Usage : npm run --silent digest -- --month AAAA-MM [--out fichier.pdf]';
-
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.excessArguments': 'Argument(s) en trop.',
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
-}
 
 interface Flags {
   month?: string;
@@ -90,11 +73,6 @@ async function openSources(): Promise<{ sources: DigestSources; close: () => Pro
   return { sources, close: () => Promise.all([interest.flush(), database.close()]) };
 }
 
-/** Resolves once written: the process exits right after. */
-function write(data: string | Buffer): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
-}
-
 async function run(flags: Flags): Promise<number> {
   const month = checkedMonth(flags.month);
   const out = checkedOut(flags.out, month);
@@ -102,11 +80,11 @@ async function run(flags: Flags): Promise<number> {
   try {
     const pdf = await renderDigest(sources, month);
     if (out === '-') {
-      await write(pdf);
+      await writeOut(pdf);
       return 0;
     }
     writeFileSync(out, pdf);
-    await write(`${frenchTypography(`Synthèse de ${monthLabel(month)} écrite dans ${out} (${Math.max(1, Math.round(pdf.length / 1024))} Ko).`)}\n`);
+    await writeOut(`${frenchTypography(`Synthèse de ${monthLabel(month)} écrite dans ${out} (${Math.max(1, Math.round(pdf.length / 1024))} Ko).`)}\n`);
     return 0;
   } finally {
     await close();
@@ -114,13 +92,9 @@ async function run(flags: Flags): Promise<number> {
 }
 
 function program(result: { flags?: Flags }): Command {
-  const root = new Command()
-    .name('digest')
+  const root = frenchProgram('digest')
     .option('--month <AAAA-MM>', 'mois de la synthèse')
     .option('--out <fichier>', 'fichier PDF à écrire (- : sortie standard)')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined })
     .action((flags: Flags) => {
       result.flags = flags;
     });
@@ -142,32 +116,17 @@ function program(result: { flags?: Flags }): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const result: { flags?: Flags } = {};
-  try {
-    program(result).parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program(result), argv, USAGE)) return 0;
   return run(result.flags ?? {});
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${frenchTypography(error.message)}\n`);
-      process.exit(2);
-    }
-    if (isAppError(error)) {
-      process.stderr.write(`${frenchTypography(error.message)}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`Erreur interne : ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
+// Typeset like the PDF: the messages of this command carry « » and colons.
+runCommand(main, {
+  failure: (error) => {
+    if (error instanceof UsageError) return { exitCode: 2, message: frenchTypography(error.message) };
+    if (isAppError(error)) return { exitCode: 1, message: frenchTypography(error.message) };
+    return undefined;
   },
-);
+});

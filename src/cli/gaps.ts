@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { type FaqLogs, type FaqPurgeReport, openFaqLogs } from '../faq/openFaqLogs';
@@ -6,31 +6,17 @@ import type { GapKind, GapRecord } from '../faq/types';
 import type { FeedbackRecord } from '../store/FeedbackStore';
 import { LockBusyError } from '../store/fileLock';
 import { frenchTypography } from '../text/frenchTypography';
-
-// stdout carries the report only: anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError, writeOut } from './runCommand';
 
 const USAGE_PURGE = 'npm run --silent gaps -- purge [--older-than-months N] [--json]';
 const USAGE_LIST = 'npm run --silent gaps -- list [--feedback] [--json]';
 const USAGE = ['Usage :', `  ${USAGE_PURGE}`, `  ${USAGE_LIST}`].join('\n');
 const MAX_MONTHS = 1200;
 
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (purge ou list).`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.excessArguments': 'Argument(s) en trop.',
-    'commander.help': 'Indiquez une sous-commande : purge ou list.',
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
-}
+const REASONS = (quoted: string) => ({
+  'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (purge ou list).`,
+  'commander.help': 'Indiquez une sous-commande : purge ou list.',
+});
 
 function logsOfConfig(): { logs: FaqLogs; retentionMonths: number } {
   loadDotEnv();
@@ -38,8 +24,8 @@ function logsOfConfig(): { logs: FaqLogs; retentionMonths: number } {
   return { logs: openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths }), retentionMonths: config.gapRetentionMonths };
 }
 
-function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+function print(text: string): Promise<void> {
+  return writeOut(`${text}\n`);
 }
 
 const DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -82,7 +68,7 @@ async function runPurge(flags: PurgeFlags): Promise<number> {
   const { logs, retentionMonths } = logsOfConfig();
   const olderThanMonths = months(flags.olderThanMonths, retentionMonths);
   const report = await logs.purge(olderThanMonths);
-  print(flags.json ? JSON.stringify({ olderThanMonths, ...report }, null, 2) : formatPurge(report, olderThanMonths));
+  await print(flags.json ? JSON.stringify({ olderThanMonths, ...report }, null, 2) : formatPurge(report, olderThanMonths));
   return 0;
 }
 
@@ -130,10 +116,10 @@ async function runList(flags: ListFlags): Promise<number> {
   const { logs } = logsOfConfig();
   if (flags.feedback) {
     const records = await logs.listFeedback();
-    print(flags.json ? JSON.stringify(records, null, 2) : formatFeedback(records, logs.feedbackFile));
+    await print(flags.json ? JSON.stringify(records, null, 2) : formatFeedback(records, logs.feedbackFile));
   } else {
     const records = await logs.listGaps();
-    print(flags.json ? JSON.stringify(records, null, 2) : formatGaps(records, logs.gapsFile));
+    await print(flags.json ? JSON.stringify(records, null, 2) : formatGaps(records, logs.gapsFile));
   }
   return 0;
 }
@@ -141,11 +127,7 @@ async function runList(flags: ListFlags): Promise<number> {
 // --- program ----------------------------------------------------------------------------------
 
 function program(result: { run?: () => Promise<number> }): Command {
-  const root = new Command()
-    .name('gaps')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+  const root = frenchProgram('gaps');
   root.helpInformation = () =>
     [
       USAGE,
@@ -181,33 +163,13 @@ function program(result: { run?: () => Promise<number> }): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const result: { run?: () => Promise<number> } = {};
-  try {
-    program(result).parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program(result), argv, USAGE, REASONS)) return 0;
   if (!result.run) throw new UsageError(`Indiquez une sous-commande : purge ou list.\n${USAGE}`);
   return result.run();
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    if (error instanceof LockBusyError || isAppError(error, 'CONFIG_INVALID')) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`Erreur interne : ${isAppError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, {
+  failure: (error) => (error instanceof LockBusyError || isAppError(error, 'CONFIG_INVALID') ? { exitCode: 1, message: error.message } : undefined),
+});

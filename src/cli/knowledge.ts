@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { BundleLimitError } from '../knowledge/bundle/exportBundle';
@@ -8,14 +8,7 @@ import { ImportBusyError } from '../knowledge/bundle/installFolder';
 import { countLine, formatProblem, type KnowledgeProblem } from '../knowledge/problems';
 import { exportKnowledge, importKnowledge } from '../knowledgeBundle';
 import { validateKnowledge } from '../validateKnowledge';
-
-// stdout carries the command's answer only: anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message; nothing was changed. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError } from './runCommand';
 
 const USAGE = [
   'Usage :',
@@ -24,18 +17,11 @@ const USAGE = [
   '  npm run --silent knowledge -- import PAQUET.zip [DOSSIER]                        # vérifié en entier avant de remplacer le dossier',
 ].join('\n');
 
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (validate, export ou import).`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.missingArgument': `Argument manquant : ${quoted}.`,
-    'commander.excessArguments': 'Argument(s) en trop.',
-    'commander.help': 'Indiquez une sous-commande : validate, export ou import.',
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
-}
+const REASONS = (quoted: string) => ({
+  'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (validate, export ou import).`,
+  'commander.missingArgument': `Argument manquant : ${quoted}.`,
+  'commander.help': 'Indiquez une sous-commande : validate, export ou import.',
+});
 
 /** The folder named, else KNOWLEDGE_DIR (read from the environment and .env like the bot does). */
 function knowledgeDir(dir: string | undefined, mustExist: boolean): string {
@@ -101,11 +87,7 @@ async function runImport(file: string, dir: string | undefined): Promise<number>
 }
 
 function program(result: { run?: () => Promise<number> | number }): Command {
-  const root = new Command()
-    .name('knowledge')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+  const root = frenchProgram('knowledge');
   root.helpInformation = () =>
     [
       USAGE,
@@ -137,36 +119,17 @@ function program(result: { run?: () => Promise<number> | number }): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const result: { run?: () => Promise<number> | number } = {};
-  try {
-    program(result).parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program(result), argv, USAGE, REASONS)) return 0;
   if (!result.run) throw new UsageError(`Indiquez une sous-commande : validate, export ou import.\n${USAGE}`);
   return result.run();
 }
 
-// exitCode rather than exit(): a long report piped to a file must be written whole first.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+runCommand(main, {
+  failure: (error) => {
+    if (error instanceof UsageError || isAppError(error, 'CONFIG_INVALID') || isAppError(error, 'KNOWLEDGE_MISSING')) return { exitCode: 2, message: (error as Error).message };
+    if (error instanceof ImportBusyError || error instanceof BundleLimitError || isAppError(error)) return { exitCode: 1, message: `Refusé : ${(error as Error).message}. Rien n’a changé.` };
+    return undefined;
   },
-  (error: unknown) => {
-    if (error instanceof UsageError || isAppError(error, 'CONFIG_INVALID') || isAppError(error, 'KNOWLEDGE_MISSING')) {
-      process.stderr.write(`${(error as Error).message}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof ImportBusyError || error instanceof BundleLimitError || isAppError(error)) {
-      process.stderr.write(`Refusé : ${(error as Error).message}. Rien n’a changé.\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`Erreur interne : ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+});

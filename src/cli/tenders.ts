@@ -1,35 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
-import { isAppError } from '../errors';
 import { type Catalogue, CatalogueBusyError, CatalogueCorruptError, ExportShapeError, formatImportReport, type ImportReport, importFile, openCatalogue } from '../tenders';
 import { searchCommand } from '../tenders/match';
 import { sharedMatchText } from '../tenders/match/fit';
-
-// stdout carries the report only (cli-contract.md): anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError, writeOut } from './runCommand';
 
 const USAGE_IMPORT = 'npm run --silent tenders -- import [--json] --boamp export.json [--approch projets.json]';
 const USAGE_SEARCH = 'npm run --silent tenders -- search --json --profile profil.json [--date AAAA-MM-JJ] [--limit 10]';
 const USAGE = ['Usage :', `  ${USAGE_IMPORT}`, `  ${USAGE_SEARCH}`].join('\n');
 
-/** A French line for what commander refused (its messages are English), followed by the usage. */
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (import ou search).`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.excessArguments': 'Argument(s) en trop.',
-    'commander.help': 'Indiquez une sous-commande : import ou search.',
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
-}
+/** What commander refuses that this command words itself. */
+const REASONS = (quoted: string) => ({
+  'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (import ou search).`,
+  'commander.help': 'Indiquez une sous-commande : import ou search.',
+});
 
 function readableFile(file: string, option: string): string {
   if (!existsSync(file)) throw new UsageError(`Fichier introuvable pour ${option} : ${file}`);
@@ -69,9 +54,9 @@ async function runImportCommand(flags: ImportFlags): Promise<number> {
   }
   const state = { file: catalogue.file, realCount: catalogue.realCount, activeSet: catalogue.activeSet };
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ imports: reports, catalogue: state }, null, 2)}\n`);
+    await writeOut(`${JSON.stringify({ imports: reports, catalogue: state }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${reports.map((report) => formatImportReport(report, state)).join('\n\n')}\n`);
+    await writeOut(`${reports.map((report) => formatImportReport(report, state)).join('\n\n')}\n`);
   }
   return 0;
 }
@@ -103,26 +88,20 @@ async function runSearchCommand(flags: SearchFlags): Promise<number> {
   const outcome = searchCommand(catalogue.all(), profile, { date: flags.date, limit, text: sharedMatchText(loadConfig().knowledgeDir) });
   if (!outcome.ok) throw new UsageError(`${outcome.errors.join('\n')}\nUsage : ${USAGE_SEARCH}`);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(outcome.results, null, 2)}\n`);
+    await writeOut(`${JSON.stringify(outcome.results, null, 2)}\n`);
     return 0;
   }
   const lines = outcome.results.map((result, index) =>
     [`${index + 1}. ${result.title} — ${result.buyer}`, `   ${result.deadline ? `date limite : ${result.deadline}` : 'marché à venir'} ; pourquoi : ${result.reasons.join(' ; ')}`, `   contact : ${result.contact.organisation} (${result.contact.channel})${result.url ? ` — ${result.url}` : ''}`].join('\n'),
   );
-  process.stdout.write(`${lines.length > 0 ? lines.join('\n') : 'Aucun marché ouvert ou à venir ne correspond à ce profil : élargissez les départements, les natures ou les codes CPV.'}\n`);
+  await writeOut(`${lines.length > 0 ? lines.join('\n') : 'Aucun marché ouvert ou à venir ne correspond à ce profil : élargissez les départements, les natures ou les codes CPV.'}\n`);
   return 0;
 }
 
 // --- program ----------------------------------------------------------------------------------
 
 function program(result: { run?: () => Promise<number> }): Command {
-  const root = new Command()
-    .name('tenders')
-    .description('Catalogue des marchés publics : import des exports open data, recherche par profil.')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    // commander's own error lines are English: they are replaced by French ones below.
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+  const root = frenchProgram('tenders').description('Catalogue des marchés publics : import des exports open data, recherche par profil.');
   root.helpInformation = () =>
     [
       USAGE,
@@ -175,34 +154,13 @@ function program(result: { run?: () => Promise<number> }): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const result: { run?: () => Promise<number> } = {};
-  const root = program(result);
-  try {
-    root.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program(result), argv, USAGE, REASONS)) return 0;
   if (!result.run) throw new UsageError(`Indiquez une sous-commande : import ou search.\n${USAGE}`);
   return result.run();
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    if (error instanceof CatalogueBusyError || error instanceof CatalogueCorruptError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`Erreur interne : ${isAppError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, {
+  failure: (error) => (error instanceof CatalogueBusyError || error instanceof CatalogueCorruptError ? { exitCode: 1, message: error.message } : undefined),
+});

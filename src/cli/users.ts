@@ -1,16 +1,9 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { AccountError, AccountStore, organisationsOf, type Organisation, PASSWORD_MIN_CHARS, publicAccount, type Role } from '../accounts';
 import { loadConfig, loadDotEnv } from '../config';
 import { loadDirectory } from '../contacts';
 import { isAppError } from '../errors';
-
-// stdout carries the command's answer only: anything a library prints goes to stderr.
-console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
-console.info = console.log;
-console.warn = console.log;
-
-/** Unusable arguments: exit status 2 with this French message; nothing was changed. */
-class UsageError extends Error {}
+import { frenchProgram, parseArguments, runCommand, UsageError, writeOut } from './runCommand';
 
 const USAGE = [
   'Usage :',
@@ -22,18 +15,10 @@ const USAGE = [
 
 const ROLE_LABELS: Record<Role, string> = { buyer: 'acheteur', cci: 'CCI' };
 
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const reason: Record<string, string> = {
-    'commander.unknownOption': `Option inconnue : ${quoted}.`,
-    'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (add, list, remove ou password).`,
-    'commander.optionMissingArgument': `Valeur manquante pour l'option ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.missingMandatoryOptionValue': `Option obligatoire manquante : ${quoted.split(/[ ,]/)[0] ?? ''}.`,
-    'commander.excessArguments': 'Argument(s) en trop.',
-    'commander.help': 'Indiquez une sous-commande : add, list, remove ou password.',
-  };
-  return `${reason[error.code] ?? 'Arguments inutilisables.'}\n${USAGE}`;
-}
+const REASONS = (quoted: string) => ({
+  'commander.unknownCommand': `Sous-commande inconnue : ${quoted} (add, list, remove ou password).`,
+  'commander.help': 'Indiquez une sous-commande : add, list, remove ou password.',
+});
 
 function openStore(): { store: AccountStore; knowledgeDir: string } {
   loadDotEnv();
@@ -97,7 +82,7 @@ async function runAdd(flags: AddFlags): Promise<number> {
   store.checkNew(input, organisations);
   const account = await store.add({ ...input, password: await passwordFromStdin() }, organisations);
   const who = account.role === 'buyer' ? `acheteur de ${orgLabel(account.orgId, organisations)}` : `personnel de la CCI${account.orgId ? `, ${orgLabel(account.orgId, organisations)}` : ''}`;
-  process.stdout.write(`Compte « ${account.login} » créé : ${who}. Connexion sur /connexion.\n`);
+  await writeOut(`Compte « ${account.login} » créé : ${who}. Connexion sur /connexion.\n`);
   return 0;
 }
 
@@ -105,15 +90,15 @@ async function runList(flags: { json?: boolean }): Promise<number> {
   const { store } = openStore();
   const accounts = store.list().map(publicAccount);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+    await writeOut(`${JSON.stringify(accounts, null, 2)}\n`);
     return 0;
   }
   if (accounts.length === 0) {
-    process.stdout.write('Aucun compte. Créez-en un : npm run --silent users -- add --role buyer --login IDENTIFIANT --org ID_ORGANISATION\n');
+    await writeOut('Aucun compte. Créez-en un : npm run --silent users -- add --role buyer --login IDENTIFIANT --org ID_ORGANISATION\n');
     return 0;
   }
   const lines = accounts.map((account) => [account.login, ROLE_LABELS[account.role], account.name ?? '—', account.orgId ?? '—', `créé le ${account.createdAt.slice(0, 10)}`].join('  ·  '));
-  process.stdout.write(`${accounts.length} compte${accounts.length > 1 ? 's' : ''} :\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+  await writeOut(`${accounts.length} compte${accounts.length > 1 ? 's' : ''} :\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
   return 0;
 }
 
@@ -121,7 +106,7 @@ async function runRemove(flags: { login?: string }): Promise<number> {
   if (!flags.login) throw new UsageError(`Indiquez le compte à supprimer : --login IDENTIFIANT.\n${USAGE}`);
   const { store } = openStore();
   const account = await store.remove(flags.login);
-  process.stdout.write(`Compte « ${account.login} » supprimé ; ses sessions ouvertes sont fermées.\n`);
+  await writeOut(`Compte « ${account.login} » supprimé ; ses sessions ouvertes sont fermées.\n`);
   return 0;
 }
 
@@ -130,16 +115,12 @@ async function runPassword(flags: { login?: string }): Promise<number> {
   const { store } = openStore();
   store.existing(flags.login); // an unknown login is refused before the password is asked for
   const account = await store.setPassword(flags.login, await passwordFromStdin());
-  process.stdout.write(`Mot de passe de « ${account.login} » changé ; ses sessions ouvertes sont fermées.\n`);
+  await writeOut(`Mot de passe de « ${account.login} » changé ; ses sessions ouvertes sont fermées.\n`);
   return 0;
 }
 
 function program(result: { run?: () => Promise<number> }): Command {
-  const root = new Command()
-    .name('users')
-    .helpOption('-h, --help', 'affiche cette aide')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => process.stderr.write(text), writeErr: () => undefined });
+  const root = frenchProgram('users');
   root.helpInformation = () =>
     [
       USAGE,
@@ -178,33 +159,17 @@ function program(result: { run?: () => Promise<number> }): Command {
   return root;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const result: { run?: () => Promise<number> } = {};
-  try {
-    program(result).parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return 0;
-      throw new UsageError(usageMessage(error));
-    }
-    throw error;
-  }
+  if (!parseArguments(program(result), argv, USAGE, REASONS)) return 0;
   if (!result.run) throw new UsageError(`Indiquez une sous-commande : add, list, remove ou password.\n${USAGE}`);
   return result.run();
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof AccountError && error.isUsage)) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    if (error instanceof AccountError || isAppError(error)) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`Erreur interne : ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
+runCommand(main, {
+  failure: (error) => {
+    if (error instanceof AccountError && error.isUsage) return { exitCode: 2, message: error.message };
+    if (error instanceof AccountError || isAppError(error)) return { exitCode: 1, message: error.message };
+    return undefined;
   },
-);
+});

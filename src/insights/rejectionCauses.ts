@@ -84,7 +84,7 @@ function spanOf(month: string, span: Period, stats: readonly CheckStatRecord[], 
         severity: entry.severity,
         checks: shown,
         share: exact !== null && totalShown ? exact / totalShown : null,
-        sentence: totalShown ? rejectionSentence(options.messages, shown, totalShown, title) : null,
+        sentence: totalShown ? rejectionSentence(options.messages, shown, totalShown, title, cut) : null,
       };
     });
   return { month, span, cut, checks, causes };

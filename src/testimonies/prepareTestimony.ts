@@ -1,5 +1,4 @@
 import { capLength, cleanForStorage, prepareForStorage, UNREADABLE_TOKEN } from '../privacy';
-import { scrubOwnFirm } from './scrubOwnFirm';
 import type { PreparedText } from './types';
 
 /**
@@ -19,9 +18,9 @@ function wordsOf(text: string): string[] {
   return text.replace(TOKEN, ' ').match(/\p{L}[\p{L}\p{M}'’-]*|\p{N}+/gu) ?? [];
 }
 
-/** The shared scrubber, then the testimony's own pass; the token may lengthen the text past the cut. */
+/** The shared scrubber (« gérant de Martin Plomberie » included); the token may lengthen the text past the cut. */
 function scrubbed(raw: string, maxLength: number): string {
-  return capLength(scrubOwnFirm(prepareForStorage(raw, { maxLength })), maxLength);
+  return capLength(prepareForStorage(raw, { maxLength }), maxLength);
 }
 
 /** Markup removed, personal data scrubbed, at most `maxLength` characters; `trimmed` when the SME wrote more. */

@@ -20,6 +20,8 @@ freezeDate(NOW);
 const BUYER = { login: 'claire.martin', name: 'Claire Martin', org: 'ha30-nimes-metropole', password: 'les arènes au petit matin' };
 /** Nîmes Métropole's example tender published on 18 November: old enough to judge its interest. */
 const NIMES_TENDER = { id: 'example:nimes-metropole-nettoyage-locaux', title: 'Nettoyage des locaux administratifs de Nîmes Métropole' };
+/** Questions about the site visit, which the FAQ does not answer: one cluster of gaps. */
+const VISIT_QUESTIONS = ['la visite de site est obligatoire ? je n ai pas pu y aller', 'Visite obligatoire ratée : mon offre est-elle éliminée ?', 'visite du site obligatoire manquée, que faire ? rappelez moi au 06 12 34 56 78'];
 const ATTACK = '<img src=x onerror="document.title=\'pwned\'"> pourquoi mon offre est rejetée ?';
 
 /** `npm run users -- add …` as a newcomer types it (dist/ is built by jest's global setup). */
@@ -47,6 +49,50 @@ async function checkDossier(app: TestApp, files: Record<string, Buffer>): Promis
   await sme.botSays(/Déposez maintenant vos fichiers/, 15_000);
   await sme.upload([{ name: 'dossier.zip', bytes: await zip(files), type: 'application/zip' }]);
   await sme.botSays(/Résultat de la vérification/, 30_000);
+}
+
+/** Any Adaptive Card action with this id among the bot's activities of the conversation, the last one first. */
+async function lastAction(app: TestApp, sme: DirectLineClient, id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${app.url}/v3/directline/conversations/${sme.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${sme.token}` } });
+  const { activities } = (await response.json()) as { activities: { from?: { role?: string }; attachments?: { content?: unknown }[] }[] };
+  const found: Record<string, unknown>[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.id === id && record.data && typeof record.data === 'object') found.push(record.data as Record<string, unknown>);
+      Object.values(record).forEach(visit);
+    }
+  };
+  for (const activity of activities.filter((one) => one.from?.role === 'bot')) visit(activity.attachments?.map((attachment) => attachment.content));
+  if (!found.length) throw new Error(`no button ${id} in the conversation`);
+  return found.at(-1)!;
+}
+
+/**
+ * An SME of the Gard in the chat, through the local Direct Line as the Web Chat talks: describes its
+ * trade and gets its tenders (the search counts it among those who saw them), asks the FAQ two
+ * questions and answers « Cette réponse vous a aidé ? », and asks a question the FAQ cannot answer.
+ */
+async function smeInTheChat(app: TestApp, unknownQuestion: string): Promise<void> {
+  const sme = await DirectLineClient.start(app.url);
+  await sme.botSays(/./, 15_000);
+  const turn = async (text: string, until: RegExp) => {
+    await sme.say(text);
+    await sme.botSays(until, 15_000);
+  };
+  await turn('je fais du nettoyage de bureaux à Nîmes, quels marchés pour moi ?', /Oui, garder ces domaines/);
+  await turn('oui', /Combien de salariés/);
+  await turn('4 salariés, CA 200 k€', /qualifications ou certifications/);
+  await turn('aucune', /travaux, des fournitures ou des services/);
+  await turn('Services', /Nettoyage des locaux administratifs de Nîmes Métropole/);
+  await turn('combien de temps est valable un extrait Kbis ?', /Cette réponse vous a aidé/);
+  await sme.say('', { value: await lastAction(app, sme, 'faqNotHelpful') });
+  await sme.botSays(/Désolé que cette réponse ne vous ait pas aidé/, 15_000);
+  await turn('comment déposer ma facture sur Chorus Pro', /Cette réponse vous a aidé/);
+  await sme.say('', { value: await lastAction(app, sme, 'faqHelpful') });
+  await sme.botSays(/Merci pour votre retour/, 15_000);
+  await turn(unknownQuestion, /Je ne connais pas encore la réponse à cette question/);
 }
 
 /** What the page's scripts see, typed here (the tests are compiled without the DOM library). */
@@ -104,20 +150,16 @@ describe('buyers’ dashboard in Chromium', () => {
     // Two bid checks in the chat: an unticked DC1 and an old URSSAF certificate, then the same DC1 again.
     await checkDossier(app, { 'kbis-societe.pdf': await pdf(LINES.kbis('3 novembre 2026')), 'DC1.pdf': await pdf(LINES.dc1(false, '2')), 'urssaf.pdf': await pdf(LINES.urssaf('2 avril 2026')) });
     await checkDossier(app, { 'DC1.pdf': await pdf(LINES.dc1(false, '1')) });
-    // The FAQ is not in the chat on this branch yet: its questions go through the gap log the FAQ
-    // writes with (the same scrubbing recorder), and so do the « Oui / Non » of its answers.
-    for (const question of ['Où déposer l’attestation d’assurance décennale ?', 'où je dépose mon attestation décennale', 'Attestation décennale : où la déposer ?', 'Peut-on répondre à un marché en étant auto-entrepreneur ?', 'un auto entrepreneur peut il répondre à un marché public']) {
-      await app.faqLogs.gaps.record({ kind: 'UNANSWERED', question, channel: 'webchat', topicGuess: null, confidence: 0.1 });
-    }
-    for (const helpful of [true, true, false, false, false]) await app.faqLogs.feedback.record({ topic: 'FAQ_KBIS_AGE', helpful, channel: 'webchat' });
-    for (const helpful of [true, true, true]) await app.faqLogs.feedback.record({ topic: 'FAQ_CHORUS_PRO', helpful, channel: 'webchat' });
-    // Shown to four SMEs in their tender results, opened by none (the tender search does not record it yet).
-    for (const userKey of ['webchat|a', 'webchat|b', 'webchat|c', 'webchat|d']) await app.tenderInterest.record({ tenderId: NIMES_TENDER.id, kind: 'SEEN', userKey });
-    // A question holding markup, written past the recorder (which would have removed it).
+    // Three cleaning firms of Nîmes: each sees Nîmes Métropole's tender in its results (and opens
+    // none), finds the Kbis answer unhelpful and the Chorus Pro one helpful, and asks about the site
+    // visit, which the FAQ does not cover — one of them leaving a phone number in it.
+    for (const question of VISIT_QUESTIONS) await smeInTheChat(app, question);
+    // A question holding markup, written past the recorder (which would have removed it): the one
+    // thing the chat cannot produce, an old or hand-edited log line.
     const store = new GapStore(app.config.dataDir);
     await store.append({ at: new Date().toISOString(), kind: 'UNANSWERED', question: ATTACK, channel: 'webchat', topicGuess: null, confidence: 0 });
     await store.flush();
-  }, 120_000);
+  }, 240_000);
 
   it('signs the buyer in at /connexion and draws every chart with data', async () => {
     await page.goto(`${base}/acheteurs`);
@@ -148,11 +190,18 @@ describe('buyers’ dashboard in Chromium', () => {
 
     // The figures of the chat turns above, in words.
     await expect(page.locator('#figure-checks').textContent()).resolves.toBe('2');
-    await expect(page.locator('#figure-gaps').textContent()).resolves.toBe('6');
+    // Three site-visit questions, three « Non » to the Kbis answer (each a gap for the buyers), the markup.
+    await expect(page.locator('#figure-gaps').textContent()).resolves.toBe('7');
+    await expect(page.locator('#figure-satisfaction').textContent()).resolves.toBe('50 %');
     await page.locator('#rejection-sentences').getByText('1 dossier sur 2 a ce problème\u00a0: attestation de vigilance trop ancienne').waitFor();
-    const decennale = page.locator('#gap-clusters > li', { hasText: /d[ée]cennale/i }).first();
-    await expect(decennale.locator('.meta').textContent()).resolves.toMatch(/^3 questions · 02\/12\/2026/);
-    await expect(decennale.locator('ul li').count()).resolves.toBe(2);
+    const visit = page.locator('#gap-clusters > li', { hasText: /visite/i }).first();
+    await expect(visit.locator('.meta').textContent()).resolves.toMatch(/^3 questions · 02\/12\/2026 · Sans réponse : 3$/);
+    await expect(visit.locator('ul li').count()).resolves.toBe(2);
+    // The example questions as the SMEs typed them, the phone number scrubbed.
+    const asked = [await visit.locator('.question').textContent(), ...(await visit.locator('ul li').allTextContents())];
+    expect(asked.sort()).toEqual([VISIT_QUESTIONS[0], VISIT_QUESTIONS[1], 'visite du site obligatoire manquée, que faire ? rappelez moi au [téléphone]'].sort());
+    const kbis = page.locator('#gap-clusters > li', { hasText: 'combien de temps est valable un extrait Kbis ?' }).first();
+    await expect(kbis.locator('.meta').textContent()).resolves.toMatch(/^3 questions · 02\/12\/2026 · Réponse jugée inutile : 3$/);
     await page.getByText('Réunion du club HA30 (acheteurs du Gard)').waitFor();
   }, 60_000);
 
@@ -165,10 +214,11 @@ describe('buyers’ dashboard in Chromium', () => {
   it('highlights the tender no local SME took up, and lets its buyer flag it', async () => {
     const row = page.locator('#tender-table tbody tr', { hasText: NIMES_TENDER.title });
     await expect(row.getAttribute('class')).resolves.toBe('no-interest');
-    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('4');
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('3');
     await row.getByText('Aucune PME locale intéressée').waitFor();
     await row.getByRole('button', { name: 'Signaler : peu ou pas de réponses locales' }).click();
     await row.getByText('Signalé', { exact: true }).waitFor();
+    await page.locator('[data-status="tenders"]').getByText(/signalé : les PME abonnées aux alertes dont le profil lui correspond vont recevoir un message de l’assistant\.$/).waitFor();
     await row.getByRole('button', { name: 'Retirer le signalement' }).waitFor();
     expect((await app.tenderInterest.flags()).map((flag) => [flag.tenderId, flag.organisationId])).toEqual([[NIMES_TENDER.id, BUYER.org]]);
   });
@@ -180,7 +230,9 @@ describe('buyers’ dashboard in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe('\uFEFFQuestion représentative;Autres formulations;Nombre de questions;Première fois;Dernière fois;Motifs;Sujets de la FAQ les plus proches;Par semaine');
-    expect(text).toContain('Où déposer l’attestation d’assurance décennale ?');
+    expect(text).toContain(VISIT_QUESTIONS[1]);
+    expect(text).toContain('rappelez moi au [téléphone]');
+    expect(text).not.toMatch(/06 12 34/);
   });
 
   it('downloads the club digest of the month, with the month’s figures in it', async () => {
@@ -192,7 +244,7 @@ describe('buyers’ dashboard in Chromium', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toMatch(/décembre 2026/);
     expect(text).toContain('Sur 2 dossiers vérifiés ce mois-ci');
-    expect(text).toContain('Attestation décennale : où la déposer ?');
+    expect(text).toMatch(/visite/);
     expect(text).toContain(NIMES_TENDER.title);
     // A month that has not begun: the server's French reason, on the page.
     await page.getByLabel('Mois', { exact: true }).fill('2027-02');

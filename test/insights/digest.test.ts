@@ -125,7 +125,7 @@ describe('the club digest, rendered and read back', () => {
     expect(text).not.toContain('octobre');
     // The causes in words, with the rule's remedy filled from the settings (6 months for Urssaf).
     expect(text).toContain("3 dossiers sur 8 ont ce problème : extrait d'immatriculation trop ancien");
-    expect(text).toContain('1 dossier sur 4 a ce problème : attestation de vigilance trop ancienne');
+    expect(text).toContain('2 dossiers sur 8 ont ce problème : attestation de vigilance trop ancienne');
     expect(text).toContain('Ce que propose la CCI : Votre attestation Urssaf a plus de 6 mois : téléchargez-en une nouvelle');
     expect(text).not.toMatch(/\{\w+\}/);
     // The tender its buyer flagged, with how many SMEs saw it.

@@ -80,7 +80,7 @@ describe('the digest’s content', () => {
     expect(clusters.chart.note).toBe('Barre en pointillés\u00a0: moins de 3 (petit effectif, non détaillé).');
     // One « Oui » and one « Non » in two weeks: only their total, itself under 3, is shown.
     expect(all).toContain('moins de 3 avis sur les réponses de la FAQ («\u202fOui\u202f» et «\u202fNon\u202f» regroupés');
-    expect(all).toContain('moins de 3 dossiers sur 4 ont ce problème');
+    expect(all).toContain('une partie des 4 dossiers vérifiés a ce problème');
     // No testimony source: no testimony figure nor section, rather than a false « aucun ».
     expect(all).not.toContain('témoignage de PME');
     expect(all).not.toContain('Ce que les PME disent');

@@ -112,6 +112,20 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     ['Cordialement, Pierre Lefèvre, SARL Lefèvre Plomberie, 06 12 34 56 78', 'Cordialement, [nom], SARL [entreprise], [téléphone]'],
     ['la SARL Dupont BTP peut-elle candidater ?', 'la SARL [entreprise] peut-elle candidater ?'],
     ["ma société s'appelle dupont renov", "ma société s'appelle [entreprise]"],
+    // How people introduce the firm they run or work for, and a name before its legal form.
+    ['je suis gérant de Martin Plomberie, le DUME est obligatoire ?', 'je suis gérant de [entreprise], le DUME est obligatoire ?'],
+    ["gérante d'Azur Nettoyage : on peut répondre à deux ?", "gérante d'[entreprise] : on peut répondre à deux ?"],
+    ['je travaille chez Durand Bâtiment', 'je travaille chez [entreprise]'],
+    ['Durand Frères SARL peut-elle candidater ?', '[entreprise] SARL peut-elle candidater ?'],
+    ['les pièces de Martin Plomberie SARL étaient complètes', 'les pièces de [entreprise] SARL étaient complètes'],
+    ['on a monté Lefèvre SAS en 2024, trop jeune ?', 'on a monté [entreprise] SAS en 2024, trop jeune ?'],
+    ['gérant de SARL Martin, je peux répondre seul ?', 'gérant de SARL [entreprise], je peux répondre seul ?'],
+    // A full name before the role it holds in a firm, with no other cue.
+    ['Jean Dupont, gérant de Dupont Rénovation : le DC1 est-il signé ?', '[nom], gérant de [entreprise] : le DC1 est-il signé ?'],
+    ['Bonjour, Marie-Claire Durand, gérante d’une SARL à Alès, le DUME ?', 'Bonjour, [nom], gérante d’une SARL à Alès, le DUME ?'],
+    ['ici Paul Roux gérant chez Roux Peinture', 'ici [nom] gérant chez [entreprise]'],
+    ['Anne de La Tour (dirigeante de la SCOP), on peut répondre ?', '[nom] (dirigeante de la SCOP), on peut répondre ?'],
+    ['Kevin Martin, fondateur d’une jeune entreprise de nettoyage', '[nom], fondateur d’une jeune entreprise de nettoyage'],
   ])('person or firm name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
 
   it('scrubs several kinds in one message and leaves the question word for word', () => {
@@ -185,6 +199,35 @@ describe('scrubPersonalData: the words of the question survive', () => {
     'dépôt le 07/12/2026 12:00 au plus tard ?',
     'le 06 12 2026 à 10 h, c’est trop tard ?',
     'faut il un memoire technique pour un marché de 30 000 €',
+    // Roles and legal forms that name no firm.
+    'gérant de SARL, puis-je répondre seul ?',
+    'Je suis gérante de SAS : le DC1 suffit ?',
+    'dirigeant de PME, le DUME est obligatoire ?',
+    'Le président de Nîmes Métropole signe-t-il le marché ?',
+    'le président de la commission d’appel d’offres peut-il refuser ?',
+    'Président de Alès Agglomération, qui est-ce ?',
+    'salarié de La Poste, puis-je créer une EURL ?',
+    'Entre EURL et SARL, laquelle pour répondre ?',
+    'Chaque SARL doit-elle fournir un Kbis ?',
+    'Toute SAS peut candidater ?',
+    'Différence SAS SARL pour un marché ?',
+    'passer de EURL en SAS avant de candidater ?',
+    'le Kbis SARL de moins de 3 mois ?',
+    'une SCOP du BTP à Bagnols-sur-Cèze peut-elle candidater ?',
+    // Capitalised words before a role that are a town of the Gard, a trade or a firm, not a name.
+    'à Saint Gilles, gérant de camping, puis-je répondre ?',
+    'Pont Saint Esprit, gérant d’une petite entreprise, le DUME ?',
+    'au Grau du Roi, patron de bar, les marchés de la commune ?',
+    'Aigues Mortes, dirigeant de TPE : le Kbis ?',
+    'Plomberie Générale, gérant de société depuis 2010 : le DC2 ?',
+    'Travaux Publics, dirigeant de PME : quels marchés ?',
+    'Nîmes Métropole, fondateur de la démarche ?',
+    'Jeune Entreprise, gérant de moins de 2 ans : peut-on candidater ?',
+    'Espaces Verts, patron de 3 salariés : les marchés de la mairie ?',
+    'Le gérant de la SARL doit-il signer le DC1 ?',
+    'Maçon, gérant de ma boîte, je réponds seul ?',
+    'Uzès, Sommières, Beaucaire : gérant de deux boutiques, où répondre ?',
+    'Bonjour Madame, gérante de SAS, le DUME ?',
     '👍👍',
   ];
 

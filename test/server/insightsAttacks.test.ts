@@ -73,4 +73,30 @@ describe('attacks on the buyers’ dashboard APIs', () => {
       expect((await get(`/api/insights/gaps?${query}`)).status).toBe(400);
     }
   });
+
+  it('does not let a buyer looping on the digest PDF hold the server: one render at a time, a French 429 with Retry-After beyond', async () => {
+    // Two years of different months at once, each of which would cost a full render: the first are
+    // rendered (one at a time: test/server/insights/DigestPool.test.ts), the rest refused until the
+    // queue has room again.
+    const months = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const answers = await Promise.all(months.map((month) => get(`/api/insights/digest.pdf?month=${month}`)));
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(answers.filter((answer) => answer.status !== 200 && answer.status !== 429)).toEqual([]);
+    expect(answers.some((answer) => answer.status === 200)).toBe(true);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const answer of refused) {
+      expect(answer.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(answer.headers.get('content-type')).toMatch(/json/);
+      expect(answer.message).toMatch(/^Trop de bulletins PDF sont en cours de préparation : réessayez dans \d+ secondes?\./);
+    }
+    // Meanwhile and afterwards the chat's door still answers, and the same month asked again and again
+    // is served (the cached PDF, the same bytes).
+    expect((await call(`${app.url}/healthz`)).status).toBe(200);
+    const pdf = (month: string) => fetch(`${app.url}/api/insights/digest.pdf?month=${month}`, { headers: { cookie: buyer.cookie } });
+    const first = Buffer.from(await (await pdf('2026-11')).arrayBuffer());
+    const again = await Promise.all(Array.from({ length: 10 }, () => pdf('2026-11')));
+    expect(again.map((response) => response.status)).toEqual(Array(10).fill(200));
+    for (const response of again) expect(Buffer.from(await response.arrayBuffer()).equals(first)).toBe(true);
+    expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
 });

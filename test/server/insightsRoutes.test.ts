@@ -57,6 +57,8 @@ describe('buyers’ dashboard routes × roles', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       expect(page.text).toContain('<title>Tableau de bord des acheteurs — club HA30</title>');
+      // Where a buyer flags a tender, the page says who will hear of it.
+      expect(page.text).toMatch(/signalez l'un de vos marchés « peu ou pas de réponses locales », l'assistant envoie aussitôt un message aux PME abonnées à ses alertes dont le profil correspond/);
       // Scripts from files only (the CSP refuses inline script), chart.js from this server.
       expect(page.text).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
       expect(page.text).toContain('<script src="/vendor/chart.js/chart.umd.min.js"></script>');

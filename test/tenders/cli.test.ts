@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -99,4 +99,20 @@ describe('npm run tenders', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/Fichier inutilisable.*n’est pas un export JSON.*Rien n’a été importé/s);
   });
+
+  it('writes a report of several hundred kilobytes whole into a pipe that reads slowly', async () => {
+    // A pipe holds 64 KB: a command that exits right after writing loses the rest.
+    const starter = JSON.parse(readFileSync(STARTER, 'utf8')) as { results: { idweb: string; id: string }[] };
+    const [first] = starter.results;
+    const results = Array.from({ length: 2500 }, (_, i) => ({ ...first!, idweb: `26-9${String(i).padStart(4, '0')}`, id: `26_9${String(i).padStart(4, '0')}` }));
+    const big = path.join(dir, 'gros-export.json');
+    writeFileSync(big, JSON.stringify({ ...starter, results }));
+    const out = path.join(dir, 'rapport.json');
+    const command = `node ${JSON.stringify(path.join(ROOT, 'dist/src/cli/tenders.js'))} import --json --boamp ${JSON.stringify(big)} | (sleep 1; cat > ${JSON.stringify(out)})`;
+    await run('bash', ['-c', `set -o pipefail; ${command}`], { cwd: ROOT, env: { ...process.env, DATA_DIR: path.join(dir, 'big-data') } });
+    const written = readFileSync(out, 'utf8');
+    expect(written.length).toBeGreaterThan(200_000);
+    const report = JSON.parse(written) as { imports: { records: unknown[] }[] };
+    expect(report.imports[0]!.records).toHaveLength(2500);
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe('the testimony service', () => {
   it('prepares the text once: what the SME was shown is what is kept, a firm named by its manager included', () => {
     const service = serviceAt(dataDir, '2026-11-10T10:00:00.000Z');
     const prepared = service.prepareText('Je suis gérant de Durand Frères SARL, SIRET 732 829 320 00074. Le DUME est trop long, il faudrait le pré-remplir.');
-    expect(prepared).toEqual({ ok: true, trimmed: false, text: 'Je suis gérant de [entreprise], SIRET [SIRET]. Le DUME est trop long, il faudrait le pré-remplir.' });
+    expect(prepared).toEqual({ ok: true, trimmed: false, text: 'Je suis gérant de [entreprise] SARL, SIRET [SIRET]. Le DUME est trop long, il faudrait le pré-remplir.' });
     expect(prepared.ok && service.prepareText(prepared.text)).toEqual(prepared);
     expect(service.prepareText('Les pièces de Martin Plomberie SARL étaient complètes.')).toMatchObject({ text: 'Les pièces de [entreprise] SARL étaient complètes.' });
     // Institutions and places the scrubber knows are no firm.

@@ -67,6 +67,7 @@ async function flag(row, set, button) {
   try {
     await change(set ? 'POST' : 'DELETE', `/api/insights/tenders/${encodeURIComponent(row.tenderId)}/flag`);
     await loadTenders();
+    setStatus('tenders', set ? `Marché « ${row.title} » signalé : les PME abonnées aux alertes dont le profil lui correspond vont recevoir un message de l’assistant.` : `Signalement du marché « ${row.title} » retiré.`);
   } catch (error) {
     button.disabled = false;
     setStatus('tenders', error.message, true);

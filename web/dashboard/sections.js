@@ -162,7 +162,7 @@ export function renderTenders(data, onFlag) {
     if (row.flagged) signal.append(' ', el('span', { className: 'badge flag', text: 'Signalé' }));
     const action = el('td', { attrs: { 'data-label': 'Signalement' } });
     if (row.mayFlag) {
-      const button = el('button', { className: row.flagged ? 'secondary' : '', text: row.flagged ? 'Retirer le signalement' : 'Signaler : peu ou pas de réponses locales', attrs: { type: 'button', 'data-tender': row.tenderId } });
+      const button = el('button', { className: row.flagged ? 'secondary' : '', text: row.flagged ? 'Retirer le signalement' : 'Signaler : peu ou pas de réponses locales', attrs: { type: 'button', 'data-tender': row.tenderId, 'aria-describedby': 'flag-effect' } });
       button.addEventListener('click', () => onFlag(row, !row.flagged, button));
       action.append(button);
     } else {

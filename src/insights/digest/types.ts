@@ -7,7 +7,7 @@ export interface Testimony {
   text: string;
   trade?: string;
   sizeBand?: string;
-  /** ISO time it was given. */
+  /** ISO time of the start of the month it was given in (nothing finer is kept). */
   at: string;
 }
 

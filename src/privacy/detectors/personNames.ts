@@ -1,5 +1,5 @@
 import { SCRUB_TOKENS } from '../tokens';
-import { anyOf, END, PERSON_CAP_WORD, PERSON_WORD, START, splitAtNotName } from '../regexWords';
+import { anyOf, END, foldWord, PERSON_CAP_WORD, PERSON_WORD, START, splitAtNotName } from '../regexWords';
 
 /** « Jean Dupont », « Jean-Pierre de La Tour », « DUPONT »: up to three capitalised words. */
 const CAP_PERSON = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de le', "de l'", 'de', 'du', 'des', "d'", 'le', 'la', "l'"])}\s*)?${PERSON_CAP_WORD}){0,2}`;
@@ -29,6 +29,28 @@ const THANKS = anyOf(['merci', 'merci beaucoup', "merci d'avance", 'merci par av
 /** The end of the message, tokens of already scrubbed details (« [téléphone] ») and punctuation allowed. */
 const AT_END = String.raw`(?=[\s,.;:!–—-]*(?:\p{Lu}{2,}\s*)?(?:\[[^\]]+\][\s,.;:!–—-]*)*$)`;
 const SEP = String.raw`[\s,.;:!–—-]*`;
+/** « Jean Dupont, gérant de … »: a first name and a surname (two or three words) before the role they hold in a firm. */
+const FULL_NAME = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de', 'du', 'des', "d'"])}\s*)?${PERSON_CAP_WORD}){1,2}`;
+const FIRM_ROLES = anyOf(['gérant', 'gérante', 'cogérant', 'cogérante', 'co-gérant', 'co-gérante', 'patron', 'patronne', 'dirigeant', 'dirigeante', 'fondateur', 'fondatrice']);
+const ROLE_AFTER = String.raw`(?=\s*[,(–—-]?\s*${FIRM_ROLES}\s+(?:${anyOf(['de', 'du', 'des', 'chez'])}${END}|${anyOf(["d'"])}))`;
+/**
+ * Capitalised words before « , gérant de » that are no one's name: the Gard's towns in two words
+ * (« Saint Gilles », « Pont Saint Esprit », « Grau du Roi »), trades and firms (« Plomberie
+ * Générale »), and what a sentence starts with. Compared folded.
+ */
+const NOT_FULL_NAME_WORDS = new Set([
+  'saint', 'sainte', 'st', 'ste', 'pont', 'port', 'mont', 'val', 'mas', 'grau', 'aigues', 'villeneuve', 'vers', 'les', 'pays', 'cevennes', 'camargue', 'vidourle', 'rhone', 'cedex',
+  'plomberie', 'maconnerie', 'menuiserie', 'electricite', 'charpente', 'couverture', 'peinture', 'nettoyage', 'chauffage', 'serrurerie', 'carrelage', 'terrassement',
+  'batiment', 'travaux', 'renovation', 'espaces', 'verts', 'paysage', 'transports', 'transport', 'services', 'service', 'etudes', 'ingenierie', 'construction', 'genie', 'civil',
+  'metallerie', 'toiture', 'isolation', 'climatisation', 'multiservices', 'informatique', 'generale', 'general', 'entreprise', 'societe', 'groupe', 'atelier', 'ateliers', 'freres',
+  'jeune', 'nouveau', 'nouvelle', 'ancien', 'ancienne', 'actuellement', 'aujourd', 'directeur', 'directrice', 'bureau', 'achats', 'direction', 'madame', 'monsieur',
+]);
+
+/** The name before a role, unless one of its words is a place, a trade or a firm's. */
+function fullNameBeforeRole(match: string, cue: string, candidate: string): string {
+  if (candidate.split(/[\s'’-]+/u).some((word) => NOT_FULL_NAME_WORDS.has(foldWord(word)))) return match;
+  return replaceName(match, cue, candidate, SCRUB_TOKENS.name);
+}
 
 const RULES: readonly RegExp[] = [
   new RegExp(`(${START}${INTRODUCTIONS}\\s*:?\\s*)(${PERSON})`, 'gu'),
@@ -46,13 +68,16 @@ export function replaceName(match: string, cue: string, candidate: string, token
   return name ? `${cue}${token}${rest}` : match;
 }
 
+const FULL_NAME_BEFORE_ROLE = new RegExp(`(${START})(${FULL_NAME})${ROLE_AFTER}`, 'gu');
+
 /**
- * Person names where the sentence gives them away: an introduction, a civility, a signature.
- * A name met anywhere else (« j'ai eu Sophie au téléphone ») is not detectable without a list of
- * first names and stays: the cost of not eating the question's own words.
+ * Person names where the sentence gives them away: an introduction, a civility, a signature, the
+ * role a full name holds in a firm (« Jean Dupont, gérant de … »). A name met anywhere else
+ * (« j'ai eu Sophie au téléphone ») is not detectable without a list of first names and stays:
+ * the cost of not eating the question's own words.
  */
 export function scrubPersonNames(text: string): string {
   let out = text;
   for (const rule of RULES) out = out.replace(rule, (match, cue: string, candidate: string) => replaceName(match, cue, candidate, SCRUB_TOKENS.name));
-  return out;
+  return out.replace(FULL_NAME_BEFORE_ROLE, fullNameBeforeRole);
 }

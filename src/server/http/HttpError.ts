@@ -9,6 +9,8 @@ export class HttpError extends Error {
     message: string,
     /** Close the connection after answering (the body was not fully read). */
     readonly closeConnection = false,
+    /** Seconds after which trying again may succeed (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';

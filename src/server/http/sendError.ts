@@ -49,6 +49,7 @@ export function sendError(res: Response, error: unknown): void {
   if (isHttpError(error)) {
     // The body was not fully read: close rather than let Node drain (or a client reuse) the socket.
     if (error.closeConnection) res.setHeader('Connection', 'close');
+    if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.send(error.status, { error: { code: error.code, message: error.message } });
     return;
   }

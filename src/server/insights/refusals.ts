@@ -17,6 +17,14 @@ export const refuse = {
   monthInvalid: () => new HttpError(400, 'BadMonth', 'Mois invalide : indiquez month=AAAA-MM, avec un mois de 01 à 12 (par exemple month=2026-11).'),
   monthAhead: (month: string) => new HttpError(422, 'MonthNotStarted', `Le mois ${month} n’a pas encore commencé : le bulletin d’un mois se prépare à partir de son premier jour.`),
   digestMissing: () => new HttpError(503, 'DigestUnavailable', 'Le bulletin mensuel en PDF n’est pas encore disponible sur ce serveur : utilisez les exports CSV en attendant.'),
+  digestBusy: (seconds: number) =>
+    new HttpError(
+      429,
+      'DigestBusy',
+      `Trop de bulletins PDF sont en cours de préparation : réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}. Les exports CSV restent disponibles en attendant.`,
+      false,
+      seconds,
+    ),
   tenderUnknown: () => new HttpError(404, 'TenderNotFound', 'Marché introuvable : il n’est pas (ou plus) dans le catalogue des marchés. Rechargez le tableau de bord.'),
   notYourTender: () =>
     new HttpError(403, 'NotYourTender', 'Seul un acheteur de l’organisation qui a publié ce marché (ou la CCI) peut le signaler « peu ou pas de réponses locales ».'),

@@ -7,6 +7,7 @@ import { type Logger, scrubError } from '../../logger';
 import { isHttpError } from '../http/HttpError';
 import { sendError } from '../http/sendError';
 import type { SignedInUser } from '../web';
+import { DigestBusyError } from './DigestPool';
 import { eventJson, gapsJson, rejectionsJson, satisfactionJson } from './present';
 import { monthOf, periodOf } from './queries';
 import { refuse } from './refusals';
@@ -14,7 +15,10 @@ import { fileName, sendCsv, sendPdf } from './sendFiles';
 import { type DashboardTenders, flaggingOrganisation, tenderRowsCsv, tenderRowsJson, userMayFlag } from './tenderRows';
 import { testimoniesCsv, testimoniesJson, type TestimonySource } from './testimonies';
 
-/** The club's monthly digest as a PDF ("YYYY-MM"), rendered by src/insights/digest. */
+/**
+ * The club's monthly digest as a PDF ("YYYY-MM"), rendered by src/insights/digest — through a
+ * DigestPool in the app, which may refuse with DigestBusyError.
+ */
 export type DigestRenderer = (month: string) => Promise<Uint8Array>;
 
 export interface InsightsRoutesDeps {
@@ -37,6 +41,16 @@ export interface InsightsRoutesDeps {
   currentUser: (req: Request) => SignedInUser;
   logger: Logger;
   now?: () => Date;
+}
+
+/** The renderer's answer, or the French 429 when too many digests are waiting (DigestPool). */
+async function digestOf(digest: DigestRenderer, month: string): Promise<Uint8Array> {
+  try {
+    return await digest(month);
+  } catch (error) {
+    if (error instanceof DigestBusyError) throw refuse.digestBusy(error.retryAfterSeconds);
+    throw error;
+  }
 }
 
 type Handler = (req: Request, res: Response, user: SignedInUser) => Promise<void>;
@@ -141,7 +155,7 @@ export function registerInsightsRoutes(server: Server, deps: InsightsRoutesDeps)
     handle(async (req, res) => {
       const month = monthOf(req, now());
       if (!deps.digest) throw refuse.digestMissing();
-      sendPdf(res, `ha30-bulletin-${month}.pdf`, await deps.digest(month));
+      sendPdf(res, `ha30-bulletin-${month}.pdf`, await digestOf(deps.digest, month));
     }),
   );
 }

@@ -6,37 +6,25 @@ export type { Testimony };
 
 /**
  * What SMEs chose to tell the club (issue 10, « les PME viendront témoigner »), as stored: the
- * scrubbed text, with its trade and size band only. The chat goal that collects them is built
- * apart; until it is wired, the app gives NO_TESTIMONIES and the dashboard shows an empty list.
+ * scrubbed text, with its trade and size band only, dated by month (a day could tell who spoke).
+ * The source chooses by month: a period from 20 November still holds November's testimonies.
  */
 export interface TestimonySource {
-  list(): Promise<readonly Testimony[]>;
+  /** The testimonies of the months the period touches, the most recent first. */
+  list(period: Period): Promise<readonly Testimony[]>;
 }
 
-export const NO_TESTIMONIES: TestimonySource = { list: async () => [] };
-
-interface Dated {
-  testimony: Testimony;
-  day: string;
-}
-
-/** The period's testimonies, newest first; dated by month only (a day could tell who spoke). */
-async function inPeriod(source: TestimonySource, period: Period): Promise<Dated[]> {
-  const dated: Dated[] = [];
-  for (const testimony of await source.list()) {
-    const day = parisDay(testimony.at);
-    if (day && (!period.from || day >= period.from) && (!period.to || day <= period.to)) dated.push({ testimony, day });
-  }
-  return dated.sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+/** "YYYY-MM" of a testimony (Paris time, as the digest reads it): nothing finer is kept. */
+function monthOf(testimony: Testimony): string {
+  return monthOfDay(parisDay(testimony.at) ?? testimony.at.slice(0, 10));
 }
 
 export async function testimoniesJson(source: TestimonySource, period: Period) {
-  const dated = await inPeriod(source, period);
   return {
     period,
-    testimonies: dated.map(({ testimony, day }) => ({
-      month: monthOfDay(day),
-      monthText: monthLabel(monthOfDay(day)),
+    testimonies: (await source.list(period)).map((testimony) => ({
+      month: monthOf(testimony),
+      monthText: monthLabel(monthOf(testimony)),
       text: testimony.text,
       trade: testimony.trade ?? null,
       sizeBand: testimony.sizeBand ?? null,
@@ -47,7 +35,7 @@ export async function testimoniesJson(source: TestimonySource, period: Period) {
 export async function testimoniesCsv(messages: Messages, source: TestimonySource, period: Period): Promise<string> {
   const table: CsvTable = {
     header: (['month', 'trade', 'size', 'text'] as const).map((column) => messages.text(`insights.csv.testimonies.${column}` as const)),
-    rows: (await inPeriod(source, period)).map(({ testimony, day }) => [monthLabel(monthOfDay(day)), testimony.trade ?? '', testimony.sizeBand ?? '', testimony.text]),
+    rows: (await source.list(period)).map((testimony) => [monthLabel(monthOf(testimony)), testimony.trade ?? '', testimony.sizeBand ?? '', testimony.text]),
   };
   return toCsv(table);
 }
