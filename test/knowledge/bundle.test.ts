@@ -90,7 +90,7 @@ describe('knowledge bundles: export, then import validated whole before anything
     expect(await refused(bomb)).toEqual([expect.stringMatching(/^bombe\.zip: knowledge\/zeros\.json: est trop gros une fois décompressé .*taux \d{3,}\) : refusé comme une bombe ZIP/)]);
     const many = write('nombreux.zip', await zipOf([...entries, ...Array.from({ length: BUNDLE_LIMITS.maxEntries }, (_, i) => ({ name: `knowledge/x/${i}.txt`, data: Buffer.from('x') }))]));
     expect(await refused(many)).toEqual([expect.stringMatching(/^nombreux\.zip: \/: contient \d+ entrées, plus que les 2000 admises/)]);
-  });
+  }, 120_000); // builds a 20 MB bomb and a 2,000-entry archive: slow on a loaded 2-core machine, not a speed test
 
   it('refuses an entry that inflates beyond what it declared', async () => {
     const payload = randomBytes(50_000);
