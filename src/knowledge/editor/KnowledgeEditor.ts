@@ -6,6 +6,7 @@ import { jsonCopy, versionOf } from './canonical';
 import { fieldDiff } from './diff';
 import { EditorError } from './EditorError';
 import { HistoryLog } from './HistoryLog';
+import { landsInside } from './insideFolder';
 import { cleanTempFiles, removeFile, type WriteHooks, writeFileAtomic } from './jsonFile';
 import { type FileChange, fileChangeFor, filesOf, findRecord, type RecordOperation, recordsOf, type StoredRecord } from './records';
 import { recordSchemaOf } from './recordSchema';
@@ -218,6 +219,9 @@ export class KnowledgeEditor {
   private async write(collection: Collection, operation: RecordOperation, current: StoredRecord | undefined, target: string, who: string, action: ChangeAction, verb: SummaryVerb, restores?: Change['restores']): Promise<WriteResult> {
     const dir = this.options.knowledgeDir;
     const fileChange = fileChangeFor(collection, dir, operation, current, target);
+    if (!landsInside(dir, path.join(dir, fileChange.file))) {
+      throw new EditorError('bad-request', `« ${fileChange.file} » mène hors du dossier des connaissances (lien symbolique) : rien n’a été modifié ; remplacez le lien par un vrai dossier, ou modifiez le fichier à la main.`);
+    }
     const problems = problemsWith(dir, fileChange, this.options.validate);
     if (problems.length > 0) throw new EditorError('invalid', `La modification rendrait les connaissances invalides (${problems.length} problème${problems.length > 1 ? 's' : ''}) : rien n’a été modifié.`, { problems });
     this.apply(fileChange);

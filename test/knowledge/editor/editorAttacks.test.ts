@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EditorError } from '../../../src/knowledge/editor';
+import { editorFixture, type EditorFixture } from './support';
+
+
+async function refusal(promise: Promise<unknown>): Promise<EditorError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EditorError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+// The attacker's review of issue 11's editor: what a save may touch, and what it must never touch.
+describe('the knowledge editor under attack', () => {
+  let fixture: EditorFixture;
+  let outside: string;
+  beforeEach(() => {
+    fixture = editorFixture();
+    outside = mkdtempSync(path.join(tmpdir(), 'ha30-outside-'));
+  });
+  afterEach(() => {
+    fixture.cleanup();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  describe('symlinks in KNOWLEDGE_DIR', () => {
+    /** contacts.json becomes a link to a copy kept outside the knowledge folder. */
+    function linkContactsOutside(): string {
+      const target = path.join(outside, 'contacts.json');
+      cpSync(path.join(fixture.knowledgeDir, 'contacts.json'), target);
+      rmSync(path.join(fixture.knowledgeDir, 'contacts.json'));
+      symlinkSync(target, path.join(fixture.knowledgeDir, 'contacts.json'));
+      return target;
+    }
+
+    it('a refused save never writes through a symlinked file of the staging copy (the file outside keeps its bytes)', async () => {
+      const target = linkContactsOutside();
+      const before = readFileSync(target, 'utf8');
+      const read = fixture.editor.get('situations', 'PAYMENT_DELAY');
+      const error = await refusal(fixture.editor.update('situations', 'PAYMENT_DELAY', { ...(read.record as object), contactIds: ['cabinet-inconnu'] }, read.version, 'paul.cci'));
+      expect(error.kind).toBe('invalid');
+      expect(readFileSync(target, 'utf8')).toBe(before);
+    });
+
+    it('a valid save replaces the link by a file of the folder and leaves the file outside as it was', async () => {
+      const target = linkContactsOutside();
+      const before = readFileSync(target, 'utf8');
+      const read = fixture.editor.get('situations', 'PAYMENT_DELAY');
+      await fixture.editor.update('situations', 'PAYMENT_DELAY', { ...(read.record as object), label: 'Retard de paiement d’un acheteur public' }, read.version, 'paul.cci');
+      expect(readFileSync(target, 'utf8')).toBe(before);
+      expect(readFileSync(path.join(fixture.knowledgeDir, 'contacts.json'), 'utf8')).toContain('Retard de paiement d’un acheteur public');
+    });
+
+    it('refuses to create a file in a folder that is a link to outside KNOWLEDGE_DIR, and creates nothing there', async () => {
+      const topics = path.join(fixture.knowledgeDir, 'faq', 'topics');
+      const away = path.join(outside, 'topics');
+      cpSync(topics, away, { recursive: true });
+      rmSync(topics, { recursive: true });
+      symlinkSync(away, topics);
+      const names = readdirSync(away).sort();
+      const model = JSON.parse(readFileSync(path.join(away, names[0]!), 'utf8')) as Record<string, unknown>;
+      const phrasings = ['comment louer une nacelle', 'louer nacelle chantier', 'location de nacelle', 'nacelle en location', 'prix location nacelle', 'ou louer une nacelle', 'nacelle a louer', 'besoin d une nacelle', 'loueur de nacelle pres de nimes', 'tarif journee nacelle elevatrice'];
+      const topic = { ...model, id: 'FAQ_NACELLE', title: 'Louer une nacelle', related: [], phrasings };
+      const error = await refusal(fixture.editor.create('faqTopics', topic, 'paul.cci'));
+      expect(error.kind).toBe('bad-request');
+      expect(error.message).toMatch(/hors du dossier des connaissances/);
+      expect(readdirSync(away).sort()).toEqual(names);
+    });
+  });
+});
