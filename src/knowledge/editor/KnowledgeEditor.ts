@@ -7,7 +7,7 @@ import { fieldDiff } from './diff';
 import { EditorError } from './EditorError';
 import { HistoryLog } from './HistoryLog';
 import { landsInside } from './insideFolder';
-import { cleanTempFiles, removeFile, type WriteHooks, writeFileAtomic } from './jsonFile';
+import { cleanTempFiles, removeFile, textIfPresent, type WriteHooks, writeFileAtomic } from './jsonFile';
 import { type FileChange, fileChangeFor, filesOf, findRecord, type RecordOperation, recordsOf, type StoredRecord } from './records';
 import { recordSchemaOf } from './recordSchema';
 import { matchesQuery } from './search';
@@ -224,7 +224,7 @@ export class KnowledgeEditor {
     }
     const problems = problemsWith(dir, fileChange, this.options.validate);
     if (problems.length > 0) throw new EditorError('invalid', `La modification rendrait les connaissances invalides (${problems.length} problème${problems.length > 1 ? 's' : ''}) : rien n’a été modifié.`, { problems });
-    this.apply(fileChange);
+    this.apply(collection, operation.id, fileChange);
     const before = current?.record;
     const after = operation.type === 'put' ? jsonCopy(operation.record) : undefined;
     const diff = fieldDiff(before, after);
@@ -253,8 +253,16 @@ export class KnowledgeEditor {
     return { id: operation.id, ...(after !== undefined ? { version: versionOf(after) } : {}), change: { ...change, reloaded } };
   }
 
-  private apply(change: FileChange): void {
+  /**
+   * Writes the change unless the file changed on disk since the change was computed from it (a hand
+   * edit landing while the staging copy was validated): that edit is kept, the save is a conflict.
+   */
+  private apply(collection: Collection, id: string, change: FileChange): void {
     const file = path.join(this.options.knowledgeDir, change.file);
+    if (textIfPresent(file) !== change.read) {
+      const now = this.find(collection, id);
+      throw new EditorError('conflict', `Le fichier ${change.file} a été modifié pendant l’enregistrement (une modification à la main) : rien n’a été écrit ; rechargez la fiche, puis refaites votre modification.`, now ? { current: { record: now.record, version: versionOf(now.record) } } : {});
+    }
     if (change.text === null) removeFile(file);
     else writeFileAtomic(file, change.text, this.options.hooks);
   }

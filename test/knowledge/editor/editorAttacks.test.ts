@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EditorError } from '../../../src/knowledge/editor';
-import { editorFixture, type EditorFixture } from './support';
+import { EditorError, KnowledgeEditor } from '../../../src/knowledge/editor';
+import { tryLoadKnowledge } from '../../../src/loadKnowledge';
+import { editorFixture, type EditorFixture, TODAY } from './support';
 
 
 async function refusal(promise: Promise<unknown>): Promise<EditorError> {
@@ -70,6 +71,33 @@ describe('the knowledge editor under attack', () => {
       expect(error.kind).toBe('bad-request');
       expect(error.message).toMatch(/hors du dossier des connaissances/);
       expect(readdirSync(away).sort()).toEqual(names);
+    });
+  });
+
+  describe('a hand edit of the folder while a save is under way', () => {
+    it('is never overwritten: a file edited between the read of the save and its rename makes the save a conflict', async () => {
+      const file = path.join(fixture.knowledgeDir, 'contacts.json');
+      const handEdit = (text: string) => text.replace('"Retard de paiement ou différend avec un acheteur"', '"Retard de paiement (édité à la main)"');
+      let edited = false;
+      // The hand edit lands while the staging copy is validated (the slow part of a save).
+      const editor = new KnowledgeEditor({
+        knowledgeDir: fixture.knowledgeDir,
+        dataDir: fixture.dataDir,
+        validate: (dir) => {
+          if (!edited) {
+            edited = true;
+            writeFileSync(file, handEdit(readFileSync(file, 'utf8')));
+          }
+          return tryLoadKnowledge(dir, { now: TODAY });
+        },
+      });
+      const read = editor.get('contacts', 'mediateur-entreprises');
+      const error = await refusal(editor.update('contacts', 'mediateur-entreprises', { ...(read.record as object), howToApproach: 'Saisissez le médiateur en ligne, gratuitement.' }, read.version, 'paul.cci'));
+      expect(error.kind).toBe('conflict');
+      expect(error.message).toMatch(/modifié pendant l’enregistrement/);
+      expect(readFileSync(file, 'utf8')).toContain('Retard de paiement (édité à la main)');
+      expect(readFileSync(file, 'utf8')).not.toContain('Saisissez le médiateur en ligne');
+      expect(editor.changes()).toEqual([]);
     });
   });
 });
