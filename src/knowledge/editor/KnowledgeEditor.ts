@@ -41,6 +41,13 @@ export interface WriteOptions {
   id?: string;
 }
 
+/**
+ * Saves waiting their turn (or running) beyond which a new one is refused as busy: each copies and
+ * validates the whole folder on the main thread, so a looping script would otherwise queue minutes
+ * of work (and hold every body in memory) while the chat waits between them.
+ */
+export const MAX_WAITING_WRITES = 8;
+
 /** A record id as it may appear anywhere: no path separator, no dot segment, no control character. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -86,7 +93,7 @@ export class KnowledgeEditor {
 
   create(collectionId: string, record: unknown, who: string, options: WriteOptions = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const { id, value } = this.incoming(collection, record, options.id);
       const current = this.find(collection, id);
       if (current) throw new EditorError('conflict', `« ${id} » existe déjà dans ${collection.label} : choisissez un autre identifiant, ou modifiez l’existant.`, { current: { record: current.record, version: versionOf(current.record) } });
@@ -97,7 +104,7 @@ export class KnowledgeEditor {
 
   update(collectionId: string, id: string, record: unknown, version: unknown, who: string, options: Pick<WriteOptions, 'action'> = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const current = this.fresh(collection, id, version);
       const { value } = this.incoming(collection, record, id, id);
       return this.write(collection, { type: 'put', id, record: value }, current, current.file, who, options.action ?? 'update', 'update');
@@ -107,7 +114,7 @@ export class KnowledgeEditor {
   /** A rule gets `"retired": true` (its title stays for the statistics); any other record is removed. */
   retire(collectionId: string, id: string, version: unknown, who: string, options: Pick<WriteOptions, 'action'> = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       if (collection.storage.kind === 'single') throw new EditorError('bad-request', `${collection.label} ne se retirent pas : modifiez leurs valeurs.`);
       const current = this.fresh(collection, id, version);
       if (collection.retiredFlag && (current.record as { retired?: unknown }).retired === true) throw new EditorError('bad-request', `« ${id} » est déjà retirée.`);
@@ -141,6 +148,14 @@ export class KnowledgeEditor {
       this.history.append(full);
       return full;
     });
+  }
+
+  /** A write under the lock, unless too many already wait: then refused at once, nothing queued. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    if (this.lock.size >= MAX_WAITING_WRITES) {
+      return Promise.reject(new EditorError('busy', 'D’autres enregistrements sont déjà en attente : rien n’a été modifié ; patientez quelques secondes, puis réessayez.'));
+    }
+    return this.lock.run(task);
   }
 
   private collection(id: string): Collection {
@@ -268,7 +283,7 @@ export class KnowledgeEditor {
   }
 
   private backTo(changeId: string, who: string, state: 'after' | 'before'): Promise<WriteResult> {
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const past = this.history.find(changeId);
       if (!past) throw new EditorError('not-found', 'Ce changement n’existe pas dans l’historique : rechargez l’historique.');
       const collection = collectionOf(past.collection);

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EditorError, KnowledgeEditor } from '../../../src/knowledge/editor';
+import { EditorError, KnowledgeEditor, MAX_WAITING_WRITES } from '../../../src/knowledge/editor';
 import { tryLoadKnowledge } from '../../../src/loadKnowledge';
 import { editorFixture, type EditorFixture, TODAY } from './support';
 
@@ -98,6 +98,29 @@ describe('the knowledge editor under attack', () => {
       expect(readFileSync(file, 'utf8')).toContain('Retard de paiement (édité à la main)');
       expect(readFileSync(file, 'utf8')).not.toContain('Saisissez le médiateur en ligne');
       expect(editor.changes()).toEqual([]);
+    });
+  });
+
+  describe('a flood of saves', () => {
+    it('queues a bounded number of writes and refuses the rest at once as busy, writing nothing of them', async () => {
+      const sent = MAX_WAITING_WRITES + 4;
+      // All sent at once, as a looping script would: each save copies and validates the whole folder.
+      const outcomes = await Promise.allSettled(Array.from({ length: sent }, (_, i) => fixture.editor.create('messages', `Texte numéro ${i}`, 'paul.cci', { id: `flood.text${i}` })));
+      const busy = outcomes.flatMap((outcome) => (outcome.status === 'rejected' && outcome.reason instanceof EditorError && outcome.reason.kind === 'busy' ? [outcome.reason] : []));
+      expect(busy).toHaveLength(sent - MAX_WAITING_WRITES);
+      expect(busy[0]!.message).toMatch(/patientez/);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(MAX_WAITING_WRITES);
+      expect(fixture.editor.list('messages', 'Texte numéro')).toHaveLength(MAX_WAITING_WRITES);
+      // Once the queue has drained, saves are taken again.
+      await fixture.editor.create('messages', 'Texte après la vague', 'paul.cci', { id: 'flood.after' });
+      expect(fixture.editor.get('messages', 'flood.after').record).toBe('Texte après la vague');
+    });
+
+    it('still records a change made elsewhere (an account added) whatever the queue', async () => {
+      const saves = Array.from({ length: MAX_WAITING_WRITES + 2 }, (_, i) => fixture.editor.create('messages', `Texte ${i}`, 'paul.cci', { id: `queue.text${i}` }).catch(() => undefined));
+      const recorded = await fixture.editor.record({ who: 'paul.cci', action: 'account.add', collection: 'accounts', recordId: 'luc.acheteur', summary: 'Compte luc.acheteur créé (acheteur)', diff: [] });
+      await Promise.all(saves);
+      expect(fixture.editor.changes({ collection: 'accounts' }).map((change) => change.id)).toEqual([recorded.id]);
     });
   });
 });
