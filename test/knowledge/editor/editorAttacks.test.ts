@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EditorError, KnowledgeEditor, MAX_WAITING_WRITES } from '../../../src/knowledge/editor';
+import { type Change, EditorError, HISTORY_FILE, KnowledgeEditor, MAX_WAITING_WRITES } from '../../../src/knowledge/editor';
 import { tryLoadKnowledge } from '../../../src/loadKnowledge';
-import { editorFixture, type EditorFixture, TODAY } from './support';
+import { editorFixture, type EditorFixture, snapshot, TODAY } from './support';
 
 
 async function refusal(promise: Promise<unknown>): Promise<EditorError> {
@@ -121,6 +121,40 @@ describe('the knowledge editor under attack', () => {
       const recorded = await fixture.editor.record({ who: 'paul.cci', action: 'account.add', collection: 'accounts', recordId: 'luc.acheteur', summary: 'Compte luc.acheteur créé (acheteur)', diff: [] });
       await Promise.all(saves);
       expect(fixture.editor.changes({ collection: 'accounts' }).map((change) => change.id)).toEqual([recorded.id]);
+    });
+  });
+
+  describe('a history tampered with in DATA_DIR', () => {
+    /** A change line written by hand into the history, as someone with access to DATA_DIR could. */
+    function forged(change: Partial<Change> & { recordId: string; collection: string }): string {
+      const full = { id: `forged-${Math.random().toString(16).slice(2)}`, at: '2026-12-01T10:00:00.000Z', who: 'paul.cci', action: 'update', summary: 'x', diff: [], ...change };
+      const file = path.join(fixture.dataDir, HISTORY_FILE);
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, `${JSON.stringify(full)}\n`);
+      return full.id;
+    }
+
+    it('never lets a recorded file name or record id carry a restore out of its collection’s files', async () => {
+      const before = snapshot(fixture.knowledgeDir);
+      const kbis = fixture.editor.get('rules', 'KBIS_TOO_OLD').record as Record<string, unknown>;
+      const topic = JSON.parse(readFileSync(path.join(fixture.knowledgeDir, 'faq/topics/FAQ_KBIS_AGE.json'), 'utf8')) as Record<string, unknown>;
+      const attempts = [
+        forged({ collection: 'rules', recordId: 'NEW_RULE', file: 'rules/../../outside.json', after: { ...kbis, id: 'KBIS_TOO_OLD' } }),
+        forged({ collection: 'faqTopics', recordId: '../../outside', file: '../../outside.json', after: { ...topic, id: '../../outside' } }),
+        forged({ collection: 'faqTopics', recordId: 'FAQ_NOUVEAU', file: 'faq/topics/FAQ_KBIS_AGE.json', after: { ...topic, id: 'FAQ_NOUVEAU' } }),
+        forged({ collection: 'messages', recordId: '__proto__', file: 'messages.json', after: { polluted: true } }),
+        forged({ collection: 'messages', recordId: '../welcome', file: '../messages.json', after: 'x' }),
+      ];
+      for (const id of attempts) {
+        const error = await refusal(fixture.editor.restore(id, 'paul.cci'));
+        expect([id, ['bad-request', 'invalid'].includes(error.kind)]).toEqual([id, true]);
+      }
+      expect(snapshot(fixture.knowledgeDir)).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      // A valid record restored under a forged file name goes to its collection's own file.
+      const restored = await fixture.editor.restore(forged({ collection: 'rules', recordId: 'NEW_RULE', file: '../../outside.json', after: { ...kbis, id: 'NEW_RULE' } }), 'paul.cci');
+      expect(restored.change.file).toBe('rules/g-offer.json');
+      expect(existsSync(path.join(fixture.knowledgeDir, '..', 'outside.json'))).toBe(false);
     });
   });
 });
