@@ -57,6 +57,20 @@ describe('the knowledge editor under attack', () => {
       expect(readFileSync(path.join(fixture.knowledgeDir, 'contacts.json'), 'utf8')).toContain('Retard de paiement d’un acheteur public');
     });
 
+    it('a refused create under a folder that is a link inside KNOWLEDGE_DIR writes nothing in the folder it points to', async () => {
+      const topics = path.join(fixture.knowledgeDir, 'faq', 'topics');
+      const real = path.join(fixture.knowledgeDir, 'faq', 'topics-real');
+      cpSync(topics, real, { recursive: true });
+      rmSync(topics, { recursive: true });
+      symlinkSync(real, topics);
+      const names = readdirSync(real).sort();
+      const model = JSON.parse(readFileSync(path.join(real, names[0]!), 'utf8')) as Record<string, unknown>;
+      // Too few phrasings: refused once validated.
+      const error = await refusal(fixture.editor.create('faqTopics', { ...model, id: 'FAQ_NACELLE', title: 'Louer une nacelle', related: [], phrasings: ['louer une nacelle'] }, 'paul.cci'));
+      expect(error.kind).toBe('invalid');
+      expect(readdirSync(real).sort()).toEqual(names);
+    });
+
     it('refuses to create a file in a folder that is a link to outside KNOWLEDGE_DIR, and creates nothing there', async () => {
       const topics = path.join(fixture.knowledgeDir, 'faq', 'topics');
       const away = path.join(outside, 'topics');
