@@ -20,7 +20,8 @@ export function upcomingThroughEditor(editor: KnowledgeEditor): UpcomingWriter {
       try {
         return (await editor.create('upcoming', entry, who, { action: 'proposal.approve' })).change;
       } catch (error) {
-        if (isEditorError(error)) throw new ProposalError('REFUSED_BY_KNOWLEDGE', `${PROPOSAL_TEXTS.refusedByKnowledge} ${error.message}`, problemsOf(error));
+        // A busy editor is not a refusal of the purchase: it goes through as it is (429, try again).
+        if (isEditorError(error) && error.kind !== 'busy') throw new ProposalError('REFUSED_BY_KNOWLEDGE', `${PROPOSAL_TEXTS.refusedByKnowledge} ${error.message}`, problemsOf(error));
         throw error;
       }
     },

@@ -44,6 +44,15 @@ describe('a proposed upcoming purchase is checked as the entry of upcoming.json 
     for (const input of [null, [], 'achat', 42]) expect(problemsOf(input)).toEqual([{ path: '/', message: expect.stringMatching(/objet JSON/) }]);
   });
 
+  it('refuses a notice or buyer-profile address that is not a web address (javascript:, data:, mailto:), which the chat would open', () => {
+    for (const url of ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'vbscript:msgbox(1)', 'mailto:jean.martin@nimes-metropole.fr', 'file:///etc/passwd']) {
+      expect([url, problemsOf(purchase({ noticeUrl: url })).map((p) => p.path)]).toEqual([url, ['/noticeUrl']]);
+      expect([url, problemsOf(purchase({ buyerProfileUrl: url })).map((p) => p.path)]).toEqual([url, ['/buyerProfileUrl']]);
+    }
+    expect(problemsOf(purchase({ noticeUrl: 'javascript:alert(1)' }))[0]!.message).toMatch(/https:\/\//);
+    expect(validateProposal(purchase({ noticeUrl: 'https://www.marches-securises.fr/avis/1234', buyerProfileUrl: 'http://achats.nimes.fr' }), context).ok).toBe(true);
+  });
+
   it('every message is French and says how to fix it', () => {
     for (const p of problemsOf({ title: 'x', cpv: [], departments: ['99'] })) expect(p.message).toMatch(/ — /);
   });

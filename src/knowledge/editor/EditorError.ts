@@ -8,7 +8,9 @@ export type EditorErrorKind =
   /** The record changed since it was read, or already exists (409, with the current record). */
   | 'conflict'
   /** The knowledge would not be valid: nothing changed (422, with every problem). */
-  | 'invalid';
+  | 'invalid'
+  /** Too many saves already waiting their turn: nothing changed, try again in a moment (429). */
+  | 'busy';
 
 /** A refusal of the knowledge editor; `message` is French, for the CCI adviser. */
 export class EditorError extends Error {

@@ -1,10 +1,19 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { linesFromEnd } from './linesFromEnd';
 import type { Change, HistoryQuery } from './types';
 
 export const HISTORY_FILE = path.join('knowledge-history', 'changes.jsonl');
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 200;
+/** A change holds a record before and after (bodies are 256 KB at most): a longer line is no change. */
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
+/**
+ * The audit log looks this far back (tens of thousands of changes): a query for a record changed
+ * rarely must not read years of history on each call. A restore finds a change however old.
+ */
+const MAX_LIST_SCAN_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 function isChange(value: unknown): value is Change {
   const change = value as Partial<Change> | null;
@@ -39,36 +48,41 @@ export class HistoryLog {
     }
   }
 
-  /** Every change, oldest first. */
-  all(): Change[] {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return text.split('\n').flatMap((line) => {
-      if (!line.trim()) return [];
+  /** The changes from the newest, read from the end of the file (at most `maxScanBytes` of it). */
+  private *newestFirst(maxScanBytes = Number.POSITIVE_INFINITY): Generator<Change> {
+    for (const line of linesFromEnd(this.file, { chunkBytes: CHUNK_BYTES, maxLineBytes: MAX_LINE_BYTES, maxScanBytes })) {
+      if (!line.trim()) continue;
+      let change: unknown;
       try {
-        const change = JSON.parse(line) as unknown;
-        return isChange(change) ? [change] : [];
+        change = JSON.parse(line);
       } catch {
-        return [];
+        continue;
       }
-    });
+      if (isChange(change)) yield change;
+    }
   }
 
   find(id: string): Change | undefined {
-    return this.all().find((change) => change.id === id);
+    for (const change of this.newestFirst()) if (change.id === id) return change;
+    return undefined;
   }
 
-  /** Newest first, filtered by collection and record id. */
+  /**
+   * Newest first, filtered by collection and record id; `before`: only the changes older than that
+   * one (the next page of the audit log). Reads the file from its end and stops at `limit`.
+   */
   list(query: HistoryQuery = {}): Change[] {
     const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
-    return this.all()
-      .filter((change) => (query.collection === undefined || change.collection === query.collection) && (query.id === undefined || change.recordId === query.id))
-      .reverse()
-      .slice(0, limit);
+    const found: Change[] = [];
+    let reached = query.before === undefined;
+    for (const change of this.newestFirst(MAX_LIST_SCAN_BYTES)) {
+      if (!reached) {
+        reached = change.id === query.before;
+        continue;
+      }
+      if ((query.collection === undefined || change.collection === query.collection) && (query.id === undefined || change.recordId === query.id)) found.push(change);
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 }

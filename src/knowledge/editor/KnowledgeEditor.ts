@@ -6,7 +6,8 @@ import { jsonCopy, versionOf } from './canonical';
 import { fieldDiff } from './diff';
 import { EditorError } from './EditorError';
 import { HistoryLog } from './HistoryLog';
-import { cleanTempFiles, removeFile, type WriteHooks, writeFileAtomic } from './jsonFile';
+import { landsInside } from './insideFolder';
+import { cleanTempFiles, removeFile, textIfPresent, type WriteHooks, writeFileAtomic } from './jsonFile';
 import { type FileChange, fileChangeFor, filesOf, findRecord, type RecordOperation, recordsOf, type StoredRecord } from './records';
 import { recordSchemaOf } from './recordSchema';
 import { matchesQuery } from './search';
@@ -39,6 +40,13 @@ export interface WriteOptions {
   /** The id of a new record of a map collection (messages), whose record is only its text. */
   id?: string;
 }
+
+/**
+ * Saves waiting their turn (or running) beyond which a new one is refused as busy: each copies and
+ * validates the whole folder on the main thread, so a looping script would otherwise queue minutes
+ * of work (and hold every body in memory) while the chat waits between them.
+ */
+export const MAX_WAITING_WRITES = 8;
 
 /** A record id as it may appear anywhere: no path separator, no dot segment, no control character. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -85,7 +93,7 @@ export class KnowledgeEditor {
 
   create(collectionId: string, record: unknown, who: string, options: WriteOptions = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const { id, value } = this.incoming(collection, record, options.id);
       const current = this.find(collection, id);
       if (current) throw new EditorError('conflict', `« ${id} » existe déjà dans ${collection.label} : choisissez un autre identifiant, ou modifiez l’existant.`, { current: { record: current.record, version: versionOf(current.record) } });
@@ -96,7 +104,7 @@ export class KnowledgeEditor {
 
   update(collectionId: string, id: string, record: unknown, version: unknown, who: string, options: Pick<WriteOptions, 'action'> = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const current = this.fresh(collection, id, version);
       const { value } = this.incoming(collection, record, id, id);
       return this.write(collection, { type: 'put', id, record: value }, current, current.file, who, options.action ?? 'update', 'update');
@@ -106,7 +114,7 @@ export class KnowledgeEditor {
   /** A rule gets `"retired": true` (its title stays for the statistics); any other record is removed. */
   retire(collectionId: string, id: string, version: unknown, who: string, options: Pick<WriteOptions, 'action'> = {}): Promise<WriteResult> {
     const collection = this.collection(collectionId);
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       if (collection.storage.kind === 'single') throw new EditorError('bad-request', `${collection.label} ne se retirent pas : modifiez leurs valeurs.`);
       const current = this.fresh(collection, id, version);
       if (collection.retiredFlag && (current.record as { retired?: unknown }).retired === true) throw new EditorError('bad-request', `« ${id} » est déjà retirée.`);
@@ -140,6 +148,14 @@ export class KnowledgeEditor {
       this.history.append(full);
       return full;
     });
+  }
+
+  /** A write under the lock, unless too many already wait: then refused at once, nothing queued. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    if (this.lock.size >= MAX_WAITING_WRITES) {
+      return Promise.reject(new EditorError('busy', 'D’autres enregistrements sont déjà en attente : rien n’a été modifié ; patientez quelques secondes, puis réessayez.'));
+    }
+    return this.lock.run(task);
   }
 
   private collection(id: string): Collection {
@@ -218,9 +234,12 @@ export class KnowledgeEditor {
   private async write(collection: Collection, operation: RecordOperation, current: StoredRecord | undefined, target: string, who: string, action: ChangeAction, verb: SummaryVerb, restores?: Change['restores']): Promise<WriteResult> {
     const dir = this.options.knowledgeDir;
     const fileChange = fileChangeFor(collection, dir, operation, current, target);
+    if (!landsInside(dir, path.join(dir, fileChange.file))) {
+      throw new EditorError('bad-request', `« ${fileChange.file} » mène hors du dossier des connaissances (lien symbolique) : rien n’a été modifié ; remplacez le lien par un vrai dossier, ou modifiez le fichier à la main.`);
+    }
     const problems = problemsWith(dir, fileChange, this.options.validate);
     if (problems.length > 0) throw new EditorError('invalid', `La modification rendrait les connaissances invalides (${problems.length} problème${problems.length > 1 ? 's' : ''}) : rien n’a été modifié.`, { problems });
-    this.apply(fileChange);
+    this.apply(collection, operation.id, fileChange);
     const before = current?.record;
     const after = operation.type === 'put' ? jsonCopy(operation.record) : undefined;
     const diff = fieldDiff(before, after);
@@ -249,14 +268,22 @@ export class KnowledgeEditor {
     return { id: operation.id, ...(after !== undefined ? { version: versionOf(after) } : {}), change: { ...change, reloaded } };
   }
 
-  private apply(change: FileChange): void {
+  /**
+   * Writes the change unless the file changed on disk since the change was computed from it (a hand
+   * edit landing while the staging copy was validated): that edit is kept, the save is a conflict.
+   */
+  private apply(collection: Collection, id: string, change: FileChange): void {
     const file = path.join(this.options.knowledgeDir, change.file);
+    if (textIfPresent(file) !== change.read) {
+      const now = this.find(collection, id);
+      throw new EditorError('conflict', `Le fichier ${change.file} a été modifié pendant l’enregistrement (une modification à la main) : rien n’a été écrit ; rechargez la fiche, puis refaites votre modification.`, now ? { current: { record: now.record, version: versionOf(now.record) } } : {});
+    }
     if (change.text === null) removeFile(file);
     else writeFileAtomic(file, change.text, this.options.hooks);
   }
 
   private backTo(changeId: string, who: string, state: 'after' | 'before'): Promise<WriteResult> {
-    return this.lock.run(async () => {
+    return this.exclusive(async () => {
       const past = this.history.find(changeId);
       if (!past) throw new EditorError('not-found', 'Ce changement n’existe pas dans l’historique : rechargez l’historique.');
       const collection = collectionOf(past.collection);

@@ -4,9 +4,18 @@
  */
 export class WriteLock {
   private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+
+  /** Tasks queued or running now. */
+  get size(): number {
+    return this.waiting;
+  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
+    this.waiting += 1;
+    const result = this.tail.then(task, task).finally(() => {
+      this.waiting -= 1;
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface JsonDocument {
   data: Record<string, unknown>;
   indent: string;
+  /** The bytes as read (to tell, just before replacing the file, whether someone changed it meanwhile). */
+  text: string;
 }
 
 /** The indentation of a file's first indented line (two spaces when none). */
@@ -14,8 +16,19 @@ export function indentOf(text: string): string {
 }
 
 export function readJsonDocument(file: string): JsonDocument {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return { data: JSON.parse(text) as Record<string, unknown>, indent: indentOf(text) };
+  const raw = readFileSync(file, 'utf8');
+  const text = raw.replace(/^\uFEFF/, '');
+  return { data: JSON.parse(text) as Record<string, unknown>, indent: indentOf(text), text: raw };
+}
+
+/** A file's text now, or null when there is none. */
+export function textIfPresent(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 /** The text a knowledge file is written as: "$schema" first, the file's own indentation, a final newline. */

@@ -17,6 +17,8 @@ export interface StoredRecord {
 export interface FileChange {
   file: string;
   text: string | null;
+  /** The file's text the change was computed from (null: it did not exist). */
+  read: string | null;
 }
 
 /** What a change does to a record: set it (created or replaced) or take it out. */
@@ -111,24 +113,24 @@ export function fileChangeFor(collection: Collection, dir: string, operation: Re
       if (operation.type === 'remove') list.splice(index, 1);
       else if (index >= 0) list[index] = record;
       else list.push(record);
-      return { file, text: formatJson(replaced(document.data, storage.list, list), document.indent) };
+      return { file, text: formatJson(replaced(document.data, storage.list, list), document.indent), read: document.text };
     }
     case 'single': {
       const document = read(dir, storage.file);
-      return { file: storage.file, text: formatJson({ $schema: document.data.$schema, ...(record as Record<string, unknown>) }, document.indent) };
+      return { file: storage.file, text: formatJson({ $schema: document.data.$schema, ...(record as Record<string, unknown>) }, document.indent), read: document.text };
     }
     case 'perFile': {
       const file = current?.file ?? target;
-      if (operation.type === 'remove') return { file, text: null };
       const existing = current ? read(dir, file) : undefined;
+      if (operation.type === 'remove') return { file, text: null, read: existing?.text ?? null };
       const $schema = existing?.data.$schema ?? schemaReference(file, collection.schema);
-      return { file, text: formatJson({ $schema, ...(record as Record<string, unknown>) }, existing?.indent ?? '  ') };
+      return { file, text: formatJson({ $schema, ...(record as Record<string, unknown>) }, existing?.indent ?? '  '), read: existing?.text ?? null };
     }
     case 'map': {
       const document = read(dir, storage.file);
       const map = Object.entries((document.data[storage.map] ?? {}) as Record<string, unknown>);
       const kept = operation.type === 'remove' ? map.filter(([id]) => id !== operation.id) : map.some(([id]) => id === operation.id) ? map.map(([id, value]) => [id, id === operation.id ? record : value]) : [...map, [operation.id, record]];
-      return { file: storage.file, text: formatJson(replaced(document.data, storage.map, Object.fromEntries(kept)), document.indent) };
+      return { file: storage.file, text: formatJson(replaced(document.data, storage.map, Object.fromEntries(kept)), document.indent), read: document.text };
     }
   }
 }

@@ -89,4 +89,6 @@ export interface HistoryQuery {
   collection?: string;
   id?: string;
   limit?: number;
+  /** A change id: only the changes older than it (the next page). */
+  before?: string;
 }

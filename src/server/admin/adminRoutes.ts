@@ -91,8 +91,8 @@ export function registerKnowledgeRoutes(server: Server, deps: AdminRoutesDeps): 
   server.get(
     '/api/knowledge/history',
     handle(async (req, res) => {
-      const { collection, id, limit } = query(req);
-      const filter = { collection: optionalText(collection, 'collection'), id: optionalText(id, 'id'), limit: limitOf(limit) };
+      const { collection, id, limit, before } = query(req);
+      const filter = { collection: optionalText(collection, 'collection'), id: optionalText(id, 'id'), limit: limitOf(limit), before: optionalText(before, 'before') };
       sendJson(res, 200, editor.changes(Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined))));
     }),
   );

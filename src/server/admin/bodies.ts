@@ -33,7 +33,7 @@ export function presentProblems(problems: readonly KnowledgeProblem[]): { file: 
   return problems.map((p) => ({ file: p.file, path: p.path, message: `${p.what} — ${p.fix}` }));
 }
 
-const EDITOR_STATUS: Record<EditorError['kind'], number> = { 'not-found': 404, 'bad-request': 400, conflict: 409, invalid: 422 };
+const EDITOR_STATUS: Record<EditorError['kind'], number> = { 'not-found': 404, 'bad-request': 400, conflict: 409, invalid: 422, busy: 429 };
 
 /**
  * Answers a refused admin request as docs/admin-api.md says: `{ error: "<phrase française>" }`,
@@ -44,6 +44,7 @@ export function sendAdminError(res: Response, error: unknown, logger: Logger, ro
   res.setHeader('Cache-Control', 'no-store');
   if (isEditorError(error)) {
     const { problems, current } = error.details;
+    if (error.kind === 'busy') res.setHeader('Retry-After', '5');
     res.send(EDITOR_STATUS[error.kind], { error: error.message, ...(problems ? { problems: presentProblems(problems) } : {}), ...(current ? { current } : {}) });
     return;
   }

@@ -6,7 +6,7 @@ import { isHttpError } from '../http/HttpError';
 import { sendError } from '../http/sendError';
 
 const PROPOSAL_STATUS: Record<ProposalErrorCode, number> = { INVALID: 422, REFUSED_BY_KNOWLEDGE: 422, NOT_FOUND: 404, NOT_PENDING: 409, FORBIDDEN: 403, TOO_MANY: 429 };
-const EDITOR_STATUS = { 'not-found': 404, 'bad-request': 422, conflict: 409, invalid: 422 } as const;
+const EDITOR_STATUS = { 'not-found': 404, 'bad-request': 422, conflict: 409, invalid: 422, busy: 429 } as const;
 const GAP_STATUS = { INVALID: 422, CONFLICT: 422, NOT_FOUND: 404, EXISTS: 409 } as const;
 
 /**
@@ -24,6 +24,7 @@ export function sendRefusal(res: Response, error: unknown, shape: 'insights' | '
   } else if (isGapAnswerError(error)) {
     res.send(GAP_STATUS[error.code], { ...head(`GapAnswer${error.code}`, error.message), ...(error.conflicts.length ? { conflicts: error.conflicts } : {}) });
   } else if (isEditorError(error)) {
+    if (error.kind === 'busy') res.setHeader('Retry-After', '5');
     const problems = (error.details.problems ?? []).map((p) => ({ file: p.file, path: p.path, message: `${p.what} — ${p.fix}` }));
     res.send(EDITOR_STATUS[error.kind], { ...head(`Knowledge${error.kind}`, error.message), ...(problems.length ? { problems } : {}), ...(error.details.current ? { current: error.details.current } : {}) });
   } else if (shape === 'knowledge' && isHttpError(error)) {
