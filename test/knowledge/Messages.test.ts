@@ -36,6 +36,9 @@ describe('message plurals', () => {
   });
 });
 
+// Placeholders that choose a plural form: a number, as the code gives them.
+const PLURAL_COUNTS = new Set(['count', 'total', 'limit']);
+
 describe('Messages', () => {
   it('refuses at start a CCI text that uses a placeholder the code never gives, naming the JSON path', () => {
     const broken = { ...knowledge.messages, messages: { ...knowledge.messages.messages, 'checkDossier.received': 'Reçu « {nom} » ({size}).' } };
@@ -46,7 +49,7 @@ describe('Messages', () => {
 
   it('gives every text of the knowledge folder with French typography and no placeholder left', () => {
     const messages = new Messages(knowledge.messages);
-    const sample = Object.fromEntries(Object.values(MESSAGE_PLACEHOLDERS).flat().map((name) => [name, name === 'count' ? 2 : 'X']));
+    const sample = Object.fromEntries(Object.values(MESSAGE_PLACEHOLDERS).flat().map((name) => [name, PLURAL_COUNTS.has(name) ? 2 : 'X']));
     for (const id of MESSAGE_IDS) {
       const text = (messages.text as (id: string, params: object) => string)(id, sample);
       expect({ id, text }).toEqual({ id, text: expect.not.stringMatching(/[{}]|\(s\)| [:;?!»]|« /) });
