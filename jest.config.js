@@ -24,6 +24,7 @@ module.exports = {
   // Builds dist/ once for the suites that run the compiled program (CLI, bot process).
   globalSetup: '<rootDir>/test/support/globalSetup.js',
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
-  testTimeout: 30000,
+  // Many suites start the real app (knowledge read, FAQ trained): on a loaded 2-core machine that alone can take 30 s.
+  testTimeout: 60000,
   maxWorkers: 2,
 };
