@@ -247,7 +247,8 @@ describe('knowledge administration in Chromium', () => {
     await page.locator('#new-login').fill('claire.martin');
     await page.locator('#new-role').selectOption('buyer');
     await page.locator('#new-name').fill('Claire Martin');
-    await page.locator('#new-org').fill('ha30-nimes-metropole');
+    // The organisation is chosen by its name from the club's directory.
+    await page.locator('#new-org').selectOption({ label: 'Nîmes Métropole (communauté d\'agglomération)' });
     await page.locator('#new-password').fill('trop court');
     await page.getByRole('button', { name: 'Ajouter le compte' }).click();
     await page.locator('#account-form .status.failed').waitFor();
@@ -256,7 +257,7 @@ describe('knowledge administration in Chromium', () => {
     await page.getByRole('button', { name: 'Ajouter le compte' }).click();
     const row = page.locator('#accounts tr[data-login="claire.martin"]');
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+ha30-nimes-metropole/);
+    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+Nîmes Métropole \(communauté d'agglomération\)/);
     await page.screenshot({ path: path.join(OUTPUT, 'comptes.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Nouveau mot de passe' }).click();
