@@ -163,6 +163,13 @@ export async function renderEditor(container, state, one, id) {
       record = typed();
     } catch (error) {
       fail(error instanceof FormError ? error.message : String(error.message));
+      // The field itself says it too, where the eye is when it was typed.
+      if (error instanceof FormError && error.path !== undefined) {
+        markProblems([{ path: error.path, message: error.message.slice(error.label.length + 3) }]);
+        const field = fieldsFor(formHost, error.path);
+        field?.scrollIntoView({ block: 'center' });
+        field?.querySelector('input, textarea, select')?.focus({ preventScroll: true });
+      }
       return;
     }
     save.disabled = true;
@@ -181,6 +188,8 @@ export async function renderEditor(container, state, one, id) {
       const change = answer.body?.change ?? {};
       const text = `Enregistré. ${sentence(change.summary)}${change.reloaded === false ? ' Le rechargement de l’assistant est en attente.' : RELOADED}`;
       if (!id && answer.body?.id) {
+        // The new record opens in its own page; the confirmation goes with it.
+        state.saved = text.replace(/\s+/g, ' ').trim();
         window.location.hash = recordHref(one.id, answer.body.id);
         return;
       }
@@ -201,4 +210,11 @@ export async function renderEditor(container, state, one, id) {
   });
 
   build(current.record);
+  if (state.saved && id) {
+    const ok = statusLine(state.saved, 'ok');
+    ok.id = 'saved';
+    feedback.replaceChildren(ok);
+    card.prepend(statusLine(state.saved, 'ok'));
+  }
+  state.saved = null;
 }
