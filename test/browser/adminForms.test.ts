@@ -150,4 +150,13 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
     );
     expect(found).toEqual({ line: '/departments', field: '/title', nested: '/buyer/name', none: null });
   }, 60_000);
+  it('reads a created record in the history field by field, in French, never as JSON', async () => {
+    const lines = await page.evaluate(async () => {
+      const { diffLine, readableEntries } = await import('/web/admin/diff.js' as string);
+      const created = { path: '/', after: { title: 'Entretien de la voirie', status: 'UPCOMING', estimatedValue: { amountEur: 100000 }, cpv: ['45233141'] } };
+      const changed = { path: '/severity/default', before: 'ADVICE', after: 'REGULARISABLE' };
+      return [...readableEntries(created), ...readableEntries(changed)].map(diffLine);
+    });
+    expect(lines).toEqual(['Titre : « Entretien de la voirie »', 'Statut : « À venir »', 'Montant estimé › Montant (€ HT) : 100000', 'Codes CPV (un par ligne) : « 45233141 »', 'Gravité › Par défaut : « Conseil » → « Régularisable »']);
+  }, 60_000);
 });

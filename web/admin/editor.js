@@ -26,6 +26,27 @@ function keyedInside(schema) {
   return schema && (schema.type === 'object' || schema.properties);
 }
 
+/**
+ * A field holding a club organisation's id (an upcoming purchase's buyer, an event's organiser) offers
+ * the organisations by name as one types: nobody knows « ha30-nimes-metropole » by heart.
+ */
+async function offerOrganisations(state, element) {
+  const inputs = element.querySelectorAll('[data-path$="/organisationId"] input, [data-path$="/organiserId"] input');
+  if (inputs.length === 0) return;
+  state.organisations ??= state.api.get('/api/knowledge/organisations').then((answer) => (answer.status === 200 && Array.isArray(answer.body) ? answer.body : []));
+  const organisations = await state.organisations;
+  if (organisations.length === 0) return;
+  let list = document.getElementById('organisations-list');
+  if (!list) {
+    list = el('datalist', { attrs: { id: 'organisations-list' } }, ...organisations.map((org) => el('option', { text: org.name, attrs: { value: org.id, label: org.name } })));
+    document.body.append(list);
+  }
+  for (const input of inputs) {
+    input.setAttribute('list', 'organisations-list');
+    input.setAttribute('placeholder', 'tapez un nom (Nîmes, CHU…) puis choisissez');
+  }
+}
+
 export async function renderEditor(container, state, one, id) {
   const schema = one.recordSchema ?? {};
   container.append(el('h2', { text: SINGLE.has(one.id) ? one.label : id ? `${one.label} — ${id}` : `${one.label} — nouvelle fiche` }));
@@ -82,6 +103,7 @@ export async function renderEditor(container, state, one, id) {
     // An existing record keeps its identifier (renaming would orphan what refers to it).
     if (id) for (const input of built.element.querySelectorAll(':scope > [data-path="/id"] input, :scope > [data-path="/code"] select')) input.disabled = true;
     formHost.replaceChildren(built.element);
+    void offerOrganisations(state, built.element);
   };
   const showJson = (value) => {
     mode = 'json';
