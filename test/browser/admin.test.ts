@@ -302,6 +302,14 @@ describe('knowledge administration in Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'telephone-reglages.png'), fullPage: true });
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Historique des modifications' }).waitFor();
+    // The gaps to answer are on the dashboard: the menu leads there.
+    expect(await page.getByRole('link', { name: 'Questions sans réponse (tableau de bord)' }).getAttribute('href')).toBe('/acheteurs');
+    // Accounts on a phone: every button within the screen.
+    await page.goto(`${base}/admin#/comptes`);
+    const button = page.locator(`#accounts tr[data-login="${ADVISER.login}"]`).getByRole('button', { name: 'Nouveau mot de passe' });
+    await button.waitFor();
+    const box = await button.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
   }, 60_000);
 });

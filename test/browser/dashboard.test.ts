@@ -223,6 +223,10 @@ describe('buyers’ dashboard in Chromium', () => {
     expect((await app.tenderInterest.flags()).map((flag) => [flag.tenderId, flag.organisationId])).toEqual([[NIMES_TENDER.id, BUYER.org]]);
   });
 
+  it('offers no link to /admin to a buyer', async () => {
+    expect(await page.getByRole('link', { name: 'Administration des connaissances' }).isVisible()).toBe(false);
+  });
+
   it('refuses « cent mille » as an amount under its field, in words, before sending the proposal', async () => {
     const form = page.locator('#proposal-form');
     await form.locator('[name="title"]').fill('Fourniture de mobilier scolaire');

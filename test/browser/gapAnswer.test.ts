@@ -77,6 +77,8 @@ describe('a gap cluster becomes a topic, then Web Chat answers the same question
     await page.waitForURL(/\/(acheteurs|admin)/);
     if (!page.url().endsWith('/acheteurs')) await page.goto(`${base}/acheteurs`);
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    // The CCI goes back and forth between these gaps and /admin.
+    expect(await page.getByRole('link', { name: 'Administration des connaissances' }).getAttribute('href')).toBe('/admin');
     const cluster = page.locator('#gap-clusters > li', { hasText: QUESTION });
     await cluster.getByRole('button', { name: 'Créer un sujet' }).click();
     const form = cluster.locator('form[data-mode="new"]');
