@@ -241,6 +241,31 @@ describe('knowledge administration in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('adds an upcoming purchase: a past month and a department in words are marked on their fields, the organisation is offered by name, and the new page says « Enregistré »', async () => {
+    await page.goto(`${base}/admin#/c/upcoming/nouveau`);
+    await field(page, '/slug', 'input').fill('chu-nimes-blanchisserie-2027');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/title"] .field-problem-text', { hasText: 'obligatoire — remplissez ce champ.' }).waitFor();
+    await field(page, '/title', 'input').fill('Blanchisserie hospitalière');
+    await field(page, '/buyer/name', 'input').fill('CHU de Nîmes');
+    const organisation = field(page, '/buyer/organisationId', 'input');
+    const offered = await page.locator(`datalist#${await organisation.getAttribute('list')} option[value="ha30-chu-nimes"]`).getAttribute('label');
+    expect(offered).toBe('CHU de Nîmes');
+    await organisation.fill('ha30-chu-nimes');
+    await field(page, '/cpv').fill('98310000');
+    await field(page, '/departments').fill('Gard');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/departments"] .field-problem-text', { hasText: /reçu « Gard »/ }).waitFor();
+    await field(page, '/departments').fill('30');
+    await field(page, '/expectedPublicationDate', 'input').fill('2020-06');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/expectedPublicationDate"] .field-problem-text', { hasText: /déjà passé/ }).waitFor();
+    await field(page, '/expectedPublicationDate', 'input').fill('2099-06');
+    await page.locator('#save').click();
+    await page.waitForURL(/#\/c\/upcoming\/r\/chu-nimes-blanchisserie-2027$/);
+    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. .*chu-nimes-blanchisserie-2027 créé/);
+  }, 60_000);
+
   it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
     await page.goto(`${base}/admin#/comptes`);
     await page.locator('#accounts tr[data-login="paul.cci"]').waitFor();

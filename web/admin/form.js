@@ -224,7 +224,9 @@ function buildEntries(schema, entries, ctx) {
     keyInput.value = key;
     const row = { keyInput, built: buildField(schema, value, { ...child(ctx, key || 'entrée', true), label: 'Valeur' }) };
     const remove = el('button', { className: 'link danger', text: 'Retirer', attrs: { type: 'button' }, on: { click: () => { rows.splice(rows.indexOf(row), 1); row.element.remove(); } } });
-    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: 'Clé' }), keyInput), row.built.element, remove);
+    // A key naming a field (« kbisMaxAgeMonths ») says which one in French beside it.
+    const named = key && fieldLabel(key) !== key ? el('small', { className: 'hint', text: `c’est-à-dire : ${fieldLabel(key)}` }) : null;
+    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: 'Clé' }), keyInput, named), row.built.element, remove);
     rows.push(row);
     list.append(row.element);
   };

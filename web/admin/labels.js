@@ -45,7 +45,7 @@ export const FIELD_LABELS = {
   SERVICES: 'Services',
   turnoverCapRatio: 'Plafond du chiffre d’affaires exigé (multiple du montant)',
   nameSimilarityThreshold: 'Seuil de ressemblance des raisons sociales (0 à 1)',
-  uncertain: 'Incertitude à signaler',
+  uncertain: 'Réserve à signaler (ce que les sources ne confirment pas)',
   short: 'Réponse courte',
   details: 'Détails (un paragraphe par ligne)',
   links: 'Liens',
