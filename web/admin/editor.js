@@ -8,7 +8,9 @@ import { buildRecordForm, FormError } from './form.js';
 import { fieldsFor, problemList } from './problems.js';
 import { recordHref, SINGLE } from './records.js';
 
-const RELOADED = ' L’assistant utilise déjà cette version : la prochaine conversation en tient compte.';
+// Said as an adviser tests it: a chat tab already open takes the change at its next message (only an
+// exchange already under way, such as a check waiting for its files, finishes with the old version).
+const RELOADED = ' L’assistant utilise déjà cette version : le prochain message envoyé dans le chat en tient compte (une vérification déjà commencée finit avec l’ancienne version).';
 
 function recordUrl(one, id) {
   return `/api/knowledge/collections/${encodeURIComponent(one.id)}/records/${encodeURIComponent(id)}`;
