@@ -241,13 +241,39 @@ describe('knowledge administration in Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('adds an upcoming purchase: a past month and a department in words are marked on their fields, the organisation is offered by name, and the new page says « Enregistré »', async () => {
+    await page.goto(`${base}/admin#/c/upcoming/nouveau`);
+    await field(page, '/slug', 'input').fill('chu-nimes-blanchisserie-2027');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/title"] .field-problem-text', { hasText: 'obligatoire — remplissez ce champ.' }).waitFor();
+    await field(page, '/title', 'input').fill('Blanchisserie hospitalière');
+    await field(page, '/buyer/name', 'input').fill('CHU de Nîmes');
+    const organisation = field(page, '/buyer/organisationId', 'input');
+    const offered = await page.locator(`datalist#${await organisation.getAttribute('list')} option[value="ha30-chu-nimes"]`).getAttribute('label');
+    expect(offered).toBe('CHU de Nîmes');
+    await organisation.fill('ha30-chu-nimes');
+    await field(page, '/cpv').fill('98310000');
+    await field(page, '/departments').fill('Gard');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/departments"] .field-problem-text', { hasText: /reçu « Gard »/ }).waitFor();
+    await field(page, '/departments').fill('30');
+    await field(page, '/expectedPublicationDate', 'input').fill('2020-06');
+    await page.locator('#save').click();
+    await page.locator('[data-path="/expectedPublicationDate"] .field-problem-text', { hasText: /déjà passé/ }).waitFor();
+    await field(page, '/expectedPublicationDate', 'input').fill('2099-06');
+    await page.locator('#save').click();
+    await page.waitForURL(/#\/c\/upcoming\/r\/chu-nimes-blanchisserie-2027$/);
+    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. .*chu-nimes-blanchisserie-2027 créé/);
+  }, 60_000);
+
   it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
     await page.goto(`${base}/admin#/comptes`);
     await page.locator('#accounts tr[data-login="paul.cci"]').waitFor();
     await page.locator('#new-login').fill('claire.martin');
     await page.locator('#new-role').selectOption('buyer');
     await page.locator('#new-name').fill('Claire Martin');
-    await page.locator('#new-org').fill('ha30-nimes-metropole');
+    // The organisation is chosen by its name from the club's directory.
+    await page.locator('#new-org').selectOption({ label: 'Nîmes Métropole (communauté d\'agglomération)' });
     await page.locator('#new-password').fill('trop court');
     await page.getByRole('button', { name: 'Ajouter le compte' }).click();
     await page.locator('#account-form .status.failed').waitFor();
@@ -256,7 +282,7 @@ describe('knowledge administration in Chromium', () => {
     await page.getByRole('button', { name: 'Ajouter le compte' }).click();
     const row = page.locator('#accounts tr[data-login="claire.martin"]');
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+ha30-nimes-metropole/);
+    expect(await row.innerText()).toMatch(/Claire Martin\s+Acheteur du club\s+Nîmes Métropole \(communauté d'agglomération\)/);
     await page.screenshot({ path: path.join(OUTPUT, 'comptes.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Nouveau mot de passe' }).click();
@@ -301,6 +327,14 @@ describe('knowledge administration in Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'telephone-reglages.png'), fullPage: true });
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Historique des modifications' }).waitFor();
+    // The gaps to answer are on the dashboard: the menu leads there.
+    expect(await page.getByRole('link', { name: 'Questions sans réponse (tableau de bord)' }).getAttribute('href')).toBe('/acheteurs');
+    // Accounts on a phone: every button within the screen.
+    await page.goto(`${base}/admin#/comptes`);
+    const button = page.locator(`#accounts tr[data-login="${ADVISER.login}"]`).getByRole('button', { name: 'Nouveau mot de passe' });
+    await button.waitFor();
+    const box = await button.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
   }, 60_000);
 });

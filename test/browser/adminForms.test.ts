@@ -89,8 +89,9 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
     const rules = json('schemas/rules.schema.json') as { $defs: { rule: object } };
     const rule = json('rules/e-identity.json').rules.find((one: { id: string }) => one.id === 'KBIS_TOO_OLD');
     const settings = json('schemas/check-settings.schema.json');
+    const { $schema: _file, ...settingsRecord } = json('rules/settings.json');
     const read = await page.evaluate(
-      async ([ruleSchema, record, settingsSchema]) => {
+      async ([ruleSchema, record, settingsSchema, settingsRecord]) => {
         const { buildRecordForm } = await import('/web/admin/form.js' as string);
         const form = buildRecordForm(ruleSchema, record);
         const doc = (globalThis as unknown as { document: { body: { appendChild<T>(node: T): T } } }).document;
@@ -100,23 +101,62 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
         choice.dispatchEvent(new (globalThis as unknown as { Event: new (type: string) => unknown }).Event('change'));
         host.querySelector('[data-path="/remedy/ATTRIBUTION"] textarea').value = 'Fournissez un Kbis de moins de {months} mois avant la signature.';
         const remedy = form.read().remedy;
-        const numbers = buildRecordForm(settingsSchema, { kbisMaxAgeMonths: 3, turnoverCapRatio: 1.5 });
+        const numbers = buildRecordForm(settingsSchema, settingsRecord);
         numbers.element.querySelector('[data-path="/turnoverCapRatio"] input').value = '1,75';
         const ratio = numbers.read().turnoverCapRatio;
-        numbers.element.querySelector('[data-path="/kbisMaxAgeMonths"] input').value = 'six';
-        let refusal = '';
+        const refusalOf = (value: string) => {
+          numbers.element.querySelector('[data-path="/kbisMaxAgeMonths"] input').value = value;
+          try {
+            numbers.read();
+            return { message: '', path: '' };
+          } catch (error) {
+            return { message: (error as Error).message, path: (error as { path?: string }).path };
+          }
+        };
+        const refusal = refusalOf('six');
+        const empty = refusalOf('  ');
+        const titled = buildRecordForm(ruleSchema, record);
+        titled.element.querySelector('[data-path="/title"] input').value = '';
+        let noTitle = '';
         try {
-          numbers.read();
+          titled.read();
         } catch (error) {
-          refusal = (error as Error).message;
+          noTitle = (error as Error).message;
         }
         host.remove();
-        return { remedy, ratio, refusal };
+        return { remedy, ratio, refusal, empty, noTitle };
       },
-      [{ ...rules.$defs.rule, $defs: rules.$defs }, rule, settings],
+      [{ ...rules.$defs.rule, $defs: rules.$defs }, rule, settings, settingsRecord],
     );
     expect(read.remedy).toEqual({ DEPOT: rule.remedy, ATTRIBUTION: 'Fournissez un Kbis de moins de {months} mois avant la signature.' });
     expect(read.ratio).toBe(1.75);
-    expect(read.refusal).toBe('Ancienneté maximale du Kbis (mois) : « six » n’est pas un nombre (écrivez par exemple 3 ou 1,5).');
+    // Said with the field's French label and its path (the page marks that field), never as a JSON path.
+    expect(read.refusal).toEqual({ message: 'Ancienneté maximale du Kbis (mois) : « six » n’est pas un nombre (écrivez-le en chiffres, par exemple 3).', path: '/kbisMaxAgeMonths' });
+    expect(read.empty).toEqual({ message: 'Ancienneté maximale du Kbis (mois) : obligatoire — remplissez ce champ (un nombre, par exemple 3).', path: '/kbisMaxAgeMonths' });
+    expect(read.noTitle).toBe('Titre : obligatoire — remplissez ce champ.');
+  }, 60_000);
+  it('points a refusal at its field, a line of a one-value-per-line field included', async () => {
+    const schema = json('schemas/tender-entries.schema.json') as Schema;
+    const record = json('tenders/examples.json').tenders[0];
+    const found = await page.evaluate(
+      async ([tenderSchema, tender]) => {
+        const { buildRecordForm } = await import('/web/admin/form.js' as string);
+        const { fieldsFor } = await import('/web/admin/problems.js' as string);
+        const form = buildRecordForm(tenderSchema, tender);
+        const at = (problemPath: string) => fieldsFor(form.element, problemPath)?.getAttribute('data-path') ?? null;
+        return { line: at('/tenders/3/departments/0'), field: at('/tenders/3/title'), nested: at('/tenders/3/buyer/name'), none: at('/tenders/3') };
+      },
+      [{ ...schema.properties!.tenders!.items, $defs: schema.$defs }, record],
+    );
+    expect(found).toEqual({ line: '/departments', field: '/title', nested: '/buyer/name', none: null });
+  }, 60_000);
+  it('reads a created record in the history field by field, in French, never as JSON', async () => {
+    const lines = await page.evaluate(async () => {
+      const { diffLine, readableEntries } = await import('/web/admin/diff.js' as string);
+      const created = { path: '/', after: { title: 'Entretien de la voirie', status: 'UPCOMING', estimatedValue: { amountEur: 100000 }, cpv: ['45233141'] } };
+      const changed = { path: '/severity/default', before: 'ADVICE', after: 'REGULARISABLE' };
+      return [...readableEntries(created), ...readableEntries(changed)].map(diffLine);
+    });
+    expect(lines).toEqual(['Titre : « Entretien de la voirie »', 'Statut : « À venir »', 'Montant estimé › Montant (€ HT) : 100000', 'Codes CPV (un par ligne) : « 45233141 »', 'Gravité › Par défaut : « Conseil » → « Régularisable »']);
   }, 60_000);
 });

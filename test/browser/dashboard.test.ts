@@ -223,6 +223,24 @@ describe('buyers’ dashboard in Chromium', () => {
     expect((await app.tenderInterest.flags()).map((flag) => [flag.tenderId, flag.organisationId])).toEqual([[NIMES_TENDER.id, BUYER.org]]);
   });
 
+  it('offers no link to /admin to a buyer', async () => {
+    expect(await page.getByRole('link', { name: 'Administration des connaissances' }).isVisible()).toBe(false);
+  });
+
+  it('refuses « cent mille » as an amount under its field, in words, before sending the proposal', async () => {
+    const form = page.locator('#proposal-form');
+    await form.locator('[name="title"]').fill('Fourniture de mobilier scolaire');
+    await form.locator('[name="amount"]').fill('cent mille');
+    await form.locator('[name="durationMonths"]').fill('douze');
+    await form.getByRole('button', { name: 'Proposer cet achat' }).click();
+    await form.getByText('« cent mille » n’est pas un montant : écrivez-le en chiffres, par exemple 150 000.').waitFor();
+    await form.getByText('« douze » n’est pas un nombre de mois : écrivez-le en chiffres, par exemple 12.').waitFor();
+    expect(await form.innerText()).not.toMatch(/null/);
+    await form.locator('[name="amount"]').fill('');
+    await form.locator('[name="durationMonths"]').fill('');
+    await form.locator('[name="title"]').fill('');
+  });
+
   it('downloads the gaps as a CSV a French Excel opens', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv-gaps').click()]);
     expect(download.suggestedFilename()).toMatch(/^ha30-questions-sans-reponse_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);

@@ -77,6 +77,8 @@ describe('a gap cluster becomes a topic, then Web Chat answers the same question
     await page.waitForURL(/\/(acheteurs|admin)/);
     if (!page.url().endsWith('/acheteurs')) await page.goto(`${base}/acheteurs`);
     await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    // The CCI goes back and forth between these gaps and /admin.
+    expect(await page.getByRole('link', { name: 'Administration des connaissances' }).getAttribute('href')).toBe('/admin');
     const cluster = page.locator('#gap-clusters > li', { hasText: QUESTION });
     await cluster.getByRole('button', { name: 'Créer un sujet' }).click();
     const form = cluster.locator('form[data-mode="new"]');
@@ -87,10 +89,15 @@ describe('a gap cluster becomes a topic, then Web Chat answers the same question
     await form.getByLabel('Réponse courte').fill('La CCI Gard organise des petits-déjeuners où artisans et PME rencontrent les acheteurs publics du club HA30 ; l’inscription est gratuite.');
     await form.getByRole('button', { name: 'Créer le sujet' }).click();
     await form.getByText(/au moins 10 formulations/).waitFor();
+    // Then what an adviser forgets: the missing fields by name and a link without https, all at once, before sending.
+    await form.getByLabel(/Liens officiels/).fill('Site de la CCI Gard | www.gard.cci.fr');
+    await form.getByLabel(/Autres formulations/).fill(MORE.join('\n'));
+    await form.getByRole('button', { name: 'Créer le sujet' }).click();
+    await form.getByText('Remplissez aussi : Détails, Références légales (les champs marqués *).').waitFor();
+    await form.getByText(/Liens officiels, ligne 1 : écrivez « libellé \| https:\/\/… »/).waitFor();
     await form.getByLabel(/Détails/).fill('Les dates et le lieu de chaque petit-déjeuner sont publiés sur le site de la CCI Gard, rubrique événements.');
     await form.getByLabel(/Références légales/).fill('Programme d’animation du club HA30');
     await form.getByLabel(/Liens officiels/).fill('Site de la CCI Gard | https://www.gard.cci.fr/');
-    await form.getByLabel(/Autres formulations/).fill(MORE.join('\n'));
     await form.getByRole('button', { name: 'Créer le sujet' }).click();
     await page.locator('[data-status="gaps"]', { hasText: /L’assistant répond désormais à/ }).waitFor({ timeout: 30_000 });
     await page.locator('#gap-clusters > li', { hasText: QUESTION }).getByText(`répondu par : ${TITLE}`).waitFor({ timeout: 10_000 });

@@ -62,6 +62,7 @@ describe('/api/knowledge: the CCI’s administration API', () => {
     ['POST', '/api/knowledge/history/no-such-change/restore'],
     ['POST', '/api/knowledge/history/no-such-change/undo'],
     ['GET', '/api/knowledge/accounts'],
+    ['GET', '/api/knowledge/organisations'],
     ['POST', '/api/knowledge/accounts', { login: 'x' }],
     ['DELETE', '/api/knowledge/accounts/no.such.login'],
     ['POST', '/api/knowledge/accounts/no.such.login/password', { password: 'x' }],
@@ -228,6 +229,15 @@ describe('/api/knowledge: the CCI’s administration API', () => {
   });
 
   describe('accounts', () => {
+    it('lists the organisations of the club directory, members marked, for the accounts form', async () => {
+      const answer = await as('cci', '/api/knowledge/organisations');
+      expect(answer.status).toBe(200);
+      const organisations = answer.json as unknown as { id: string; name: string; member: boolean }[];
+      const contacts = JSON.parse(readFileSync(path.join(knowledgeDir, 'contacts.json'), 'utf8')).contacts as { id: string; kind: string; organisation: { name: string } }[];
+      expect(organisations).toEqual(contacts.map((contact) => ({ id: contact.id, name: contact.organisation.name, member: contact.kind === 'MEMBER' })));
+      expect(organisations.some((org) => !org.member)).toBe(true);
+    });
+
     const historyText = () => readFileSync(path.join(app.config.dataDir, 'knowledge-history', 'changes.jsonl'), 'utf8');
 
     it('lists, adds (with French refusals), changes a password and removes an account; the history never holds a password', async () => {

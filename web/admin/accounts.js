@@ -61,18 +61,37 @@ function removeBox(state, account, status, done) {
   return box;
 }
 
-function addForm(state, status, done) {
+/** The club's organisations (GET /api/knowledge/organisations), or null when they cannot be read. */
+async function organisations(state) {
+  const answer = await state.api.get('/api/knowledge/organisations');
+  return answer.status === 200 && Array.isArray(answer.body) ? answer.body : null;
+}
+
+/** The organisation by its name, never an id typed by heart; a text box only if the list cannot be read. */
+function organisationControl(list) {
+  if (!list) return el('input', { attrs: { type: 'text', id: 'new-org', placeholder: 'par exemple ha30-nimes-metropole' } });
+  const group = (label, orgs) => el('optgroup', { attrs: { label } }, ...orgs.map((org) => el('option', { text: org.name, attrs: { value: org.id } })));
+  return el(
+    'select',
+    { attrs: { id: 'new-org' } },
+    el('option', { text: 'Aucune (personnel de la CCI)', attrs: { value: '' } }),
+    group('Membres du club HA30', list.filter((org) => org.member)),
+    group('Autres organisations (CCI, accompagnement)', list.filter((org) => !org.member)),
+  );
+}
+
+function addForm(state, status, done, orgs) {
   const login = el('input', { attrs: { type: 'text', autocomplete: 'off', id: 'new-login' } });
   const role = el('select', { attrs: { id: 'new-role' } }, ...Object.entries(ROLES).map(([value, text]) => el('option', { text, attrs: { value } })));
   const name = el('input', { attrs: { type: 'text', id: 'new-name' } });
-  const org = el('input', { attrs: { type: 'text', id: 'new-org', placeholder: 'par exemple ha30-nimes-metropole' } });
+  const org = organisationControl(orgs);
   const password = el('input', { attrs: { type: 'password', autocomplete: 'new-password', id: 'new-password' } });
   const feedback = el('div');
   const submit = el('button', { text: 'Ajouter le compte', attrs: { type: 'submit' } });
   const form = el(
     'form',
     { attrs: { novalidate: true, id: 'account-form' } },
-    el('div', { className: 'account-form' }, field('Identifiant', login, 'prenom.nom, sans espace'), field('Rôle', role), field('Nom', name), field('Organisation', org, 'L’identifiant de l’organisation du club (acheteurs seulement).'), field('Mot de passe', password, 'Au moins 12 caractères.')),
+    el('div', { className: 'account-form' }, field('Identifiant', login, 'prenom.nom, sans espace'), field('Rôle', role), field('Nom', name), field('Organisation', org, 'Obligatoire pour un acheteur : le membre du club pour lequel il achète.'), field('Mot de passe', password, 'Au moins 12 caractères.')),
     feedback,
     submit,
   );
@@ -102,6 +121,8 @@ export async function renderAccounts(container, state) {
   const body = el('tbody');
   const table = el('div', { className: 'table-scroll' }, el('table', { attrs: { id: 'accounts' } }, el('thead', {}, el('tr', {}, ...['Identifiant', 'Nom', 'Rôle', 'Organisation', ''].map((text) => el('th', { text, attrs: { scope: 'col' } })))), body));
   container.append(el('section', { className: 'card' }, status, table));
+  const orgs = await organisations(state);
+  const orgName = (id) => orgs?.find((org) => org.id === id)?.name;
   const load = async () => {
     const answer = await state.api.get('/api/knowledge/accounts');
     clear(body);
@@ -111,7 +132,7 @@ export async function renderAccounts(container, state) {
     }
     for (const account of answer.body) {
       const cell = el('td');
-      const row = el('tr', { attrs: { 'data-login': account.login } }, el('td', { text: account.login }), el('td', { text: account.name ?? '' }), el('td', { text: ROLES[account.role] ?? account.role }), el('td', { text: account.org ?? '' }), cell);
+      const row = el('tr', { attrs: { 'data-login': account.login } }, el('td', { text: account.login }), el('td', { text: account.name ?? '' }), el('td', { text: ROLES[account.role] ?? account.role }), el('td', { text: account.org ? (orgName(account.org) ?? account.org) : '' }), cell);
       const self = state.me && state.me.login === account.login;
       cell.append(
         el('button', { className: 'secondary small', text: 'Nouveau mot de passe', attrs: { type: 'button' }, on: { click: () => { cell.querySelector('.confirm')?.remove(); cell.append(passwordForm(state, account, status, load)); } } }),
@@ -120,6 +141,6 @@ export async function renderAccounts(container, state) {
       body.append(row);
     }
   };
-  container.append(el('section', { className: 'card' }, el('h3', { text: 'Ajouter un compte' }), addForm(state, status, load)));
+  container.append(el('section', { className: 'card' }, el('h3', { text: 'Ajouter un compte' }), addForm(state, status, load, orgs)));
   await load();
 }

@@ -24,7 +24,7 @@ function clip(text) {
 /** A value as a reader sees it: « texte », a number, oui / non, a list joined by « ; », (vide). */
 export function valueText(value) {
   if (value === undefined || value === null || value === '') return '(vide)';
-  if (typeof value === 'string') return `« ${clip(value)} »`;
+  if (typeof value === 'string') return `« ${clip(valueLabelOrText(value))} »`;
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'number') return String(value).replace('.', ',');
   if (Array.isArray(value)) {
@@ -38,9 +38,33 @@ function valueLabelOrText(item) {
   return /^[A-Z][A-Z0-9_]+$/.test(item) ? valueLabel(item) : item;
 }
 
-/** One line of a change's diff. */
+/** One line of a change's diff; a field of a record created or removed has only its value. */
 export function diffLine(entry) {
+  if (entry.whole === 'created') return `${pathLabel(entry.path)} : ${valueText(entry.after)}`;
+  if (entry.whole === 'removed') return `${pathLabel(entry.path)} : ${valueText(entry.before)} (retiré)`;
   return `${pathLabel(entry.path)} : ${valueText(entry.before)} → ${valueText(entry.after)}`;
+}
+
+function isEmpty(value) {
+  return value === undefined || value === null;
+}
+
+function leaves(value, path) {
+  if (isPlainObject(value)) return Object.entries(value).flatMap(([key, item]) => leaves(item, `${path}/${escape(key)}`));
+  if (Array.isArray(value) && value.some((item) => isPlainObject(item))) return value.flatMap((item, index) => leaves(item, `${path}/${index}`));
+  return [{ path: path || '/', value }];
+}
+
+/**
+ * A record created or removed whole, field by field (« Titre : « … » »), rather than as its JSON;
+ * any other entry as it is.
+ */
+export function readableEntries(entry) {
+  const created = isEmpty(entry.before) && isPlainObject(entry.after);
+  const removed = isEmpty(entry.after) && isPlainObject(entry.before);
+  if (!created && !removed) return [entry];
+  const base = entry.path === '/' ? '' : String(entry.path ?? '');
+  return leaves(created ? entry.after : entry.before, base).map(({ path, value }) => (created ? { path, after: value, whole: 'created' } : { path, before: value, whole: 'removed' }));
 }
 
 function isPlainObject(value) {

@@ -8,7 +8,9 @@ import { buildRecordForm, FormError } from './form.js';
 import { fieldsFor, problemList } from './problems.js';
 import { recordHref, SINGLE } from './records.js';
 
-const RELOADED = ' L’assistant utilise déjà cette version : la prochaine conversation en tient compte.';
+// Said as an adviser tests it: a chat tab already open takes the change at its next message (only an
+// exchange already under way, such as a check waiting for its files, finishes with the old version).
+const RELOADED = ' L’assistant utilise déjà cette version : le prochain message envoyé dans le chat en tient compte (une vérification déjà commencée finit avec l’ancienne version).';
 
 function recordUrl(one, id) {
   return `/api/knowledge/collections/${encodeURIComponent(one.id)}/records/${encodeURIComponent(id)}`;
@@ -24,6 +26,27 @@ async function ruleFiles(state, one) {
 /** Whether a record of this collection is a whole object (most) or a bare value (a message's text). */
 function keyedInside(schema) {
   return schema && (schema.type === 'object' || schema.properties);
+}
+
+/**
+ * A field holding a club organisation's id (an upcoming purchase's buyer, an event's organiser) offers
+ * the organisations by name as one types: nobody knows « ha30-nimes-metropole » by heart.
+ */
+async function offerOrganisations(state, element) {
+  const inputs = element.querySelectorAll('[data-path$="/organisationId"] input, [data-path$="/organiserId"] input');
+  if (inputs.length === 0) return;
+  state.organisations ??= state.api.get('/api/knowledge/organisations').then((answer) => (answer.status === 200 && Array.isArray(answer.body) ? answer.body : []));
+  const organisations = await state.organisations;
+  if (organisations.length === 0) return;
+  let list = document.getElementById('organisations-list');
+  if (!list) {
+    list = el('datalist', { attrs: { id: 'organisations-list' } }, ...organisations.map((org) => el('option', { text: org.name, attrs: { value: org.id, label: org.name } })));
+    document.body.append(list);
+  }
+  for (const input of inputs) {
+    input.setAttribute('list', 'organisations-list');
+    input.setAttribute('placeholder', 'tapez un nom (Nîmes, CHU…) puis choisissez');
+  }
 }
 
 export async function renderEditor(container, state, one, id) {
@@ -82,6 +105,7 @@ export async function renderEditor(container, state, one, id) {
     // An existing record keeps its identifier (renaming would orphan what refers to it).
     if (id) for (const input of built.element.querySelectorAll(':scope > [data-path="/id"] input, :scope > [data-path="/code"] select')) input.disabled = true;
     formHost.replaceChildren(built.element);
+    void offerOrganisations(state, built.element);
   };
   const showJson = (value) => {
     mode = 'json';
@@ -163,6 +187,13 @@ export async function renderEditor(container, state, one, id) {
       record = typed();
     } catch (error) {
       fail(error instanceof FormError ? error.message : String(error.message));
+      // The field itself says it too, where the eye is when it was typed.
+      if (error instanceof FormError && error.path !== undefined) {
+        markProblems([{ path: error.path, message: error.message.slice(error.label.length + 3) }]);
+        const field = fieldsFor(formHost, error.path);
+        field?.scrollIntoView({ block: 'center' });
+        field?.querySelector('input, textarea, select')?.focus({ preventScroll: true });
+      }
       return;
     }
     save.disabled = true;
@@ -181,6 +212,8 @@ export async function renderEditor(container, state, one, id) {
       const change = answer.body?.change ?? {};
       const text = `Enregistré. ${sentence(change.summary)}${change.reloaded === false ? ' Le rechargement de l’assistant est en attente.' : RELOADED}`;
       if (!id && answer.body?.id) {
+        // The new record opens in its own page; the confirmation goes with it.
+        state.saved = text.replace(/\s+/g, ' ').trim();
         window.location.hash = recordHref(one.id, answer.body.id);
         return;
       }
@@ -201,4 +234,11 @@ export async function renderEditor(container, state, one, id) {
   });
 
   build(current.record);
+  if (state.saved && id) {
+    const ok = statusLine(state.saved, 'ok');
+    ok.id = 'saved';
+    feedback.replaceChildren(ok);
+    card.prepend(statusLine(state.saved, 'ok'));
+  }
+  state.saved = null;
 }

@@ -7,11 +7,15 @@ import { fieldLabel, valueLabel } from './labels.js';
 import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
 
 export class FormError extends Error {
-  constructor(label, message) {
+  /** `path`: the field's JSON path in the record, so the page can point at it. */
+  constructor(label, message, path) {
     super(`${label} : ${message}`);
     this.label = label;
+    this.path = path;
   }
 }
+
+const REQUIRED = 'obligatoire — remplissez ce champ.';
 
 let counter = 0;
 const nextId = () => `champ-${++counter}`;
@@ -46,8 +50,18 @@ function buildString(node, value, ctx) {
   if (typeof node.schema.maxLength === 'number') control.maxLength = node.schema.maxLength;
   return {
     element: wrap(ctx, control, node.schema),
-    read: () => (control.value === '' && !ctx.required ? undefined : control.value),
+    read: () => {
+      if (control.value !== '') return control.value;
+      // An empty mandatory field is said by its label here, not as a JSON path after a round trip.
+      if (ctx.required && needsText(node.schema)) throw new FormError(ctx.label, REQUIRED, ctx.path);
+      return ctx.required ? control.value : undefined;
+    },
   };
+}
+
+/** Whether a mandatory text may not be empty (its schema asks for at least a character, or a shape). */
+function needsText(schema) {
+  return (typeof schema.minLength === 'number' && schema.minLength > 0) || typeof schema.pattern === 'string' || typeof schema.format === 'string';
 }
 
 function buildEnum(node, value, ctx) {
@@ -57,7 +71,13 @@ function buildEnum(node, value, ctx) {
   // A value the schema does not list (an old file) stays visible and is kept unless changed.
   if (typeof value === 'string' && !node.options.includes(value)) control.append(el('option', { text: value, attrs: { value } }));
   control.value = typeof value === 'string' ? value : '';
-  return { element: wrap(ctx, control, node.schema), read: () => (control.value === '' ? undefined : control.value) };
+  return {
+    element: wrap(ctx, control, node.schema),
+    read: () => {
+      if (control.value === '' && ctx.required) throw new FormError(ctx.label, 'choisissez une valeur dans la liste.', ctx.path);
+      return control.value === '' ? undefined : control.value;
+    },
+  };
 }
 
 function buildNumber(node, value, ctx) {
@@ -67,8 +87,10 @@ function buildNumber(node, value, ctx) {
     element: wrap(ctx, control, node.schema),
     read: () => {
       const number = numberOf(control.value);
-      if (Number.isNaN(number)) throw new FormError(ctx.label, `« ${control.value} » n’est pas un nombre (écrivez par exemple 3 ou 1,5).`);
-      if (number !== undefined && node.integer && !Number.isInteger(number)) throw new FormError(ctx.label, 'un nombre entier est attendu (sans virgule).');
+      const example = node.integer ? 'par exemple 3' : 'par exemple 3 ou 1,5';
+      if (Number.isNaN(number)) throw new FormError(ctx.label, `« ${control.value} » n’est pas un nombre (écrivez-le en chiffres, ${example}).`, ctx.path);
+      if (number === undefined && ctx.required) throw new FormError(ctx.label, `${REQUIRED.replace(/\.$/, '')} (un nombre, ${example}).`, ctx.path);
+      if (number !== undefined && node.integer && !Number.isInteger(number)) throw new FormError(ctx.label, 'un nombre entier est attendu (sans virgule).', ctx.path);
       return number;
     },
   };
@@ -107,7 +129,7 @@ function buildPairs(node, value, ctx) {
       const lines = linesOf(control.value);
       const pairs = lines.map((line) => {
         const pair = pairOf(line);
-        if (!pair) throw new FormError(ctx.label, `la ligne « ${line} » n’a pas la forme « texte | poids ».`);
+        if (!pair) throw new FormError(ctx.label, `la ligne « ${line} » n’a pas la forme « texte | poids ».`, ctx.path);
         return pair;
       });
       return pairs.length === 0 && !ctx.required && value === undefined ? undefined : pairs;
@@ -126,7 +148,7 @@ function buildJson(node, value, ctx) {
       try {
         return JSON.parse(control.value);
       } catch {
-        throw new FormError(ctx.label, 'le JSON n’est pas valide (vérifiez les guillemets, virgules et accolades).');
+        throw new FormError(ctx.label, 'le JSON n’est pas valide (vérifiez les guillemets, virgules et accolades).', ctx.path);
       }
     },
   };
@@ -202,7 +224,9 @@ function buildEntries(schema, entries, ctx) {
     keyInput.value = key;
     const row = { keyInput, built: buildField(schema, value, { ...child(ctx, key || 'entrée', true), label: 'Valeur' }) };
     const remove = el('button', { className: 'link danger', text: 'Retirer', attrs: { type: 'button' }, on: { click: () => { rows.splice(rows.indexOf(row), 1); row.element.remove(); } } });
-    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: 'Clé' }), keyInput), row.built.element, remove);
+    // A key naming a field (« kbisMaxAgeMonths ») says which one in French beside it.
+    const named = key && fieldLabel(key) !== key ? el('small', { className: 'hint', text: `c’est-à-dire : ${fieldLabel(key)}` }) : null;
+    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: 'Clé' }), keyInput, named), row.built.element, remove);
     rows.push(row);
     list.append(row.element);
   };
@@ -214,11 +238,18 @@ function buildEntries(schema, entries, ctx) {
       const result = {};
       for (const row of rows) {
         const key = row.keyInput.value.trim();
-        const value = row.built.read();
         if (!key) {
+          // A row added and left blank is no entry; a row with a value but no key is a mistake.
+          let value;
+          try {
+            value = row.built.read();
+          } catch {
+            value = undefined;
+          }
           if (value === undefined || value === '') continue;
-          throw new FormError(ctx.label || 'Entrée', 'une entrée n’a pas de clé.');
+          throw new FormError(ctx.label || 'Entrée', 'une entrée n’a pas de clé.', ctx.path);
         }
+        const value = row.built.read();
         if (Object.hasOwn(result, key)) throw new FormError(ctx.label || 'Entrée', `la clé « ${key} » est en double.`);
         result[key] = value;
       }

@@ -2,7 +2,7 @@
 // or record, with « Restaurer cette version » and « Annuler cette modification » behind a confirmation.
 import { errorText, problemsOf } from './api.js';
 import { clear, el, frenchDateTime, sentence, setStatus, statusLine } from './dom.js';
-import { diffLine } from './diff.js';
+import { diffLine, readableEntries } from './diff.js';
 import { problemList } from './problems.js';
 import { recordHref } from './records.js';
 
@@ -74,7 +74,7 @@ export function changeItem(change, state, reload) {
   const target = collection && change.recordId && change.action !== 'retire' ? el('a', { text: where, attrs: { href: recordHref(collection.id, change.recordId) } }) : el('span', { text: where });
   const item = el('li', { className: 'change', attrs: { 'data-change': change.id ?? '' } }, el('p', { className: 'meta', text: meta }), el('p', { className: 'summary', text: change.summary ?? '' }), el('p', { className: 'where' }, target));
   const diff = Array.isArray(change.diff) ? change.diff : [];
-  if (diff.length) item.append(el('ul', { className: 'diff' }, ...diff.map((entry) => el('li', { text: diffLine(entry) }))));
+  if (diff.length) item.append(el('ul', { className: 'diff' }, ...diff.flatMap(readableEntries).map((entry) => el('li', { text: diffLine(entry) }))));
   if (reload !== null && revertible(change)) item.append(el('div', { className: 'actions' }, revertButton(change, state, reload, 'restore'), revertButton(change, state, reload, 'undo')));
   return item;
 }

@@ -13,10 +13,11 @@ function liveStatus(status) {
     el(
       'dl',
       { className: 'live' },
-      el('dt', { text: 'Version' }),
-      el('dd', { text: String(status.version ?? '—'), attrs: { id: 'live-version' } }),
       el('dt', { text: 'Chargée le' }),
       el('dd', { text: status.loadedAt ? `${frenchDateTime(status.loadedAt)} (${SOURCES[status.source] ?? status.source ?? ''})` : '—', attrs: { id: 'live-loaded' } }),
+      // The version is a fingerprint: useful to quote to a developer, meaningless otherwise — said so.
+      el('dt', { text: 'Version (à citer au support)' }),
+      el('dd', { text: String(status.version ?? '—'), attrs: { id: 'live-version' } }),
     ),
   );
   if (status.training) box.append(el('p', { className: 'training', text: 'Réentraînement de la FAQ en cours : les questions fréquentes utilisent encore l’ancienne version quelques instants.', attrs: { id: 'live-training' } }));

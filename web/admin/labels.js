@@ -45,7 +45,7 @@ export const FIELD_LABELS = {
   SERVICES: 'Services',
   turnoverCapRatio: 'Plafond du chiffre d’affaires exigé (multiple du montant)',
   nameSimilarityThreshold: 'Seuil de ressemblance des raisons sociales (0 à 1)',
-  uncertain: 'Incertitude à signaler',
+  uncertain: 'Réserve à signaler (ce que les sources ne confirment pas)',
   short: 'Réponse courte',
   details: 'Détails (un paragraphe par ligne)',
   links: 'Liens',
@@ -74,7 +74,7 @@ export const FIELD_LABELS = {
   keywords: 'Mots-clés (un par ligne)',
   answer: 'Réponse',
   contactIds: 'Contacts (identifiants, un par ligne)',
-  organiserId: 'Organisateur (identifiant)',
+  organiserId: 'Organisateur',
   date: 'Date',
   datePrecision: 'Précision de la date',
   dateStatus: 'Date confirmée ?',
@@ -90,7 +90,7 @@ export const FIELD_LABELS = {
   status: 'Statut',
   noticeType: 'Type d’avis',
   buyer: 'Acheteur',
-  organisationId: 'Organisation du club (identifiant)',
+  organisationId: 'Organisation du club',
   cpv: 'Codes CPV (un par ligne)',
   departments: 'Départements (un par ligne)',
   town: 'Commune',
@@ -168,7 +168,8 @@ export function fieldLabel(name, schema) {
   return name === undefined ? '' : String(name);
 }
 
+/** The French name of a coded value (« Conseil » for ADVICE): the code itself would be English to the CCI. */
 export function valueLabel(value) {
   const key = String(value);
-  return Object.hasOwn(VALUE_LABELS, key) ? `${VALUE_LABELS[key]} (${key})` : key;
+  return Object.hasOwn(VALUE_LABELS, key) ? VALUE_LABELS[key] : key;
 }

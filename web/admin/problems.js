@@ -16,7 +16,16 @@ export function problemList(problems) {
  * problem's path is in the file, where the record sits under its list, e.g. /rules/12/remedy).
  */
 export function fieldsFor(form, problemPath) {
-  const target = String(problemPath ?? '');
+  let target = String(problemPath ?? '');
+  // A line of a one-value-per-line field (« /departments/0 ») is that field: try the path, then without its index.
+  for (;;) {
+    const found = deepestEnding(form, target);
+    if (found || !/\/\d+$/.test(target)) return found;
+    target = target.replace(/\/\d+$/, '');
+  }
+}
+
+function deepestEnding(form, target) {
   let best = null;
   for (const node of form.querySelectorAll('[data-path]')) {
     const own = node.getAttribute('data-path');

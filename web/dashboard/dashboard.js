@@ -148,6 +148,8 @@ async function start() {
     const who = me.name ? `${me.name} (${me.login})` : me.login;
     const where = me.orgName ? ` — ${me.orgName}` : me.role === 'cci' ? ' — CCI Gard' : '';
     byId('who').textContent = `Connecté en tant que ${who}${where}.`;
+    // The CCI goes back and forth between the gaps here and the knowledge it edits on /admin.
+    byId('admin-link').hidden = me.role !== 'cci';
   } catch (error) {
     byId('who').textContent = error.message;
   }

@@ -41,6 +41,30 @@ function outcomeText(result) {
   return `${head} L’assistant répond désormais à ${answered} question${answered > 1 ? 's' : ''} sur ${result.answered.length}.`;
 }
 
+/** The form's names of a topic's fields, for the server's refusals (« /details » → « Détails »). */
+const TOPIC_FIELDS = { id: 'Identifiant', title: 'Titre', short: 'Réponse courte', details: 'Détails', legal: 'Références légales', links: 'Liens officiels', phrasings: 'Formulations', related: 'Sujets liés' };
+
+/** A refusal said with the field's name (and its line), never a file name or a JSON path. */
+export function problemText(problem) {
+  const [name, index] = String(problem.path ?? '').split('/').filter(Boolean);
+  const label = TOPIC_FIELDS[name];
+  if (!label) return String(problem.message ?? '');
+  const line = /^\d+$/.test(index ?? '') ? `, ligne ${Number(index) + 1}` : '';
+  return `${label}${line} : ${problem.message}`;
+}
+
+/** What the new topic lacks before it is sent: every missing field at once, by its name. */
+export function topicGaps(topic) {
+  const missing = [['id', topic.id], ['title', topic.title], ['short', topic.short], ['details', topic.details], ['legal', topic.legal], ['links', topic.links]]
+    .filter(([, value]) => (Array.isArray(value) ? value.length === 0 : !value))
+    .map(([name]) => TOPIC_FIELDS[name]);
+  const problems = missing.length ? [`Remplissez aussi : ${missing.join(', ')} (les champs marqués *).`] : [];
+  topic.links.forEach((link, index) => {
+    if (!/^https:\/\//.test(link.url)) problems.push(`Liens officiels, ligne ${index + 1} : écrivez « libellé | https://… », l’adresse complète commençant par https:// (par exemple « Légifrance | https://www.legifrance.gouv.fr/ »).`);
+  });
+  return problems;
+}
+
 function field(label, input, hint) {
   return el('label', { className: 'field' }, el('span', { text: label }), input, hint ? el('small', { className: 'hint', text: hint }) : null);
 }
@@ -74,12 +98,12 @@ function answerForm(cluster, mode, done) {
     form.append(field('Sujet de la FAQ', select), field('Autres formulations (une par ligne, facultatif)', extra));
   } else {
     form.append(
-      field('Identifiant', el('input', { attrs: { name: 'id', placeholder: 'FAQ_PETITS_DEJEUNERS_CCI', required: 'required' } }), 'FAQ_ suivi de majuscules sans accents, chiffres et soulignés ; il ne changera plus.'),
-      field('Titre', el('input', { attrs: { name: 'title', required: 'required' } })),
-      field('Réponse courte', el('textarea', { attrs: { name: 'short', rows: '3', required: 'required' } }), 'Deux ou trois phrases, lisibles sur un téléphone.'),
-      field('Détails (un paragraphe par ligne)', el('textarea', { attrs: { name: 'details', rows: '3' } })),
-      field('Références légales (une par ligne)', el('textarea', { attrs: { name: 'legal', rows: '2' } })),
-      field('Liens officiels (« libellé | https://… », un par ligne)', el('textarea', { attrs: { name: 'links', rows: '2' } })),
+      field('Identifiant *', el('input', { attrs: { name: 'id', placeholder: 'FAQ_PETITS_DEJEUNERS_CCI', required: 'required' } }), 'FAQ_ suivi de majuscules sans accents, chiffres et soulignés ; il ne changera plus.'),
+      field('Titre *', el('input', { attrs: { name: 'title', required: 'required' } })),
+      field('Réponse courte *', el('textarea', { attrs: { name: 'short', rows: '3', required: 'required' } }), 'Deux ou trois phrases, lisibles sur un téléphone.'),
+      field('Détails * (un paragraphe par ligne)', el('textarea', { attrs: { name: 'details', rows: '3' } })),
+      field('Références légales * (une par ligne)', el('textarea', { attrs: { name: 'legal', rows: '2' } })),
+      field('Liens officiels * (« libellé | https://… », un par ligne)', el('textarea', { attrs: { name: 'links', rows: '2' } })),
       field(`Autres formulations (une par ligne) : il en faut au moins ${MIN_PHRASINGS} en tout`, extra),
     );
   }
@@ -105,6 +129,12 @@ function answerForm(cluster, mode, done) {
         return;
       }
       body = { questions, topic: { id: String(data.get('id')).trim(), title: String(data.get('title')).trim(), short: String(data.get('short')).trim(), details: lines(data.get('details')), legal: lines(data.get('legal')), links: linkList(data.get('links')) } };
+      const gaps = topicGaps(body.topic);
+      if (gaps.length) {
+        message.textContent = gaps.join('\n');
+        show(message, true);
+        return;
+      }
     }
     submit.disabled = true;
     try {
@@ -112,7 +142,7 @@ function answerForm(cluster, mode, done) {
       topicsPromise = undefined;
       done(outcomeText(result));
     } catch (error) {
-      const details = error.problems.map((problem) => `${problem.file ?? ''} ${problem.path ?? ''} : ${problem.message}`.trim());
+      const details = error.problems.map(problemText);
       message.textContent = [error.message, ...details].join('\n');
       show(message, true);
       submit.disabled = false;

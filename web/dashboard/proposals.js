@@ -11,6 +11,12 @@ function list(text) {
   return String(text ?? '').split(/[,;\s]+/).map((part) => part.trim()).filter(Boolean);
 }
 
+/** « 100 000 », « 1,5 » → a number; anything else (« cent mille ») → NaN, said under its field before sending. */
+function frenchNumber(text) {
+  const compact = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(compact) ? Number(compact) : Number.NaN;
+}
+
 /** The form's fields → the purchase as the API takes it (docs/admin-api.md), empty fields left out. */
 function purchaseOf(form) {
   const data = new FormData(form);
@@ -18,9 +24,17 @@ function purchaseOf(form) {
   const purchase = { title: text('title'), cpv: list(data.get('cpv')), departments: list(data.get('departments')), expectedPublicationDate: text('expectedPublicationDate') };
   for (const name of ['description', 'town', 'nature', 'procedure']) if (text(name)) purchase[name] = text(name);
   if (text('deadlineAt')) purchase.deadlineAt = text('deadlineAt');
-  if (text('amount')) purchase.estimatedValue = { amountEur: Number(text('amount').replace(/\s/g, '').replace(',', '.')) };
-  if (text('durationMonths')) purchase.durationMonths = Number(text('durationMonths'));
+  if (text('amount')) purchase.estimatedValue = { amountEur: frenchNumber(text('amount')) };
+  if (text('durationMonths')) purchase.durationMonths = frenchNumber(text('durationMonths'));
   return purchase;
+}
+
+/** A number that is none would reach the server as « null »: it is refused here, in words. */
+function numberProblems(form, purchase) {
+  const problems = [];
+  if (Number.isNaN(purchase.estimatedValue?.amountEur)) problems.push({ path: '/estimatedValue/amountEur', message: `« ${form.elements.namedItem('amount').value.trim()} » n’est pas un montant : écrivez-le en chiffres, par exemple 150 000.` });
+  if (Number.isNaN(purchase.durationMonths)) problems.push({ path: '/durationMonths', message: `« ${form.elements.namedItem('durationMonths').value.trim()} » n’est pas un nombre de mois : écrivez-le en chiffres, par exemple 12.` });
+  return problems;
 }
 
 /** « /estimatedValue/amountEur » → the field « amount ». */
@@ -76,7 +90,15 @@ export function wireProposals() {
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     try {
-      await sendJson('POST', '/api/insights/proposals', purchaseOf(form));
+      const purchase = purchaseOf(form);
+      const wrong = numberProblems(form, purchase);
+      if (wrong.length) {
+        showProblems(form, wrong);
+        message.textContent = 'La proposition n’a pas été envoyée : corrigez les champs signalés.';
+        show(message, true);
+        return;
+      }
+      await sendJson('POST', '/api/insights/proposals', purchase);
       showProblems(form, []);
       form.reset();
       message.textContent = 'Proposition envoyée : la CCI l’examinera avant qu’elle n’apparaisse dans le catalogue.';

@@ -47,6 +47,9 @@ export function registerAccountRoutes(server: Server, deps: AccountRoutesDeps): 
 
   server.get('/api/knowledge/accounts', handle(async (_req, res) => sendJson(res, 200, deps.accounts.list().map(shown))));
 
+  // The accounts form and the purchase forms offer these names instead of asking for an id by heart.
+  server.get('/api/knowledge/organisations', handle(async (_req, res) => sendJson(res, 200, deps.organisations().map(({ id, name, member }) => ({ id, name, member })))));
+
   server.post(
     '/api/knowledge/accounts',
     handle(async (req, res, user) => {
