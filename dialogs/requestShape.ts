@@ -45,12 +45,13 @@ export function isBareAskRequest(text: string): boolean {
 /**
  * What a goal works on, named outright: tenders sought, a dossier to check, someone to reach. Only
  * then does a goal win over a question the FAQ answers, or interrupt another goal (« je vais
- * chercher mes fichiers » names no tender and is no tender search).
+ * chercher mes fichiers » names no tender and is no tender search). « quel » counts only before the
+ * tenders themselves: « jusqu'à quel montant un marché de travaux… » asks about an amount, not for tenders.
  */
 const GOAL_OBJECTS: Record<Exclude<GoalId, 'ASK_QUESTION'>, readonly RegExp[]> = {
   FIND_TENDERS: [
     /(^| )(marches?|appels? d ?offres?|ao|consultations?|clients publics)( |$)/,
-    /(^| )(pour (moi|nous|mon entreprise|ma boite|ma societe|mon activite)|trouve[rz]?|trouvez moi|cherche[rz]?|recherche|quel(le)?s?|y a|ya|il y a|a venir|en cours|veille|plus de resultats|propose[rz]?|(des|d autres) (marches|ao|appels d ?offres?|consultations))( |$)/,
+    /(^| )(pour (moi|nous|mon entreprise|ma boite|ma societe|mon activite)|trouve[rz]?|trouvez moi|cherche[rz]?|recherche|quel(le)?s? (sont les )?(marches?|appels?|ao|consultations?)|y a|ya|il y a|a venir|en cours|veille|plus de resultats|propose[rz]?|(des|d autres) (marches|ao|appels d ?offres?|consultations))( |$)/,
   ],
   CHECK_DOSSIER: [/(^| )(mon|mes|ma|notre|nos|ce|cette|ces) (dossier|dosier|pieces?|fichiers?|documents?|pli|candidature|offre|zip|pdf)( |$)|(^| )(verifier|verifer|verif|controler|relire|analyser)( |$)/],
   CONTACT_CLUB: [/(^| )(contacter|contact|joindre|parler|conseiller|rendez vous|rdv|coordonnees|numero|telephone|rencontrer|evenements?|agenda|reunion|mediateur|humain)( |$)/],

@@ -49,6 +49,17 @@ describe('routing a text the FAQ answers', () => {
     await transcript(adapter, [['tu connais des marchés de plomberie à Alès', /^D'après votre activité[\s\S]*45330000 : Travaux de plomberie/]]);
   });
 
+  it('takes a question about an amount for the FAQ, not a tender search, while « quels marchés » still searches', async () => {
+    for (const text of ["jusqu'à quel montant un marché de travaux peut être passé sans publicité ?", "a partir de quel montant un marché de travaux doit etre publié ?"]) {
+      const replies = await firstReplies(text);
+      expect({ text, replies }).toEqual({ text, replies: expect.stringMatching(/petits marchés sans appel d'offres|seuils/i) });
+      expect(replies).not.toMatch(/D'après votre activité|Quelle est votre activité/);
+    }
+    for (const text of ['quels marchés pour moi ?', 'quels sont les marchés de plomberie à Alès ?']) {
+      expect({ text, replies: await firstReplies(text) }).toEqual({ text, replies: expect.stringMatching(/D'après votre activité|activité|métier/) });
+    }
+  });
+
   it('reads what follows a greeting in the same message', async () => {
     const { adapter, gapLog } = faqBot({ tenders: await openTestCatalogue() });
     await transcript(adapter, [
