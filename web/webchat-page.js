@@ -20,6 +20,24 @@
     webSocket: false,
     token: 'local'
   });
+  // Direct Line's states (botframework-directlinejs ConnectionStatus): 3 ExpiredToken, 4 FailedToConnect,
+  // 5 Ended. After a restart of the assistant the page's conversation is gone: say so, and how to go on,
+  // instead of messages failing one by one without a word.
+  var LOST = [3, 4, 5];
+  directLine.connectionStatus$.subscribe(function (status) {
+    if (LOST.indexOf(status) === -1 || document.getElementById('lost')) return;
+    var notice = document.createElement('div');
+    notice.id = 'lost';
+    notice.setAttribute('role', 'alert');
+    notice.className = 'notice';
+    notice.textContent = "La conversation a été interrompue (l'assistant a peut-être redémarré). Rechargez la page pour en commencer une nouvelle : vos fichiers seront à redéposer. ";
+    var reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = 'Recharger la page';
+    reload.addEventListener('click', function () { window.location.reload(); });
+    notice.appendChild(reload);
+    document.querySelector('main').insertBefore(notice, document.getElementById('webchat'));
+  });
   window.WebChat.renderWebChat({
     directLine: directLine,
     userID: userID,
