@@ -233,8 +233,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const gapAnswers = new GapAnswerService(faqTopicsThroughEditor(editor, () => now().knowledge.faq), liveFaq);
 
   // The digest PDF holds the event loop ~0.6 s: one render at a time, each month's kept a while, 429 beyond two waiting.
+  // Kept per month and knowledge version ("2026-11@<version>"): a CCI's edit of a rule's text shows in the next digest.
   const digests = new DigestPool(
-    (month) =>
+    (key) =>
       renderDigest(
         {
           insights,
@@ -245,7 +246,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
           tender: (id) => tenders.get(id),
           testimonies: testimonies.testimonies,
         },
-        month,
+        key.slice(0, 7),
       ),
     { maxWaiting: 2, currentMonthTtlMs: 60_000, pastMonthTtlMs: 6 * 3_600_000, maxCached: 24, currentMonth: () => monthOfDay(parisDay(new Date())!) },
   );
@@ -272,7 +273,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       flags: tenderFlags,
       testimonies,
       events: (at) => upcomingEvents(at, now().directory, (id, ...params) => now().messages.text(id, ...params)),
-      digest: digests.pdf,
+      digest: (month) => digests.pdf(`${month}@${live.status().version}`),
     },
     curation: { proposals, gapAnswers, onRejected: (proposal, who) => recordRejection(editor, proposal, who) },
     directLine: localAdapter
