@@ -26,6 +26,7 @@ import { LiveKnowledge, type LiveStatus, type ReloadOutcome, type ReloadSource }
 import { buildKnowledgeServices, type KnowledgeServices } from './knowledgeServices';
 import { faqFingerprint, knowledgeVersion } from './live/faqFingerprint';
 import { trainedFaqKeys } from './live/faqClassifiers';
+import { FaqModelCache } from './live/faqModelCache';
 import { loadInWorker, type ReloadedKnowledge } from './live/loadInWorker';
 import { loadKnowledge, tryLoadKnowledge } from './loadKnowledge';
 import { announcedPurchases } from './validateKnowledge';
@@ -91,13 +92,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let announced = announcedPurchases(config.knowledgeDir);
   const database = await Database.open(config.dataDir);
   const checkStats = new CheckStatsStore(database);
+  // A start over a FAQ already trained (a restart, the test suite's many starts) restores its model from disk.
+  const faqModels = { cache: new FaqModelCache(config.faqCacheDir), logger };
   // Everything derived from the knowledge is one snapshot, swapped whole when the folder changes;
   // a turn reads the snapshot it started with (live.pin), everything else the one in service.
   const live = new LiveKnowledge<ReloadedKnowledge, KnowledgeServices>(
     {
       dir: config.knowledgeDir,
-      load: (dir, context) => loadInWorker(dir, context, trainedFaqKeys(), logger, announced),
-      build: (loaded) => buildKnowledgeServices(loaded, { checkStats }),
+      load: (dir, context) => loadInWorker(dir, context, trainedFaqKeys(), logger, announced, config.faqCacheDir),
+      build: (loaded) => buildKnowledgeServices(loaded, { checkStats, faqModels }),
       applied: (snapshot) => {
         tenders.replaceKnowledgeTenders(snapshot.knowledge.tenders);
         announced = announcedPurchases(config.knowledgeDir);

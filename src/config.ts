@@ -9,6 +9,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** Trained FAQ models by FAQ and code (FAQ_CACHE_DIR, default DATA_DIR/cache/faq): a restart does not train again. */
+  readonly faqCacheDir: string;
   readonly knowledgeDir: string;
   readonly webDir: string;
   readonly vendorDir: string;
@@ -186,6 +188,7 @@ export function loadConfig(env: Env = process.env, root: string = projectRoot())
     port: integer(env, 'PORT', 3978, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: directory(env, 'DATA_DIR', 'data', root),
+    faqCacheDir: env.FAQ_CACHE_DIR?.trim() ? path.resolve(root, env.FAQ_CACHE_DIR.trim()) : path.join(directory(env, 'DATA_DIR', 'data', root), 'cache', 'faq'),
     knowledgeDir: directory(env, 'KNOWLEDGE_DIR', 'knowledge', root),
     webDir: path.join(root, 'web'),
     vendorDir: path.join(root, 'vendor'),

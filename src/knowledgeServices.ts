@@ -5,7 +5,7 @@ import { faqContext, ruleTitles } from './insights';
 import { IntentClassifier } from './intents/IntentClassifier';
 import { Messages } from './knowledge/Messages';
 import type { Goal } from './knowledge/types';
-import { faqClassifier } from './live/faqClassifiers';
+import { faqClassifier, type FaqModelSource } from './live/faqClassifiers';
 import type { ReloadedKnowledge } from './live/loadInWorker';
 import type { Knowledge } from './loadKnowledge';
 import type { CheckStatsStore } from './store/CheckStatsStore';
@@ -34,6 +34,8 @@ export interface KnowledgeServices {
 /** The stores the knowledge's services write to: the same across versions. */
 export interface KnowledgeStores {
   checkStats: CheckStatsStore;
+  /** Trained FAQ models on disk: a start over a FAQ trained before restores it instead of training. */
+  faqModels?: FaqModelSource;
 }
 
 /** A knowledge read at start (no model: trained here unless already trained) or by a reload (the worker's model). */
@@ -48,7 +50,7 @@ export function buildKnowledgeServices(loaded: ReloadedKnowledge, stores: Knowle
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stores.checkStats),
     cpv: new CpvCatalogue(knowledge.cpvCodes),
     directory: directoryFrom(knowledge.directory.contacts, knowledge.directory.events),
-    faq: new FaqService(knowledge.faq, messages, faqClassifier(knowledge.faq, loaded.faqKey, loaded.model)),
+    faq: new FaqService(knowledge.faq, messages, faqClassifier(knowledge.faq, loaded.faqKey, loaded.model, stores.faqModels)),
     insights: { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) },
   };
 }

@@ -25,10 +25,11 @@ export function workerFile(): string {
   return __filename.endsWith('.js') ? path.join(__dirname, 'knowledgeWorker.js') : path.resolve(__dirname, '../../dist/src/live/knowledgeWorker.js');
 }
 
-function outcome(reply: WorkerReply): Loaded<ReloadedKnowledge> {
+function outcome(reply: WorkerReply, logger: Logger): Loaded<ReloadedKnowledge> {
   if (reply.kind === 'training') return { problems: [reloadFailedProblem()] };
   if (reply.kind === 'failed') return { problems: reply.problems.length > 0 ? reply.problems : [reloadFailedProblem(reply.reason.split('\n')[0]!.slice(0, 200))] };
   if (!reply.knowledge || !reply.faqKey) return { problems: reply.problems };
+  if (reply.modelCached) logger.info({ event: 'faq_model_cached', faqKey: reply.faqKey }, 'FAQ model restored from the cache, not trained');
   return { problems: reply.problems, knowledge: { knowledge: reply.knowledge, faqKey: reply.faqKey, ...(reply.model ? { model: reply.model } : {}) }, ...(reply.version ? { version: reply.version } : {}) };
 }
 
@@ -57,12 +58,12 @@ function runWorker(file: string, task: WorkerTask, context: LoadContext): Promis
  * Reads, validates and (if the FAQ changed) trains in a worker thread: a turn is never blocked by a
  * reload. Without the compiled worker (a TypeScript run that did not build), the same work runs here.
  */
-export async function loadInWorker(dir: string, context: LoadContext, trained: readonly string[], logger: Logger, announced: readonly string[] = []): Promise<Loaded<ReloadedKnowledge>> {
-  const task: WorkerTask = { dir, now: new Date().toISOString(), trained: [...trained], announced: [...announced] };
+export async function loadInWorker(dir: string, context: LoadContext, trained: readonly string[], logger: Logger, announced: readonly string[] = [], faqCacheDir?: string): Promise<Loaded<ReloadedKnowledge>> {
+  const task: WorkerTask = { dir, now: new Date().toISOString(), trained: [...trained], announced: [...announced], ...(faqCacheDir ? { faqCacheDir } : {}) };
   const file = workerFile();
   if (!existsSync(file)) {
     logger.warn({ event: 'knowledge_worker_missing', file }, 'reload worker not built: reloading in the main thread');
-    return outcome(readAndTrain(task, () => context.training(true)));
+    return outcome(readAndTrain(task, () => context.training(true)), logger);
   }
-  return outcome(await runWorker(file, task, context));
+  return outcome(await runWorker(file, task, context), logger);
 }

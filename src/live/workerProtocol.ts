@@ -9,10 +9,12 @@ export interface WorkerTask {
   trained: string[];
   /** `announcedPurchases` of the knowledge in service (validateKnowledge's `alreadyAnnounced`). */
   announced: string[];
+  /** The disk cache of trained FAQ models (faqModelCache.ts): read before training, written after. */
+  faqCacheDir?: string;
 }
 
 /** What it answers: first `training` when it starts training (status().training), then `done`. */
 export type WorkerReply =
   | { kind: 'training' }
-  | { kind: 'done'; problems: KnowledgeProblem[]; knowledge?: Knowledge; version?: string; faqKey?: string; model?: FaqModel }
+  | { kind: 'done'; problems: KnowledgeProblem[]; knowledge?: Knowledge; version?: string; faqKey?: string; model?: FaqModel; modelCached?: boolean }
   | { kind: 'failed'; reason: string; problems: KnowledgeProblem[] };

@@ -22,7 +22,8 @@ export interface RunningBot extends BotProcess {
 export function spawnBot(env: Record<string, string>): BotProcess {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run the tests with npm test (its global setup builds dist/)`);
   let output = '';
-  const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env }, cwd: ROOT });
+  const shared = process.env.FAQ_CACHE_DIR ? { FAQ_CACHE_DIR: process.env.FAQ_CACHE_DIR } : {};
+  const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...shared, ...env }, cwd: ROOT });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -7,6 +7,9 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 
 module.exports = async function buildOnce() {
+  // Trained FAQ models shared by the app starts of every jest worker (and the bot processes they
+  // spawn): a FAQ trained once per code version. In the project, not in a world-writable /tmp.
+  process.env.FAQ_CACHE_DIR ??= path.join(ROOT, 'node_modules/.cache/ha30-faq');
   const tsc = require.resolve('typescript/bin/tsc');
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });

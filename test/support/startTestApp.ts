@@ -13,7 +13,8 @@ export interface TestApp extends RunningApp {
 /** Starts the real application on a free port with its own data folder. */
 export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'ha30-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
+  const shared = process.env.FAQ_CACHE_DIR ? { FAQ_CACHE_DIR: process.env.FAQ_CACHE_DIR } : {};
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...shared, ...env });
   const app = await startApp(config, createLogger('silent'));
   return {
     ...app,
