@@ -193,7 +193,12 @@ export class LiveKnowledge<K, S> {
     if (this.stopping.signal.aborted) return this.unchanged();
     if (!loaded.knowledge || loaded.problems.length > 0) return this.refuse(source, loaded.problems.length > 0 ? loaded.problems : [reloadFailedProblem()]);
     const version = loaded.version ?? this.version;
-    if (version === this.version) return { applied: true, version, problems: [] };
+    if (version === this.version) {
+      // The watcher's poll can pick up an admin save between its rename and the editor's reloadNow: what
+      // is in service is then the admin's change, whichever reload applied it first.
+      if (source === 'admin') this.source = 'admin';
+      return { applied: true, version, problems: [] };
+    }
     let snapshot: S;
     try {
       snapshot = this.options.build(loaded.knowledge);
