@@ -130,3 +130,31 @@ describe('a change as a CCI adviser reads it', () => {
     expect(diff.computeDiff('ancien', 'nouveau')).toEqual([{ path: '/', before: 'ancien', after: 'nouveau' }]);
   });
 });
+
+describe('the order of a record’s fields', () => {
+  type Field = { name: string };
+  let order: { orderFields(fields: Field[], options: { existing: boolean }): { main: Field[]; technical: Field[] } };
+  beforeAll(async () => {
+    order = await load<typeof order>('fieldOrder.js');
+  });
+  const names = (fields: Field[]) => fields.map((field) => field.name);
+
+  it('shows a rule’s texts first and folds its detector, reference and (once saved) identifier', async () => {
+    const schema = await load<SchemaModule>('schema.js');
+    const fields = schema.describe(ruleSchema, ruleSchema).fields!;
+    const saved = order.orderFields(fields, { existing: true });
+    expect(names(saved.main).slice(0, 5)).toEqual(['title', 'message', 'remedy', 'remedies', 'legal']);
+    expect(names(saved.main)[5]).toBe('severity');
+    expect(names(saved.technical).sort()).toEqual(['automation', 'detect', 'id', 'ref']);
+    // Nothing lost, nothing twice.
+    expect([...names(saved.main), ...names(saved.technical)].sort()).toEqual(names(fields).sort());
+  });
+
+  it('keeps a new record’s identifier in view (it cannot be saved without it), after the texts', () => {
+    const fields = ['id', 'value', 'label', 'source', 'since'].map((name) => ({ name }));
+    const created = order.orderFields(fields, { existing: false });
+    expect(names(created.main)).toEqual(['label', 'value', 'source', 'id', 'since']);
+    expect(created.technical).toEqual([]);
+    expect(names(order.orderFields([{ name: 'slug' }, { name: 'title' }, { name: 'status' }], { existing: true }).technical)).toEqual(['slug']);
+  });
+});

@@ -3,6 +3,7 @@
 // `undefined` for an optional field left empty, and throws a FormError for what cannot be read
 // (a number that is not one, JSON that does not parse). Keys the schema does not know are kept as read.
 import { el } from './dom.js';
+import { orderFields } from './fieldOrder.js';
 import { fieldLabel, valueLabel } from './labels.js';
 import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
 
@@ -181,9 +182,12 @@ function buildObject(node, value, ctx) {
   if (!ctx.required && value === undefined && ctx.depth > 0) return optionalBlock(node, value, ctx, buildObject);
   const start = isPlainObject(value) ? value : {};
   const box = ctx.depth === 0 ? el('div', { className: 'record-fields' }) : el('fieldset', { attrs: { 'data-path': ctx.path } }, el('legend', { text: `${ctx.label}${ctx.required ? ' *' : ''}` }));
-  const parts = node.fields.map((field) => {
+  // The whole record shows its texts first and folds its technical fields; nested blocks keep the schema's order.
+  const { main, technical } = ctx.depth === 0 ? orderFields(node.fields, { existing: ctx.existing === true }) : { main: node.fields, technical: [] };
+  const fold = ctx.depth === 0 && (technical.length > 0 || ctx.file) ? technicalFold(ctx.file) : null;
+  const parts = [...main, ...technical].map((field) => {
     const built = buildField(field.schema, start[field.name], child(ctx, field.name, field.required));
-    box.append(built.element);
+    (technical.includes(field) ? fold.body : box).append(built.element);
     return { name: field.name, built };
   });
   const known = new Set(node.fields.map((field) => field.name));
@@ -192,6 +196,7 @@ function buildObject(node, value, ctx) {
     extra = buildEntries(node.extra, Object.fromEntries(Object.entries(start).filter(([key]) => !known.has(key))), ctx);
     box.append(extra.element);
   }
+  if (fold) box.append(fold.element);
   return {
     element: box,
     read: () => {
@@ -205,6 +210,13 @@ function buildObject(node, value, ctx) {
       return inOrderOf(start, result);
     },
   };
+}
+
+/** The closed « Réglages techniques » fold: the fields for whoever maintains the checks, and the record's file. */
+function technicalFold(file) {
+  const body = el('div', { className: 'technical-fields' });
+  const element = el('details', { className: 'technical', attrs: { id: 'technical' } }, el('summary', { text: 'Réglages techniques' }), file ? el('p', { className: 'hint', text: `Fichier : ${file}` }) : null, body);
+  return { element, body };
 }
 
 /** The keys in the order the record had them (new ones after): a save rewrites the file with a small diff. */
@@ -353,7 +365,7 @@ function fits(node, value) {
 }
 
 /** The whole record's form. */
-export function buildRecordForm(schema, record) {
+export function buildRecordForm(schema, record, { existing = false, file = null } = {}) {
   const whole = describe(schema, schema).kind === 'object';
-  return buildField(schema, record, { root: schema, name: undefined, label: whole ? '' : 'Texte', required: true, path: '', depth: 0 });
+  return buildField(schema, record, { root: schema, name: undefined, label: whole ? '' : 'Texte', required: true, path: '', depth: 0, existing, file });
 }
