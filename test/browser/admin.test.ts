@@ -128,6 +128,14 @@ describe('knowledge administration in Chromium', () => {
 
     await page.goto(`${base}${RULE}`);
     await field(page, '/remedy', 'textarea').waitFor();
+    // The texts the adviser came for are in view; the detector, the reference and the file are folded away.
+    const fold = page.locator('details#technical');
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await fold.locator('[data-path="/detect"]').count()).toBe(1);
+    expect(await fold.locator('[data-path="/ref"]').count()).toBe(1);
+    expect(await fold.locator('[data-path="/remedy"], [data-path="/message"], [data-path="/title"]').count()).toBe(0);
+    expect(await page.getByText(/^Fichier : rules\/e-identity\.json/).isVisible()).toBe(false);
+    expect(await field(page, '/remedy', 'textarea').isVisible()).toBe(true);
     await field(page, '/remedy', 'textarea').fill(NEW_REMEDY);
     expect(await save(page)).toMatch(/^Enregistré/);
     await page.screenshot({ path: path.join(OUTPUT, 'regle-enregistree.png'), fullPage: true });
@@ -243,6 +251,7 @@ describe('knowledge administration in Chromium', () => {
 
   it('adds an upcoming purchase: a past month and a department in words are marked on their fields, the organisation is offered by name, and the new page says « Enregistré »', async () => {
     await page.goto(`${base}/admin#/c/upcoming/nouveau`);
+    expect(await field(page, '/status', 'select').inputValue()).toBe('UPCOMING');
     await field(page, '/slug', 'input').fill('chu-nimes-blanchisserie-2027');
     await page.locator('#save').click();
     await page.locator('[data-path="/title"] .field-problem-text', { hasText: 'obligatoire — remplissez ce champ.' }).waitFor();
@@ -263,7 +272,10 @@ describe('knowledge administration in Chromium', () => {
     await field(page, '/expectedPublicationDate', 'input').fill('2099-06');
     await page.locator('#save').click();
     await page.waitForURL(/#\/c\/upcoming\/r\/chu-nimes-blanchisserie-2027$/);
-    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. .*chu-nimes-blanchisserie-2027 créé/);
+    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. Achat à venir « Blanchisserie hospitalière » créé/);
+    // Saved, its short identifier is the record's name: shown, not editable (a new one would be another purchase).
+    expect(await field(page, '/slug', 'input').isDisabled()).toBe(true);
+    expect(await field(page, '/slug', 'input').inputValue()).toBe('chu-nimes-blanchisserie-2027');
   }, 60_000);
 
   it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
