@@ -158,3 +158,13 @@ describe('the order of a record’s fields', () => {
     expect(names(order.orderFields([{ name: 'slug' }, { name: 'title' }, { name: 'status' }], { existing: true }).technical)).toEqual(['slug']);
   });
 });
+
+describe('the proposals page’s dates', () => {
+  it('says an ISO month or day in French, and leaves anything else as it came', async () => {
+    const { dateText } = await load<{ dateText(value: unknown): string }>('proposals.js');
+    expect(dateText('2027-02')).toBe('février 2027');
+    expect(dateText('2027-12-01')).toBe('1 décembre 2027');
+    expect(dateText('2027-13')).toBe('2027-13');
+    expect(dateText('bientôt')).toBe('bientôt');
+  });
+});
