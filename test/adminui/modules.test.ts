@@ -168,3 +168,32 @@ describe('the proposals page’s dates', () => {
     expect(dateText('bientôt')).toBe('bientôt');
   });
 });
+
+describe('the checks the page makes before sending a record', () => {
+  type Check = { precheck(collection: string, record: unknown, options?: { original?: unknown; now?: Date }): { path: string; message: string }[] };
+  let check: Check;
+  beforeAll(async () => {
+    check = await load<Check>('precheck.js');
+  });
+  const NOW = new Date('2026-12-02T10:00:00Z');
+
+  it('finds HTML in the texts the server scans, not in a detector, an address or a code', () => {
+    const rule = { title: 'Kbis', message: { default: 'Le <b>Kbis</b> est ancien' }, remedy: 'Demandez-en un', legal: 'R2143-13', detect: [{ detector: 'x', params: { pattern: '<b>' } }] };
+    expect(check.precheck('rules', rule, { now: NOW })).toEqual([{ path: '/message/default', message: expect.stringMatching(/^contient du HTML \(« <b> »\)/) }]);
+    expect(check.precheck('faqTopics', { title: 'Visite', short: 'Oui', links: [{ label: 'Site', url: 'https://x.fr/?a=1&amp;b=2' }], phrasings: ['a &amp; b'] }, { now: NOW })).toEqual([]);
+    expect(check.precheck('checkSettings', { uncertain: { x: '<b>' } }, { now: NOW })).toEqual([]);
+    expect(check.precheck('messages', 'Bienvenue &nbsp;', { now: NOW })).toEqual([{ path: '/', message: expect.stringMatching(/HTML/) }]);
+    // « < 40 000 € » is no tag.
+    expect(check.precheck('upcoming', { title: 'Voirie', description: 'Montant < 40 000 € HT', expectedPublicationDate: '2027-02' }, { now: NOW })).toEqual([]);
+  });
+
+  it('refuses an upcoming purchase for a month already over, unless its date is unchanged or it is published', () => {
+    const past = { title: 'Voirie', expectedPublicationDate: '2026-11' };
+    expect(check.precheck('upcoming', past, { now: NOW })).toEqual([{ path: '/expectedPublicationDate', message: expect.stringMatching(/^« 2026-11 » est déjà passé/) }]);
+    expect(check.precheck('upcoming', { ...past, expectedPublicationDate: '2026-12' }, { now: NOW })).toEqual([]);
+    expect(check.precheck('upcoming', { ...past, expectedPublicationDate: '2026-12-01' }, { now: NOW })).toHaveLength(1);
+    expect(check.precheck('upcoming', past, { original: past, now: NOW })).toEqual([]);
+    expect(check.precheck('upcoming', { ...past, publishedAs: 'boamp-26-1' }, { now: NOW })).toEqual([]);
+    expect(check.precheck('tenders', past, { now: NOW })).toEqual([]);
+  });
+});

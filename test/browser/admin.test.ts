@@ -164,11 +164,12 @@ describe('knowledge administration in Chromium', () => {
     await message.fill(typed);
     const refusal = await save(page);
     expect(refusal).not.toMatch(/^Enregistré/);
-    // The problems: which file, where in it, what is wrong — in French.
+    // The problems: which field, what is wrong — in French, found by the page before any round trip
+    // (the server refuses it too: test/server/adminRoutes.test.ts), and marked on the field itself.
     const problems = page.locator('#save-feedback .problems li');
-    expect(await problems.count()).toBeGreaterThan(0);
-    expect(await problems.first().innerText()).toMatch(/rules\/e-identity\.json.*\/rules\/\d+\/message\/default/);
-    expect(await problems.first().innerText()).toMatch(/HTML/);
+    expect(await problems.count()).toBe(1);
+    expect(await problems.first().innerText()).toMatch(/^Message affiché à l’entreprise — Par défaut : contient du HTML \(« <b> »\)/);
+    expect(await page.locator('[data-path="/message/default"] .field-problem-text').innerText()).toMatch(/HTML/);
     // The markup is shown as characters, never interpreted.
     expect(await page.locator('#save-feedback b').count()).toBe(0);
     expect(await message.inputValue()).toBe(typed);

@@ -5,6 +5,8 @@ import { errorText, problemsOf } from './api.js';
 import { el, sentence, statusLine } from './dom.js';
 import { computeDiff, diffLine } from './diff.js';
 import { buildRecordForm, FormError } from './form.js';
+import { fieldLabel } from './labels.js';
+import { precheck } from './precheck.js';
 import { fieldsFor, problemList } from './problems.js';
 import { recordHref, SINGLE } from './records.js';
 
@@ -206,6 +208,16 @@ export async function renderEditor(container, state, one, id) {
       }
       return;
     }
+    // Every mistake the page can see, all at once: the fields' own, and the server's cross-checks it can repeat.
+    const found = [...(mode === 'form' ? built.issues() : []), ...precheck(one.id, record, { original: current.record }).map((problem) => ({ ...problem, label: labelOfPath(problem.path) }))];
+    if (found.length) {
+      fail(`Rien n’est enregistré : ${found.length === 1 ? 'un point est' : `${found.length} points sont`} à corriger.`, found.map((problem) => ({ message: problem.label ? `${problem.label} : ${problem.message}` : problem.message })));
+      markProblems(found);
+      const field = fieldsFor(formHost, found[0].path);
+      field?.scrollIntoView({ block: 'center' });
+      field?.querySelector('input, textarea, select')?.focus({ preventScroll: true });
+      return;
+    }
     save.disabled = true;
     feedback.replaceChildren(statusLine('Vérification et enregistrement…'));
     let answer;
@@ -252,4 +264,10 @@ export async function renderEditor(container, state, one, id) {
     card.prepend(statusLine(state.saved, 'ok'));
   }
   state.saved = null;
+}
+
+/** A field's French name from its path: « /message/default » → « Message affiché à l’entreprise — Par défaut ». */
+function labelOfPath(path) {
+  const keys = String(path ?? '').split('/').filter((part) => part && !/^\d+$/.test(part));
+  return keys.map((key) => fieldLabel(key.replace(/~1/g, '/').replace(/~0/g, '~'))).join(' — ');
 }
