@@ -328,6 +328,35 @@ describe('knowledge administration in Chromium', () => {
     }
   }, 60_000);
 
+  it('keeps approved and refused proposals in view under « Décisions récentes », months in French', async () => {
+    await page.goto(`${base}/admin#/`);
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    // Two proposals sent and decided through the API, as the page's own module sends them.
+    const decided = await page.evaluate(async () => {
+      const { api, startSession } = await import('/web/admin/api.js' as string);
+      await startSession();
+      const propose = (title: string) => api.send('POST', '/api/insights/proposals', { title, nature: 'SERVICES', cpv: ['98310000'], departments: ['30'], expectedPublicationDate: '2027-02', buyer: { organisationId: 'ha30-chu-nimes' } });
+      const first = await propose('Nettoyage des vitres du CHU');
+      const second = await propose('Gardiennage du parking du CHU');
+      const approved = await api.send('POST', `/api/knowledge/proposals/${first.body.id}/approve`, {});
+      const refused = await api.send('POST', `/api/knowledge/proposals/${second.body.id}/reject`, { reason: 'Déjà annoncé par le CHU.' });
+      const waiting = await propose('Entretien des espaces verts du CHU');
+      return [first.status, second.status, approved.status, refused.status, waiting.status];
+    });
+    expect(decided).toEqual([201, 201, 200, 200, 201]);
+    await page.goto(`${base}/admin#/propositions`);
+    const recent = page.locator('[data-proposals="decided"] li[data-status]');
+    await recent.first().waitFor();
+    expect(await recent.count()).toBe(2);
+    const text = await page.locator('[data-proposals="decided"]').innerText();
+    expect(text).toMatch(/Gardiennage du parking du CHU\s+Refusé le \d{2}\/\d{2}\/\d{4} par paul\.cci — proposé par paul\.cci\s+Motif : Déjà annoncé par le CHU\./);
+    expect(text).toMatch(/Nettoyage des vitres du CHU\s+Approuvé le/);
+    const pending = await page.locator('[data-proposals="pending"]').innerText();
+    expect(pending).not.toMatch(/Nettoyage|Gardiennage/);
+    expect(pending).toMatch(/Entretien des espaces verts du CHU[\s\S]*publication prévue : février 2027/);
+    await page.screenshot({ path: path.join(OUTPUT, 'propositions-decisions.png'), fullPage: true });
+  }, 60_000);
+
   it('is readable on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}${SETTINGS}`);
