@@ -130,3 +130,70 @@ describe('a change as a CCI adviser reads it', () => {
     expect(diff.computeDiff('ancien', 'nouveau')).toEqual([{ path: '/', before: 'ancien', after: 'nouveau' }]);
   });
 });
+
+describe('the order of a record’s fields', () => {
+  type Field = { name: string };
+  let order: { orderFields(fields: Field[], options: { existing: boolean }): { main: Field[]; technical: Field[] } };
+  beforeAll(async () => {
+    order = await load<typeof order>('fieldOrder.js');
+  });
+  const names = (fields: Field[]) => fields.map((field) => field.name);
+
+  it('shows a rule’s texts first and folds its detector, reference and (once saved) identifier', async () => {
+    const schema = await load<SchemaModule>('schema.js');
+    const fields = schema.describe(ruleSchema, ruleSchema).fields!;
+    const saved = order.orderFields(fields, { existing: true });
+    expect(names(saved.main).slice(0, 5)).toEqual(['title', 'message', 'remedy', 'remedies', 'legal']);
+    expect(names(saved.main)[5]).toBe('severity');
+    expect(names(saved.technical).sort()).toEqual(['automation', 'detect', 'id', 'ref']);
+    // Nothing lost, nothing twice.
+    expect([...names(saved.main), ...names(saved.technical)].sort()).toEqual(names(fields).sort());
+  });
+
+  it('keeps a new record’s identifier in view (it cannot be saved without it), after the texts', () => {
+    const fields = ['id', 'value', 'label', 'source', 'since'].map((name) => ({ name }));
+    const created = order.orderFields(fields, { existing: false });
+    expect(names(created.main)).toEqual(['label', 'value', 'source', 'id', 'since']);
+    expect(created.technical).toEqual([]);
+    expect(names(order.orderFields([{ name: 'slug' }, { name: 'title' }, { name: 'status' }], { existing: true }).technical)).toEqual(['slug']);
+  });
+});
+
+describe('the proposals page’s dates', () => {
+  it('says an ISO month or day in French, and leaves anything else as it came', async () => {
+    const { dateText } = await load<{ dateText(value: unknown): string }>('proposals.js');
+    expect(dateText('2027-02')).toBe('février 2027');
+    expect(dateText('2027-12-01')).toBe('1 décembre 2027');
+    expect(dateText('2027-13')).toBe('2027-13');
+    expect(dateText('bientôt')).toBe('bientôt');
+  });
+});
+
+describe('the checks the page makes before sending a record', () => {
+  type Check = { precheck(collection: string, record: unknown, options?: { original?: unknown; now?: Date }): { path: string; message: string }[] };
+  let check: Check;
+  beforeAll(async () => {
+    check = await load<Check>('precheck.js');
+  });
+  const NOW = new Date('2026-12-02T10:00:00Z');
+
+  it('finds HTML in the texts the server scans, not in a detector, an address or a code', () => {
+    const rule = { title: 'Kbis', message: { default: 'Le <b>Kbis</b> est ancien' }, remedy: 'Demandez-en un', legal: 'R2143-13', detect: [{ detector: 'x', params: { pattern: '<b>' } }] };
+    expect(check.precheck('rules', rule, { now: NOW })).toEqual([{ path: '/message/default', message: expect.stringMatching(/^contient du HTML \(« <b> »\)/) }]);
+    expect(check.precheck('faqTopics', { title: 'Visite', short: 'Oui', links: [{ label: 'Site', url: 'https://x.fr/?a=1&amp;b=2' }], phrasings: ['a &amp; b'] }, { now: NOW })).toEqual([]);
+    expect(check.precheck('checkSettings', { uncertain: { x: '<b>' } }, { now: NOW })).toEqual([]);
+    expect(check.precheck('messages', 'Bienvenue &nbsp;', { now: NOW })).toEqual([{ path: '/', message: expect.stringMatching(/HTML/) }]);
+    // « < 40 000 € » is no tag.
+    expect(check.precheck('upcoming', { title: 'Voirie', description: 'Montant < 40 000 € HT', expectedPublicationDate: '2027-02' }, { now: NOW })).toEqual([]);
+  });
+
+  it('refuses an upcoming purchase for a month already over, unless its date is unchanged or it is published', () => {
+    const past = { title: 'Voirie', expectedPublicationDate: '2026-11' };
+    expect(check.precheck('upcoming', past, { now: NOW })).toEqual([{ path: '/expectedPublicationDate', message: expect.stringMatching(/^« 2026-11 » est déjà passé/) }]);
+    expect(check.precheck('upcoming', { ...past, expectedPublicationDate: '2026-12' }, { now: NOW })).toEqual([]);
+    expect(check.precheck('upcoming', { ...past, expectedPublicationDate: '2026-12-01' }, { now: NOW })).toHaveLength(1);
+    expect(check.precheck('upcoming', past, { original: past, now: NOW })).toEqual([]);
+    expect(check.precheck('upcoming', { ...past, publishedAs: 'boamp-26-1' }, { now: NOW })).toEqual([]);
+    expect(check.precheck('tenders', past, { now: NOW })).toEqual([]);
+  });
+});

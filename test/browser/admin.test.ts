@@ -128,6 +128,14 @@ describe('knowledge administration in Chromium', () => {
 
     await page.goto(`${base}${RULE}`);
     await field(page, '/remedy', 'textarea').waitFor();
+    // The texts the adviser came for are in view; the detector, the reference and the file are folded away.
+    const fold = page.locator('details#technical');
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await fold.locator('[data-path="/detect"]').count()).toBe(1);
+    expect(await fold.locator('[data-path="/ref"]').count()).toBe(1);
+    expect(await fold.locator('[data-path="/remedy"], [data-path="/message"], [data-path="/title"]').count()).toBe(0);
+    expect(await page.getByText(/^Fichier : rules\/e-identity\.json/).isVisible()).toBe(false);
+    expect(await field(page, '/remedy', 'textarea').isVisible()).toBe(true);
     await field(page, '/remedy', 'textarea').fill(NEW_REMEDY);
     expect(await save(page)).toMatch(/^Enregistré/);
     await page.screenshot({ path: path.join(OUTPUT, 'regle-enregistree.png'), fullPage: true });
@@ -156,11 +164,12 @@ describe('knowledge administration in Chromium', () => {
     await message.fill(typed);
     const refusal = await save(page);
     expect(refusal).not.toMatch(/^Enregistré/);
-    // The problems: which file, where in it, what is wrong — in French.
+    // The problems: which field, what is wrong — in French, found by the page before any round trip
+    // (the server refuses it too: test/server/adminRoutes.test.ts), and marked on the field itself.
     const problems = page.locator('#save-feedback .problems li');
-    expect(await problems.count()).toBeGreaterThan(0);
-    expect(await problems.first().innerText()).toMatch(/rules\/e-identity\.json.*\/rules\/\d+\/message\/default/);
-    expect(await problems.first().innerText()).toMatch(/HTML/);
+    expect(await problems.count()).toBe(1);
+    expect(await problems.first().innerText()).toMatch(/^Message affiché à l’entreprise — Par défaut : contient du HTML \(« <b> »\)/);
+    expect(await page.locator('[data-path="/message/default"] .field-problem-text').innerText()).toMatch(/HTML/);
     // The markup is shown as characters, never interpreted.
     expect(await page.locator('#save-feedback b').count()).toBe(0);
     expect(await message.inputValue()).toBe(typed);
@@ -243,6 +252,7 @@ describe('knowledge administration in Chromium', () => {
 
   it('adds an upcoming purchase: a past month and a department in words are marked on their fields, the organisation is offered by name, and the new page says « Enregistré »', async () => {
     await page.goto(`${base}/admin#/c/upcoming/nouveau`);
+    expect(await field(page, '/status', 'select').inputValue()).toBe('UPCOMING');
     await field(page, '/slug', 'input').fill('chu-nimes-blanchisserie-2027');
     await page.locator('#save').click();
     await page.locator('[data-path="/title"] .field-problem-text', { hasText: 'obligatoire — remplissez ce champ.' }).waitFor();
@@ -263,7 +273,10 @@ describe('knowledge administration in Chromium', () => {
     await field(page, '/expectedPublicationDate', 'input').fill('2099-06');
     await page.locator('#save').click();
     await page.waitForURL(/#\/c\/upcoming\/r\/chu-nimes-blanchisserie-2027$/);
-    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. .*chu-nimes-blanchisserie-2027 créé/);
+    expect(await page.locator('#saved').innerText()).toMatch(/^Enregistré\. Achat à venir « Blanchisserie hospitalière » créé/);
+    // Saved, its short identifier is the record's name: shown, not editable (a new one would be another purchase).
+    expect(await field(page, '/slug', 'input').isDisabled()).toBe(true);
+    expect(await field(page, '/slug', 'input').inputValue()).toBe('chu-nimes-blanchisserie-2027');
   }, 60_000);
 
   it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {
@@ -313,6 +326,35 @@ describe('knowledge administration in Chromium', () => {
       writeFileSync(file, good);
       await app.knowledge.reloadNow('file');
     }
+  }, 60_000);
+
+  it('keeps approved and refused proposals in view under « Décisions récentes », months in French', async () => {
+    await page.goto(`${base}/admin#/`);
+    await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+    // Two proposals sent and decided through the API, as the page's own module sends them.
+    const decided = await page.evaluate(async () => {
+      const { api, startSession } = await import('/web/admin/api.js' as string);
+      await startSession();
+      const propose = (title: string) => api.send('POST', '/api/insights/proposals', { title, nature: 'SERVICES', cpv: ['98310000'], departments: ['30'], expectedPublicationDate: '2027-02', buyer: { organisationId: 'ha30-chu-nimes' } });
+      const first = await propose('Nettoyage des vitres du CHU');
+      const second = await propose('Gardiennage du parking du CHU');
+      const approved = await api.send('POST', `/api/knowledge/proposals/${first.body.id}/approve`, {});
+      const refused = await api.send('POST', `/api/knowledge/proposals/${second.body.id}/reject`, { reason: 'Déjà annoncé par le CHU.' });
+      const waiting = await propose('Entretien des espaces verts du CHU');
+      return [first.status, second.status, approved.status, refused.status, waiting.status];
+    });
+    expect(decided).toEqual([201, 201, 200, 200, 201]);
+    await page.goto(`${base}/admin#/propositions`);
+    const recent = page.locator('[data-proposals="decided"] li[data-status]');
+    await recent.first().waitFor();
+    expect(await recent.count()).toBe(2);
+    const text = await page.locator('[data-proposals="decided"]').innerText();
+    expect(text).toMatch(/Gardiennage du parking du CHU\s+Refusé le \d{2}\/\d{2}\/\d{4} par paul\.cci — proposé par paul\.cci\s+Motif : Déjà annoncé par le CHU\./);
+    expect(text).toMatch(/Nettoyage des vitres du CHU\s+Approuvé le/);
+    const pending = await page.locator('[data-proposals="pending"]').innerText();
+    expect(pending).not.toMatch(/Nettoyage|Gardiennage/);
+    expect(pending).toMatch(/Entretien des espaces verts du CHU[\s\S]*publication prévue : février 2027/);
+    await page.screenshot({ path: path.join(OUTPUT, 'propositions-decisions.png'), fullPage: true });
   }, 60_000);
 
   it('is readable on a phone', async () => {

@@ -75,6 +75,8 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
       for (const [schema, record] of all) {
         const form = buildRecordForm(schema, record);
         if (JSON.stringify(form.read()) !== JSON.stringify(record)) changed.push(JSON.stringify(record).slice(0, 80));
+        // No false alarm: a record the knowledge accepts has no mistake for the form either.
+        for (const issue of form.issues()) changed.push(`${issue.path} : ${issue.message}`);
         for (const node of form.element.querySelectorAll('textarea.json')) kinds[node.getAttribute('name')] = (kinds[node.getAttribute('name')] ?? 0) + 1;
       }
       return { total: all.length, changed, kinds };
@@ -104,27 +106,26 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
         const numbers = buildRecordForm(settingsSchema, settingsRecord);
         numbers.element.querySelector('[data-path="/turnoverCapRatio"] input').value = '1,75';
         const ratio = numbers.read().turnoverCapRatio;
+        type Issue = { path: string; label: string; message: string };
+        const said = (issue: Issue | undefined) => (issue ? { message: `${issue.label} : ${issue.message}`, path: issue.path } : { message: '', path: '' });
         const refusalOf = (value: string) => {
           numbers.element.querySelector('[data-path="/kbisMaxAgeMonths"] input').value = value;
-          try {
-            numbers.read();
-            return { message: '', path: '' };
-          } catch (error) {
-            return { message: (error as Error).message, path: (error as { path?: string }).path };
-          }
+          numbers.read();
+          return said(numbers.issues()[0]);
         };
         const refusal = refusalOf('six');
         const empty = refusalOf('  ');
+        refusalOf('3');
+        const fixed = numbers.issues().length;
+        // Three mistakes in one rule: all said by one reading, each on its field.
         const titled = buildRecordForm(ruleSchema, record);
         titled.element.querySelector('[data-path="/title"] input').value = '';
-        let noTitle = '';
-        try {
-          titled.read();
-        } catch (error) {
-          noTitle = (error as Error).message;
-        }
+        titled.element.querySelector('[data-path="/ref"] input').value = 'R7';
+        titled.element.querySelector('[data-path="/legal"] input').value = '';
+        titled.read();
+        const several = (titled.issues() as Issue[]).map(said);
         host.remove();
-        return { remedy, ratio, refusal, empty, noTitle };
+        return { remedy, ratio, refusal, empty, fixed, several };
       },
       [{ ...rules.$defs.rule, $defs: rules.$defs }, rule, settings, settingsRecord],
     );
@@ -133,7 +134,12 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
     // Said with the field's French label and its path (the page marks that field), never as a JSON path.
     expect(read.refusal).toEqual({ message: 'Ancienneté maximale du Kbis (mois) : « six » n’est pas un nombre (écrivez-le en chiffres, par exemple 3).', path: '/kbisMaxAgeMonths' });
     expect(read.empty).toEqual({ message: 'Ancienneté maximale du Kbis (mois) : obligatoire — remplissez ce champ (un nombre, par exemple 3).', path: '/kbisMaxAgeMonths' });
-    expect(read.noTitle).toBe('Titre : obligatoire — remplissez ce champ.');
+    expect(read.fixed).toBe(0);
+    expect(read.several).toEqual([
+      { message: 'Titre : obligatoire — remplissez ce champ.', path: '/title' },
+      { message: 'Référence juridique : obligatoire — remplissez ce champ.', path: '/legal' },
+      { message: 'Référence (bid-rules.md) : R suivi de deux chiffres (R07), la référence de la règle dans bid-rules.md.', path: '/ref' },
+    ]);
   }, 60_000);
   it('points a refusal at its field, a line of a one-value-per-line field included', async () => {
     const schema = json('schemas/tender-entries.schema.json') as Schema;

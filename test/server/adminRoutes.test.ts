@@ -111,7 +111,7 @@ describe('/api/knowledge: the CCI’s administration API', () => {
     const second = await record('rules', 'KBIS_TOO_OLD');
     const saved = await put('rules', 'KBIS_TOO_OLD', { record: { ...first.record, remedy: 'Joignez un Kbis de moins de trois mois.' }, version: first.version });
     expect(saved.status).toBe(200);
-    expect(saved.json).toMatchObject({ id: 'KBIS_TOO_OLD', version: expect.any(String), change: { action: 'update', who: CCI.login, reloaded: true, summary: 'Règle KBIS_TOO_OLD modifiée : remède', diff: [{ path: '/remedy', before: first.record.remedy, after: 'Joignez un Kbis de moins de trois mois.' }] } });
+    expect(saved.json).toMatchObject({ id: 'KBIS_TOO_OLD', version: expect.any(String), change: { action: 'update', who: CCI.login, reloaded: true, summary: 'Règle « Extrait d\'immatriculation trop ancien » modifiée : remède', diff: [{ path: '/remedy', before: first.record.remedy, after: 'Joignez un Kbis de moins de trois mois.' }] } });
     // In service before the answer: the live status names the admin save and its version.
     const status = (await as('cci', '/api/knowledge/status')).json as { source: string; training: boolean; refusals: unknown[] };
     expect(status).toMatchObject({ source: 'admin', training: false, refusals: [] });

@@ -5,6 +5,8 @@ import { errorText, problemsOf } from './api.js';
 import { el, sentence, statusLine } from './dom.js';
 import { computeDiff, diffLine } from './diff.js';
 import { buildRecordForm, FormError } from './form.js';
+import { fieldLabel } from './labels.js';
+import { precheck } from './precheck.js';
 import { fieldsFor, problemList } from './problems.js';
 import { recordHref, SINGLE } from './records.js';
 
@@ -64,7 +66,7 @@ export async function renderEditor(container, state, one, id) {
 
   const card = el('section', { className: 'card editor', attrs: { 'aria-label': 'Fiche' } });
   const toggle = el('button', { className: 'secondary small', text: 'Avancé : JSON', attrs: { type: 'button', 'aria-pressed': 'false', id: 'json-toggle' } });
-  const head = el('div', { className: 'editor-head' }, el('p', { className: 'hint', text: current.file ? `Fichier : ${current.file}` : 'Les champs marqués * sont obligatoires.' }), toggle);
+  const head = el('div', { className: 'editor-head' }, el('p', { className: 'hint', text: 'Les champs marqués * sont obligatoires.' }), toggle);
   const formHost = el('div', { className: 'form-host' });
   const feedback = el('div', { className: 'feedback', attrs: { id: 'save-feedback', 'aria-live': 'polite' } });
   const mine = el('div', { attrs: { id: 'my-edit' } });
@@ -101,10 +103,15 @@ export async function renderEditor(container, state, one, id) {
     mode = 'form';
     toggle.setAttribute('aria-pressed', 'false');
     toggle.textContent = 'Avancé : JSON';
-    built = buildRecordForm(schema, value);
-    // An existing record keeps its identifier (renaming would orphan what refers to it).
-    if (id) for (const input of built.element.querySelectorAll(':scope > [data-path="/id"] input, :scope > [data-path="/code"] select')) input.disabled = true;
+    built = buildRecordForm(schema, value, { existing: Boolean(id), file: current.file });
+    // An existing record keeps its identifier: renaming would orphan what refers to it, and a new
+    // « Identifiant court » of an upcoming purchase would save a second purchase beside the first.
+    if (id) for (const input of built.element.querySelectorAll('[data-path="/id"] > input, [data-path="/slug"] > input, [data-path="/code"] > select')) input.disabled = true;
     formHost.replaceChildren(built.element);
+    // A record that is one text (a chat message) has no fold of its own: its file gets one.
+    if (current.file && !built.element.querySelector('details.technical')) {
+      formHost.append(el('details', { className: 'technical', attrs: { id: 'technical' } }, el('summary', { text: 'Réglages techniques' }), el('p', { className: 'hint', text: `Fichier : ${current.file}` })));
+    }
     void offerOrganisations(state, built.element);
   };
   const showJson = (value) => {
@@ -136,6 +143,9 @@ export async function renderEditor(container, state, one, id) {
     for (const problem of problems) {
       const field = fieldsFor(formHost, problem.path);
       if (!field) continue;
+      // A problem inside the closed technical fold opens it, or nobody would see it.
+      const fold = field.closest('details');
+      if (fold) fold.open = true;
       field.classList.add('field-problem');
       field.append(el('span', { className: 'field-problem-text', text: String(problem.message ?? '') }));
     }
@@ -191,9 +201,21 @@ export async function renderEditor(container, state, one, id) {
       if (error instanceof FormError && error.path !== undefined) {
         markProblems([{ path: error.path, message: error.message.slice(error.label.length + 3) }]);
         const field = fieldsFor(formHost, error.path);
+        const fold = field?.closest('details');
+        if (fold) fold.open = true;
         field?.scrollIntoView({ block: 'center' });
         field?.querySelector('input, textarea, select')?.focus({ preventScroll: true });
       }
+      return;
+    }
+    // Every mistake the page can see, all at once: the fields' own, and the server's cross-checks it can repeat.
+    const found = [...(mode === 'form' ? built.issues() : []), ...precheck(one.id, record, { original: current.record }).map((problem) => ({ ...problem, label: labelOfPath(problem.path) }))];
+    if (found.length) {
+      fail(`Rien n’est enregistré : ${found.length === 1 ? 'un point est' : `${found.length} points sont`} à corriger.`, found.map((problem) => ({ message: problem.label ? `${problem.label} : ${problem.message}` : problem.message })));
+      markProblems(found);
+      const field = fieldsFor(formHost, found[0].path);
+      field?.scrollIntoView({ block: 'center' });
+      field?.querySelector('input, textarea, select')?.focus({ preventScroll: true });
       return;
     }
     save.disabled = true;
@@ -233,7 +255,8 @@ export async function renderEditor(container, state, one, id) {
     markProblems(problems);
   });
 
-  build(current.record);
+  // A new upcoming purchase is upcoming: its « Statut » starts at « À venir ».
+  build(current.record ?? (!id && one.id === 'upcoming' ? { status: 'UPCOMING' } : undefined));
   if (state.saved && id) {
     const ok = statusLine(state.saved, 'ok');
     ok.id = 'saved';
@@ -241,4 +264,10 @@ export async function renderEditor(container, state, one, id) {
     card.prepend(statusLine(state.saved, 'ok'));
   }
   state.saved = null;
+}
+
+/** A field's French name from its path: « /message/default » → « Message affiché à l’entreprise — Par défaut ». */
+function labelOfPath(path) {
+  const keys = String(path ?? '').split('/').filter((part) => part && !/^\d+$/.test(part));
+  return keys.map((key) => fieldLabel(key.replace(/~1/g, '/').replace(/~0/g, '~'))).join(' — ');
 }

@@ -3,6 +3,7 @@
 // `undefined` for an optional field left empty, and throws a FormError for what cannot be read
 // (a number that is not one, JSON that does not parse). Keys the schema does not know are kept as read.
 import { el } from './dom.js';
+import { orderFields } from './fieldOrder.js';
 import { fieldLabel, valueLabel } from './labels.js';
 import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
 
@@ -51,12 +52,34 @@ function buildString(node, value, ctx) {
   return {
     element: wrap(ctx, control, node.schema),
     read: () => {
-      if (control.value !== '') return control.value;
+      if (control.value !== '') {
+        if (!fitsPattern(node.schema, control.value)) note(ctx, node.schema.patternErrorMessage ? `${node.schema.patternErrorMessage}.` : 'n’a pas la forme attendue.');
+        return control.value;
+      }
       // An empty mandatory field is said by its label here, not as a JSON path after a round trip.
-      if (ctx.required && needsText(node.schema)) throw new FormError(ctx.label, REQUIRED, ctx.path);
+      if (ctx.required && needsText(node.schema)) note(ctx, REQUIRED);
       return ctx.required ? control.value : undefined;
     },
   };
+}
+
+/**
+ * A field's mistake noted on the form's list rather than thrown: every field is read, and the page
+ * shows all the mistakes of one save together (with its own checks, precheck.js).
+ */
+function note(ctx, message) {
+  ctx.issues?.push({ path: ctx.path, label: ctx.label, message });
+}
+
+/** The schema's own `pattern`, as the server's validator reads it (a unicode regular expression). */
+function fitsPattern(schema, text) {
+  if (typeof schema.pattern !== 'string') return true;
+  try {
+    return new RegExp(schema.pattern, 'u').test(text);
+  } catch {
+    // A pattern this browser cannot compile is left to the server.
+    return true;
+  }
 }
 
 /** Whether a mandatory text may not be empty (its schema asks for at least a character, or a shape). */
@@ -74,7 +97,7 @@ function buildEnum(node, value, ctx) {
   return {
     element: wrap(ctx, control, node.schema),
     read: () => {
-      if (control.value === '' && ctx.required) throw new FormError(ctx.label, 'choisissez une valeur dans la liste.', ctx.path);
+      if (control.value === '' && ctx.required) note(ctx, 'choisissez une valeur dans la liste.');
       return control.value === '' ? undefined : control.value;
     },
   };
@@ -88,9 +111,12 @@ function buildNumber(node, value, ctx) {
     read: () => {
       const number = numberOf(control.value);
       const example = node.integer ? 'par exemple 3' : 'par exemple 3 ou 1,5';
-      if (Number.isNaN(number)) throw new FormError(ctx.label, `« ${control.value} » n’est pas un nombre (écrivez-le en chiffres, ${example}).`, ctx.path);
-      if (number === undefined && ctx.required) throw new FormError(ctx.label, `${REQUIRED.replace(/\.$/, '')} (un nombre, ${example}).`, ctx.path);
-      if (number !== undefined && node.integer && !Number.isInteger(number)) throw new FormError(ctx.label, 'un nombre entier est attendu (sans virgule).', ctx.path);
+      if (Number.isNaN(number)) {
+        note(ctx, `« ${control.value} » n’est pas un nombre (écrivez-le en chiffres, ${example}).`);
+        return undefined;
+      }
+      if (number === undefined && ctx.required) note(ctx, `${REQUIRED.replace(/\.$/, '')} (un nombre, ${example}).`);
+      if (number !== undefined && node.integer && !Number.isInteger(number)) note(ctx, 'un nombre entier est attendu (sans virgule).');
       return number;
     },
   };
@@ -155,7 +181,7 @@ function buildJson(node, value, ctx) {
 }
 
 function child(ctx, name, required) {
-  return { root: ctx.root, name, label: fieldLabel(name, undefined), required, path: `${ctx.path}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`, depth: ctx.depth + 1 };
+  return { root: ctx.root, issues: ctx.issues, name, label: fieldLabel(name, undefined), required, path: `${ctx.path}/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`, depth: ctx.depth + 1 };
 }
 
 /** An optional block absent from the record: a button adds it, « Retirer ce bloc » removes it again. */
@@ -181,9 +207,12 @@ function buildObject(node, value, ctx) {
   if (!ctx.required && value === undefined && ctx.depth > 0) return optionalBlock(node, value, ctx, buildObject);
   const start = isPlainObject(value) ? value : {};
   const box = ctx.depth === 0 ? el('div', { className: 'record-fields' }) : el('fieldset', { attrs: { 'data-path': ctx.path } }, el('legend', { text: `${ctx.label}${ctx.required ? ' *' : ''}` }));
-  const parts = node.fields.map((field) => {
+  // The whole record shows its texts first and folds its technical fields; nested blocks keep the schema's order.
+  const { main, technical } = ctx.depth === 0 ? orderFields(node.fields, { existing: ctx.existing === true }) : { main: node.fields, technical: [] };
+  const fold = ctx.depth === 0 && (technical.length > 0 || ctx.file) ? technicalFold(ctx.file) : null;
+  const parts = [...main, ...technical].map((field) => {
     const built = buildField(field.schema, start[field.name], child(ctx, field.name, field.required));
-    box.append(built.element);
+    (technical.includes(field) ? fold.body : box).append(built.element);
     return { name: field.name, built };
   });
   const known = new Set(node.fields.map((field) => field.name));
@@ -192,6 +221,7 @@ function buildObject(node, value, ctx) {
     extra = buildEntries(node.extra, Object.fromEntries(Object.entries(start).filter(([key]) => !known.has(key))), ctx);
     box.append(extra.element);
   }
+  if (fold) box.append(fold.element);
   return {
     element: box,
     read: () => {
@@ -205,6 +235,13 @@ function buildObject(node, value, ctx) {
       return inOrderOf(start, result);
     },
   };
+}
+
+/** The closed « Réglages techniques » fold: the fields for whoever maintains the checks, and the record's file. */
+function technicalFold(file) {
+  const body = el('div', { className: 'technical-fields' });
+  const element = el('details', { className: 'technical', attrs: { id: 'technical' } }, el('summary', { text: 'Réglages techniques' }), file ? el('p', { className: 'hint', text: `Fichier : ${file}` }) : null, body);
+  return { element, body };
 }
 
 /** The keys in the order the record had them (new ones after): a save rewrites the file with a small diff. */
@@ -241,12 +278,17 @@ function buildEntries(schema, entries, ctx) {
         if (!key) {
           // A row added and left blank is no entry; a row with a value but no key is a mistake.
           let value;
+          const noted = ctx.issues?.length ?? 0;
           try {
             value = row.built.read();
           } catch {
             value = undefined;
           }
-          if (value === undefined || value === '') continue;
+          if (value === undefined || value === '') {
+            // The row is dropped: so are the mistakes its empty fields noted.
+            if (ctx.issues) ctx.issues.length = noted;
+            continue;
+          }
           throw new FormError(ctx.label || 'Entrée', 'une entrée n’a pas de clé.', ctx.path);
         }
         const value = row.built.read();
@@ -353,7 +395,18 @@ function fits(node, value) {
 }
 
 /** The whole record's form. */
-export function buildRecordForm(schema, record) {
+export function buildRecordForm(schema, record, { existing = false, file = null } = {}) {
   const whole = describe(schema, schema).kind === 'object';
-  return buildField(schema, record, { root: schema, name: undefined, label: whole ? '' : 'Texte', required: true, path: '', depth: 0 });
+  const issues = [];
+  const built = buildField(schema, record, { root: schema, issues, name: undefined, label: whole ? '' : 'Texte', required: true, path: '', depth: 0, existing, file });
+  return {
+    element: built.element,
+    /** The value typed; the fields' mistakes of this reading are in `issues()`. */
+    read: () => {
+      issues.length = 0;
+      return built.read();
+    },
+    /** `[{ path, label, message }]`: each field's mistake found by the last `read()`. */
+    issues: () => [...issues],
+  };
 }

@@ -22,15 +22,31 @@ function refusalText(answer) {
   return [message, ...problems].join('\n');
 }
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** « 2027-02 » → « février 2027 », « 2027-02-15 » → « 15 février 2027 »; anything else as it came. */
+export function dateText(value) {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(value ?? ''));
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return String(value ?? '');
+  return match[3] ? `${Number(match[3])} ${month} ${match[1]}` : `${month} ${match[1]}`;
+}
+
+/** How many decided proposals « Décisions récentes » shows: the latest, not the whole archive. */
+const RECENT = 10;
+
 function describe(record) {
-  const parts = [record.buyer?.name, record.nature ? NATURES[record.nature] : null, record.cpv?.length ? `CPV ${record.cpv.join(', ')}` : null, record.departments?.length ? `dép. ${record.departments.join(', ')}` : null, record.town, record.expectedPublicationDate ? `publication prévue : ${record.expectedPublicationDate}` : null, record.deadlineAt ? `date limite : ${record.deadlineAt}` : null, record.estimatedValue?.amountEur ? `${record.estimatedValue.amountEur.toLocaleString('fr-FR')} € HT` : null];
+  const parts = [record.buyer?.name, record.nature ? NATURES[record.nature] : null, record.cpv?.length ? `CPV ${record.cpv.join(', ')}` : null, record.departments?.length ? `dép. ${record.departments.join(', ')}` : null, record.town, record.expectedPublicationDate ? `publication prévue : ${dateText(record.expectedPublicationDate)}` : null, record.deadlineAt ? `date limite : ${dateText(record.deadlineAt)}` : null, record.estimatedValue?.amountEur ? `${record.estimatedValue.amountEur.toLocaleString('fr-FR')} € HT` : null];
   return parts.filter(Boolean).join(' · ');
 }
 
 export function mountProposals(container, api) {
   const status = el('p', { className: 'status', attrs: { role: 'status' } });
   const list = el('ul', { className: 'proposals', attrs: { 'data-proposals': 'pending' } });
-  container.replaceChildren(el('h2', { text: 'Achats à venir proposés par les acheteurs' }), status, list);
+  // Decided proposals stay in view a while: the adviser sees what was approved or refused, and by whom.
+  const decided = el('ul', { className: 'proposals decided', attrs: { 'data-proposals': 'decided' } });
+  const decidedBox = el('section', { className: 'recent-decisions' }, el('h3', { text: 'Décisions récentes' }), decided);
+  container.replaceChildren(el('h2', { text: 'Achats à venir proposés par les acheteurs' }), status, list, decidedBox);
 
   const say = (text, failed = false) => {
     status.textContent = text;
@@ -75,6 +91,16 @@ export function mountProposals(container, api) {
     return item;
   }
 
+  function decidedRow(proposal) {
+    const approved = proposal.status === 'approved';
+    const when = proposal.decidedAt ? ` le ${new Date(proposal.decidedAt).toLocaleDateString('fr-FR')}` : '';
+    const by = proposal.decidedBy ? ` par ${proposal.decidedBy}` : '';
+    const item = el('li', { attrs: { 'data-proposal': proposal.id, 'data-status': proposal.status } }, el('div', { className: 'title', text: proposal.record.title }), el('div', { className: 'meta', text: `${approved ? 'Approuvé' : 'Refusé'}${when}${by} — proposé par ${proposal.who}` }));
+    if (!approved && proposal.reason) item.append(el('p', { text: `Motif : ${proposal.reason}` }));
+    if (approved && proposal.upcomingId) item.append(el('a', { text: 'Voir la fiche dans les achats à venir', attrs: { href: `#/c/upcoming/r/${encodeURIComponent(proposal.upcomingId)}` } }));
+    return item;
+  }
+
   async function refresh(clearStatus = true) {
     if (clearStatus) say('Chargement…');
     const answer = await api.get('/api/insights/proposals');
@@ -84,6 +110,11 @@ export function mountProposals(container, api) {
     }
     const pending = answer.body.filter((proposal) => proposal.status === 'pending');
     list.replaceChildren(...pending.map(row));
+    const recent = answer.body
+      .filter((proposal) => proposal.status === 'approved' || proposal.status === 'rejected')
+      .sort((a, b) => String(b.decidedAt ?? '').localeCompare(String(a.decidedAt ?? '')))
+      .slice(0, RECENT);
+    decided.replaceChildren(...(recent.length ? recent.map(decidedRow) : [el('li', { className: 'meta', text: 'Aucune décision pour l’instant.' })]));
     if (clearStatus) say(pending.length ? '' : 'Aucune proposition en attente.');
     else if (!pending.length) list.append(el('li', { className: 'meta', text: 'Aucune autre proposition en attente.' }));
   }

@@ -33,10 +33,11 @@ function ticked(form) {
   return [...form.querySelectorAll('input[name="question"]:checked')].map((input) => input.value);
 }
 
-function outcomeText(result) {
+/** `title`: the topic's title as the adviser chose or typed it; its id only when none is known. */
+function outcomeText(result, title) {
   const answered = result.answered.filter((entry) => entry.answered === true).length;
   const pending = result.answered.some((entry) => entry.answered === 'pending');
-  const head = `${result.added.length} formulation${result.added.length > 1 ? 's' : ''} ajoutée${result.added.length > 1 ? 's' : ''} au sujet ${result.topicId}.`;
+  const head = `${result.added.length} formulation${result.added.length > 1 ? 's' : ''} ajoutée${result.added.length > 1 ? 's' : ''} au sujet ${title ? `« ${title} »` : result.topicId}.`;
   if (pending) return `${head} L’assistant termine son apprentissage : rechargez la page dans un instant pour voir si la question est répondue.`;
   return `${head} L’assistant répond désormais à ${answered} question${answered > 1 ? 's' : ''} sur ${result.answered.length}.`;
 }
@@ -140,7 +141,8 @@ function answerForm(cluster, mode, done) {
     try {
       const result = await sendJson('POST', '/api/knowledge/gaps/answer', body);
       topicsPromise = undefined;
-      done(outcomeText(result));
+      const chosen = mode === 'existing' ? form.querySelector('select[name="topicId"]')?.selectedOptions[0]?.textContent : body.topic.title;
+      done(outcomeText(result, chosen));
     } catch (error) {
       const details = error.problems.map(problemText);
       message.textContent = [error.message, ...details].join('\n');

@@ -10,7 +10,7 @@ import { landsInside } from './insideFolder';
 import { cleanTempFiles, removeFile, textIfPresent, type WriteHooks, writeFileAtomic } from './jsonFile';
 import { type FileChange, fileChangeFor, filesOf, findRecord, type RecordOperation, recordsOf, type StoredRecord } from './records';
 import { recordSchemaOf } from './recordSchema';
-import { matchesQuery } from './search';
+import { matchesQuery, matchRank } from './search';
 import { problemsWith } from './staging';
 import { summaryOf, type SummaryVerb } from './summary';
 import type { AfterWrite, Change, ChangeAction, CollectionSummary, HistoryQuery, RecordSummary, RecordView, ValidateFolder, WriteResult } from './types';
@@ -77,11 +77,13 @@ export class KnowledgeEditor {
     return COLLECTIONS.map((collection) => ({ id: collection.id, label: collection.label, count: this.stored(collection).length, recordSchema: recordSchemaOf(collection) }));
   }
 
-  /** The records of a collection, filtered by `query` (id and texts, accents and case folded). */
+  /** The records of a collection, filtered by `query` (id and texts, accents and case folded), id and title matches first. */
   list(collectionId: string, query = ''): RecordSummary[] {
     const collection = this.collection(collectionId);
-    return this.stored(collection)
-      .filter((stored) => matchesQuery(stored.id, stored.record, query))
+    const found = this.stored(collection).filter((stored) => matchesQuery(stored.id, stored.record, query));
+    // A stable sort: within a rank, the files' order stays.
+    const ranked = query.trim() ? found.map((stored) => ({ stored, rank: matchRank(stored.id, collection.title(stored.record), query) })).sort((a, b) => a.rank - b.rank).map(({ stored }) => stored) : found;
+    return ranked
       .map((stored) => ({ id: stored.id, title: collection.title(stored.record), version: versionOf(stored.record), file: stored.file, ...((stored.record as { retired?: unknown } | null)?.retired === true ? { retired: true as const } : {}) }));
   }
 
@@ -250,7 +252,7 @@ export class KnowledgeEditor {
       action,
       collection: collection.id,
       recordId: operation.id,
-      summary: summaryOf(collection, operation.id, verb === 'retire' && !collection.retiredFlag ? 'remove' : verb, diff),
+      summary: summaryOf(collection, operation.id, verb === 'retire' && !collection.retiredFlag ? 'remove' : verb, diff, titleOf(collection, after ?? before)),
       diff,
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),
@@ -300,4 +302,12 @@ export class KnowledgeEditor {
       return this.write(collection, { type: 'put', id: past.recordId, record: target }, current, file, who, 'restore', verb, restores);
     });
   }
+}
+
+/** The title a record's list shows, for the history's summary; a record without one is named by its id. */
+function titleOf(collection: Collection, record: unknown): string {
+  if (record === undefined) return '';
+  // A chat message's « title » is its own text: the key names it better than a quote of itself.
+  if (collection.storage.kind === 'map') return '';
+  return collection.title(record);
 }

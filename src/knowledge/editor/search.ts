@@ -17,3 +17,13 @@ export function matchesQuery(id: string, record: unknown, query: string): boolea
   if (!wanted) return true;
   return [id, ...texts(record)].some((text) => foldForSearch(text).includes(wanted));
 }
+
+/**
+ * How well a record matches: 0 its id, 1 its title, 2 only some other text. A search for « kbis »
+ * lists KBIS_TOO_OLD before a rule that mentions a Kbis in its remedy.
+ */
+export function matchRank(id: string, title: string, query: string): number {
+  const wanted = foldForSearch(query.trim());
+  if (!wanted || foldForSearch(id).includes(wanted)) return 0;
+  return foldForSearch(title).includes(wanted) ? 1 : 2;
+}

@@ -75,11 +75,21 @@ const PARTICIPLES = {
 
 export type SummaryVerb = keyof typeof PARTICIPLES;
 
-/** « Règle KBIS_TOO_OLD modifiée : remède, message » — what the history shows in one line. */
-export function summaryOf(collection: Collection, id: string, verb: SummaryVerb, diff: readonly DiffEntry[]): string {
+/** How a record is named to the adviser: its French title in quotes (cut if long), else its id. */
+function nameOf(id: string, title: string): string {
+  const text = title.replace(/\s+/g, ' ').trim();
+  if (!text) return id;
+  return `« ${text.length > 60 ? `${text.slice(0, 59)}…` : text} »`;
+}
+
+/**
+ * « Règle « Extrait Kbis trop ancien » modifiée : remède, message » — what the history shows in one
+ * line. `title`: the record's title as its list shows it (empty: the id is said instead).
+ */
+export function summaryOf(collection: Collection, id: string, verb: SummaryVerb, diff: readonly DiffEntry[], title = ''): string {
   const plural = collection.noun.startsWith('Réglages');
   const participle = PARTICIPLES[verb][collection.feminine ? 1 : 0] + (plural ? 's' : '');
-  const head = collection.storage.kind === 'single' ? `${collection.noun} ${participle}` : `${collection.noun} ${id} ${participle}`;
+  const head = collection.storage.kind === 'single' ? `${collection.noun} ${participle}` : `${collection.noun} ${nameOf(id, title)} ${participle}`;
   const fields = verb === 'update' || verb === 'restore' || verb === 'undo' ? fieldNames(diff) : [];
   return fields.length > 0 ? `${head} : ${fields.join(', ')}` : head;
 }

@@ -47,6 +47,12 @@ describe('the knowledge editor', () => {
     expect(hits).toContain('KBIS_TOO_OLD');
     expect(fixture.editor.list('events', 'REUNION du club').map((r) => r.id)).toEqual(['ha30-reunion-club']);
     expect(fixture.editor.list('rules', 'kbis_too').map((r) => r.id)).toEqual(['KBIS_TOO_OLD']);
+    // The rules named after the query come before those that only mention it in a text.
+    const ranked = fixture.editor.list('rules', 'kbis');
+    const named = (r: { id: string; title: string }) => /kbis/i.test(r.id) || /kbis/i.test(r.title);
+    expect(ranked.length).toBeGreaterThan(ranked.filter(named).length);
+    expect(ranked.findIndex((r) => !named(r))).toBe(ranked.filter(named).length);
+    expect(ranked[0]!.id).toBe('KBIS_TOO_OLD');
     const kbis = fixture.editor.list('rules').find((r) => r.id === 'KBIS_TOO_OLD')!;
     expect(kbis).toEqual({ id: 'KBIS_TOO_OLD', title: 'Extrait d\'immatriculation trop ancien', version: expect.stringMatching(/^[0-9a-f]{16}$/), file: 'rules/e-identity.json' });
   });
@@ -58,7 +64,7 @@ describe('the knowledge editor', () => {
     const edited = { ...rule, remedy: 'Demandez un Kbis de moins de trois mois sur infogreffe.fr.', message: { ...(rule.message as object), default: 'Votre Kbis « {file} » est trop ancien.' } };
     const result = await fixture.editor.update('rules', 'KBIS_TOO_OLD', edited, read.version, 'paul.cci');
     expect(result.version).toBe(versionOf(edited));
-    expect(result.change).toMatchObject({ action: 'update', collection: 'rules', recordId: 'KBIS_TOO_OLD', who: 'paul.cci', file: 'rules/e-identity.json', summary: 'Règle KBIS_TOO_OLD modifiée : message, remède' });
+    expect(result.change).toMatchObject({ action: 'update', collection: 'rules', recordId: 'KBIS_TOO_OLD', who: 'paul.cci', file: 'rules/e-identity.json', summary: 'Règle « Extrait d\'immatriculation trop ancien » modifiée : message, remède' });
     expect(result.change.diff).toEqual([
       { path: '/message/default', before: (rule.message as { default: string }).default, after: 'Votre Kbis « {file} » est trop ancien.' },
       { path: '/remedy', before: rule.remedy, after: 'Demandez un Kbis de moins de trois mois sur infogreffe.fr.' },
@@ -80,7 +86,7 @@ describe('the knowledge editor', () => {
     const situation = read.record as { keywords: string[] };
     const result = await fixture.editor.update('situations', 'PAYMENT_DELAY', { ...situation, keywords: ['facture en retard', ...situation.keywords] }, read.version, 'paul.cci');
     expect(result.change.diff).toEqual([{ path: '/keywords', before: situation.keywords, after: ['facture en retard', ...situation.keywords] }]);
-    expect(result.change.summary).toBe('Situation PAYMENT_DELAY modifiée : mots-clés');
+    expect(result.change.summary).toBe('Situation « Retard de paiement ou différend avec un acheteur » modifiée : mots-clés');
     expect(readFileSync(path.join(fixture.knowledgeDir, 'contacts.json'), 'utf8').startsWith('{\n "$schema": "./schemas/contacts.schema.json",\n "updatedAt"')).toBe(true);
   });
 
@@ -123,12 +129,12 @@ describe('the knowledge editor', () => {
   it('retires a rule with "retired": true (still listed, marked) and removes any other record', async () => {
     const rule = fixture.editor.get('rules', 'KBIS_TOO_OLD');
     const retired = await fixture.editor.retire('rules', 'KBIS_TOO_OLD', rule.version, 'paul.cci');
-    expect(retired.change).toMatchObject({ action: 'retire', summary: 'Règle KBIS_TOO_OLD retirée', diff: [{ path: '/retired', after: true }] });
+    expect(retired.change).toMatchObject({ action: 'retire', summary: 'Règle « Extrait d\'immatriculation trop ancien » retirée', diff: [{ path: '/retired', after: true }] });
     expect(fixture.editor.list('rules', 'KBIS_TOO_OLD')).toEqual([expect.objectContaining({ id: 'KBIS_TOO_OLD', retired: true })]);
     expect(fixture.editor.collections().find((c) => c.id === 'rules')!.count).toBe(45);
     const event = fixture.editor.get('events', 'cible-affaires');
     const removed = await fixture.editor.retire('events', 'cible-affaires', event.version, 'paul.cci');
-    expect(removed.change).toMatchObject({ summary: 'Événement cible-affaires supprimé', before: event.record });
+    expect(removed.change).toMatchObject({ summary: 'Événement « Rendez-vous d\'affaires Cible Affaires (CCI) » supprimé', before: event.record });
     expect(removed.change).not.toHaveProperty('after');
     expect(() => fixture.editor.get('events', 'cible-affaires')).toThrow(/n’existe pas/);
     expect((await refusal(fixture.editor.retire('checkSettings', 'settings', fixture.editor.get('checkSettings', 'settings').version, 'paul.cci'))).kind).toBe('bad-request');
@@ -172,7 +178,7 @@ describe('the knowledge editor', () => {
     const file = path.join(fixture.knowledgeDir, 'faq/topics/FAQ_BOURSE_SOUS_TRAITANCE.json');
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('{\n  "$schema": "../../schemas/faq-topic.schema.json",\n  "id": "FAQ_BOURSE_SOUS_TRAITANCE",')).toBe(true);
-    expect(created.change).toMatchObject({ action: 'create', summary: 'Sujet de FAQ FAQ_BOURSE_SOUS_TRAITANCE créé', file: 'faq/topics/FAQ_BOURSE_SOUS_TRAITANCE.json', after: topic });
+    expect(created.change).toMatchObject({ action: 'create', summary: 'Sujet de FAQ « Trouver un cotraitant » créé', file: 'faq/topics/FAQ_BOURSE_SOUS_TRAITANCE.json', after: topic });
     expect(created.change).not.toHaveProperty('before');
     expect((await refusal(fixture.editor.create('faqTopics', topic, 'paul.cci'))).kind).toBe('conflict');
     const removed = await fixture.editor.retire('faqTopics', topic.id, created.version, 'paul.cci');
