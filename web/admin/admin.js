@@ -40,7 +40,7 @@ function markCurrent() {
   }
 }
 
-/** The module draws its own title and list in the container (branch propose, `mountProposals(container, api)`). */
+/** The module draws its own title and list in the container (`mountProposals(container, api)`). */
 async function renderProposals(container) {
   await state.proposals.mountProposals(container, api);
 }
@@ -81,18 +81,10 @@ function fillNav() {
   for (const one of state.collections) list.append(el('li', {}, el('a', { text: one.label, attrs: { href: `#/c/${encodeURIComponent(one.id)}` } })));
 }
 
-/** The buyers' proposals module, written on its own branch: the menu offers it only where it exists. */
+/** The buyers' proposals (web/admin/proposals.js, shared with nothing else): loaded with the page's first view. */
 async function loadProposals() {
-  try {
-    const probe = await fetch('/web/admin/proposals.js', { method: 'GET', credentials: 'same-origin' });
-    if (!probe.ok) return;
-    const module = await import('./proposals.js');
-    if (typeof module.mountProposals !== 'function') return;
-    state.proposals = module;
-    document.getElementById('nav-proposals').hidden = false;
-  } catch {
-    // Without the module the menu simply has no such entry.
-  }
+  state.proposals = await import('./proposals.js');
+  document.getElementById('nav-proposals').hidden = false;
 }
 
 async function start() {
