@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../store/atomicFile';
 import { AccountError } from './AccountError';
 import { isValidHash } from './passwordHash';
 import { isRole, type Account } from './types';
@@ -79,31 +80,8 @@ export function readAccountsFile(file: string): Account[] {
 export function writeAccountsFile(file: string, accounts: readonly Account[]): void {
   const folder = path.dirname(file);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const temp = `${file}.tmp-${process.pid}`;
   const document: AccountsDocument = { format: FORMAT, version: VERSION, accounts: [...accounts] };
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(document, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  try {
-    const dir = openSync(folder, 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // Some platforms cannot fsync a folder; the rename is atomic all the same.
-  }
+  writeFileAtomic(file, `${JSON.stringify(document, null, 2)}\n`);
 }
 
 function alive(pid: number): boolean {

@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Proposal } from '../proposals/types';
+import { writeFileAtomic } from './atomicFile';
 import { withFileLock } from './fileLock';
 
 export const PROPOSALS_DIR = 'proposals';
@@ -71,30 +72,7 @@ export class ProposalStore {
   }
 
   private write(proposals: readonly Proposal[]): void {
-    const temp = `${this.file}.tmp-${process.pid}`;
     const document: ProposalsDocument = { format: FORMAT, version: VERSION, proposals: [...proposals] };
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(document, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(temp, this.file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    try {
-      const dir = openSync(path.dirname(this.file), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      // Some platforms cannot fsync a folder; the rename is atomic all the same.
-    }
+    writeFileAtomic(this.file, `${JSON.stringify(document, null, 2)}\n`);
   }
 }

@@ -1,6 +1,7 @@
-import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { access, mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { syncFolder } from '../store/atomicFile';
 import type { Adapter } from 'lowdb';
 import type { NoticeLink } from './boamp';
 import type { Tender } from './types';
@@ -100,18 +101,6 @@ export class JsonLinesCatalogueAdapter implements Adapter<CatalogueData> {
   }
 }
 
-/** After a rename, the folder entry itself must reach the disk. Not every platform can do it. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder; the rename is still atomic there.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** The lines of a file, read in 1 MB chunks: no single string of the whole catalogue is built. */
 async function* fileLines(file: string): AsyncGenerator<string> {

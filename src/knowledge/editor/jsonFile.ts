@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../../store/atomicFile';
 
 /** A knowledge file as read: its data and the indentation it was written with. */
 export interface JsonDocument {
@@ -45,18 +46,6 @@ export interface WriteHooks {
   beforeRename?: (tempFile: string) => void;
 }
 
-function fsyncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some file systems refuse to sync a folder: the rename is still atomic.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /**
  * Replaces a file atomically: a temporary file in the same folder, written whole and fsynced, then
  * renamed over the target (and the folder fsynced). A reader, or a crash at any point, sees the old
@@ -78,13 +67,13 @@ export function writeFileAtomic(file: string, text: string, hooks: WriteHooks = 
     rmSync(temp, { force: true });
     throw error;
   }
-  fsyncFolder(path.dirname(file));
+  syncFolder(path.dirname(file));
 }
 
 /** Removes a file (a record that is one file), the folder fsynced after. */
 export function removeFile(file: string): void {
   unlinkSync(file);
-  fsyncFolder(path.dirname(file));
+  syncFolder(path.dirname(file));
 }
 
 /** Temporary files a crash left in a folder tree (ours only): removed, their paths returned. */
