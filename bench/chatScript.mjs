@@ -123,7 +123,8 @@ async function pass(client, from, count) {
   return { turns, readings };
 }
 
-const callgrindControl = (args) => execFileSync('callgrind_control', args, { encoding: 'utf8' });
+// vgdb names its pipes after USER and HOST: callgrind_control must see the bot's environment (HOST is set there).
+const callgrindControl = (args, env) => execFileSync('callgrind_control', args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
 /** Total Ir of the newest callgrind dump in dir (the one written by `callgrind_control -d`). */
 function dumpedInstructions(dir, pid) {
@@ -149,20 +150,24 @@ try {
         logFile: path.join(dir, 'bot.log'),
         env,
         timeoutMs: 1_800_000,
-        command: ['valgrind', ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${path.join(dir, 'callgrind.out.%p')}`, process.execPath]],
+        // The Debian wrapper script would stand between us and the pid callgrind_control talks to.
+        command: ['valgrind.bin', ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${path.join(dir, 'callgrind.out.%p')}`, process.execPath]],
       })
     : await startChild('bot', script, { cwd: root, logFile: path.join(dir, 'bot.log'), env });
   const client = jsonClient(`${bot.url}/api/messages`, 1);
   const warm = await pass(client, 0, CONVERSATIONS);
-  if (CALLGRIND) callgrindControl(['-i', 'on', String(bot.pid)]);
+  if (CALLGRIND) callgrindControl(['-i', 'on', String(bot.pid)], env);
   const cpuBefore = cpuMsOf(bot.pid);
+  // Monotonic µs, the clock of V8's profile timestamps: cpuProfileSummary.mjs --window keeps only these turns.
+  const windowStart = process.hrtime.bigint() / 1000n;
   let turns = 0;
   for (let p = 1; p <= PASSES; p++) turns += (await pass(client, p * CONVERSATIONS, CONVERSATIONS)).turns;
   const cpuMs = cpuMsOf(bot.pid) - cpuBefore;
+  const windowEnd = process.hrtime.bigint() / 1000n;
   let instructions;
   if (CALLGRIND) {
-    callgrindControl(['-d', String(bot.pid)]);
-    callgrindControl(['-i', 'off', String(bot.pid)]);
+    callgrindControl(['-d', String(bot.pid)], env);
+    callgrindControl(['-i', 'off', String(bot.pid)], env);
     instructions = dumpedInstructions(dir, bot.pid);
   }
   client.close();
@@ -171,6 +176,7 @@ try {
     `Chat script: ${turns} measured turns (${PASSES} × ${CONVERSATIONS} conversations, one turn at a time) after ${warm.turns} warm-up turns; ${distinct} different first replies in the warm-up`,
     `  load average before: ${loadBefore}; after: ${loadavg().map((value) => value.toFixed(2)).join(', ')}${CALLGRIND ? ' (under callgrind: CPU figures are valgrind\'s, not the bot\'s)' : ''}`,
     `  bot CPU per turn: ${((cpuMs * 1000) / turns).toFixed(0)} µs (${cpuMs.toFixed(0)} ms for ${turns} turns, 10 ms clock ticks)`,
+    ...(profiling.length ? [`  profile of the measured turns: node bench/support/cpuProfileSummary.mjs <file> --window=${windowStart}-${windowEnd}`] : []),
     ...(instructions === undefined ? [] : [`  instructions per turn (callgrind Ir): ${(instructions / turns / 1e6).toFixed(2)} M (${(instructions / 1e6).toFixed(0)} M for ${turns} turns)`]),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
