@@ -15,7 +15,8 @@
 //   whatever else the machine is doing, for before/after comparisons of one change.
 // Environment: BENCH_SCRIPT_CONVERSATIONS (conversations per pass, 12), BENCH_SCRIPT_PASSES (measured
 // passes, 3; 1 under callgrind), BENCH_SCRIPT_VERBOSE=1 (print each turn's first reply),
-// BENCH_CPU_PROF=<dir> (the bot writes a .cpuprofile there on exit).
+// BENCH_CPU_PROF=<dir> (the bot writes a .cpuprofile there on exit), BENCH_BOT_ENTRY (the bot's entry file,
+// dist/src/index.js; a copy of dist/ elsewhere under the project, e.g. scratch/, runs an earlier build).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -143,7 +144,7 @@ try {
   const loadBefore = loadavg().map((value) => value.toFixed(2)).join(', ');
   const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
   const env = { HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info', MicrosoftAppId: '', MicrosoftAppPassword: '' };
-  const script = [...profiling, path.join(root, 'dist/src/index.js')];
+  const script = [...profiling, path.resolve(root, process.env.BENCH_BOT_ENTRY ?? 'dist/src/index.js')];
   bot = CALLGRIND
     ? await startChild('bot', script, {
         cwd: root,
