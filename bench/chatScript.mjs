@@ -16,9 +16,12 @@
 // Environment: BENCH_SCRIPT_CONVERSATIONS (conversations per pass, 12), BENCH_SCRIPT_PASSES (measured
 // passes, 3; 1 under callgrind), BENCH_SCRIPT_VERBOSE=1 (print each turn's first reply),
 // BENCH_CPU_PROF=<dir> (the bot writes a .cpuprofile there on exit), BENCH_BOT_ENTRY (the bot's entry file,
-// dist/src/index.js; a copy of dist/ elsewhere under the project, e.g. scratch/, runs an earlier build).
+// dist/src/index.js; a copy of dist/ elsewhere under the project, e.g. scratch/, runs an earlier build),
+// BENCH_SCRIPT_REPLIES=<file> (writes every turn's text and first reply there, to compare two builds' answers),
+// BENCH_SCRIPT_NODE_FLAGS (the bot's node flags; under callgrind by default V8 works on one thread, with a
+// fixed GC schedule and random seed, so that two runs of the same build count nearly the same instructions).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,7 +147,8 @@ try {
   const loadBefore = loadavg().map((value) => value.toFixed(2)).join(', ');
   const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
   const env = { HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info', MicrosoftAppId: '', MicrosoftAppPassword: '' };
-  const script = [...profiling, path.resolve(root, process.env.BENCH_BOT_ENTRY ?? 'dist/src/index.js')];
+  const flags = (process.env.BENCH_SCRIPT_NODE_FLAGS ?? (CALLGRIND ? '--single-threaded --predictable-gc-schedule --random-seed=1' : '')).split(' ').filter(Boolean);
+  const script = [...flags, ...profiling, path.resolve(root, process.env.BENCH_BOT_ENTRY ?? 'dist/src/index.js')];
   bot = CALLGRIND
     ? await startChild('bot', script, {
         cwd: root,
@@ -162,7 +166,12 @@ try {
   // Monotonic µs, the clock of V8's profile timestamps: cpuProfileSummary.mjs --window keeps only these turns.
   const windowStart = process.hrtime.bigint() / 1000n;
   let turns = 0;
-  for (let p = 1; p <= PASSES; p++) turns += (await pass(client, p * CONVERSATIONS, CONVERSATIONS)).turns;
+  const readings = [...warm.readings];
+  for (let p = 1; p <= PASSES; p++) {
+    const measured = await pass(client, p * CONVERSATIONS, CONVERSATIONS);
+    turns += measured.turns;
+    readings.push(...measured.readings);
+  }
   const cpuMs = cpuMsOf(bot.pid) - cpuBefore;
   const windowEnd = process.hrtime.bigint() / 1000n;
   let instructions;
@@ -172,6 +181,7 @@ try {
     instructions = dumpedInstructions(dir, bot.pid);
   }
   client.close();
+  if (process.env.BENCH_SCRIPT_REPLIES) writeFileSync(process.env.BENCH_SCRIPT_REPLIES, readings.map(([text, reading]) => `${text ?? '(joins)'}\t${reading}`).join('\n'));
   const distinct = new Set(warm.readings.map(([, reading]) => reading.slice(0, 60))).size;
   const lines = [
     `Chat script: ${turns} measured turns (${PASSES} × ${CONVERSATIONS} conversations, one turn at a time) after ${warm.turns} warm-up turns; ${distinct} different first replies in the warm-up`,
