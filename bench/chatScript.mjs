@@ -17,11 +17,12 @@
 // passes, 3; 1 under callgrind), BENCH_SCRIPT_VERBOSE=1 (print each turn's first reply),
 // BENCH_CPU_PROF=<dir> (the bot writes a .cpuprofile there on exit), BENCH_BOT_ENTRY (the bot's entry file,
 // dist/src/index.js; a copy of dist/ elsewhere under the project, e.g. scratch/, runs an earlier build),
+// BENCH_CALLGRIND_KEEP=<file> (keeps the callgrind dump of the measured turns, for callgrind_annotate),
 // BENCH_SCRIPT_REPLIES=<file> (writes every turn's text and first reply there, to compare two builds' answers),
 // BENCH_SCRIPT_NODE_FLAGS (the bot's node flags; under callgrind by default V8 works on one thread, with a
 // fixed GC schedule and random seed, so that two runs of the same build count nearly the same instructions).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,11 +131,12 @@ async function pass(client, from, count) {
 // vgdb names its pipes after USER and HOST: callgrind_control must see the bot's environment (HOST is set there).
 const callgrindControl = (args, env) => execFileSync('callgrind_control', args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
-/** Total Ir of the newest callgrind dump in dir (the one written by `callgrind_control -d`). */
-function dumpedInstructions(dir, pid) {
+/** Total Ir of the newest callgrind dump in dir (the one written by `callgrind_control -d`), copied to `keep` if given. */
+function dumpedInstructions(dir, pid, keep) {
   const dumps = readdirSync(dir).filter((name) => name.startsWith(`callgrind.out.${pid}.`));
   if (dumps.length === 0) throw new Error('no callgrind dump');
   const newest = dumps.sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop())).at(-1);
+  if (keep) copyFileSync(path.join(dir, newest), keep);
   const summary = /^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(dir, newest), 'utf8'));
   if (!summary) throw new Error(`no summary line in ${newest}`);
   return Number(summary[1]);
@@ -178,7 +180,7 @@ try {
   if (CALLGRIND) {
     callgrindControl(['-d', String(bot.pid)], env);
     callgrindControl(['-i', 'off', String(bot.pid)], env);
-    instructions = dumpedInstructions(dir, bot.pid);
+    instructions = dumpedInstructions(dir, bot.pid, process.env.BENCH_CALLGRIND_KEEP);
   }
   client.close();
   if (process.env.BENCH_SCRIPT_REPLIES) writeFileSync(process.env.BENCH_SCRIPT_REPLIES, readings.map(([text, reading]) => `${text ?? '(joins)'}\t${reading}`).join('\n'));
