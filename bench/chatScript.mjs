@@ -3,9 +3,9 @@
 // blur it (figures in bench/RESULTS.md). The real bot (dist/src/index.js, anonymous mode, temporary
 // DATA_DIR, embedded knowledge, LOG_LEVEL info) answers a fixed script over its HTTP door, one turn
 // at a time: conversations that greet, ask FAQ questions with typos, search tenders (profile answers
-// included), start a bid check without files and ask a question while it waits. A first pass warms the
-// bot up (JIT, lazy loading) and is not counted; the measured pass uses other conversations whose FAQ
-// questions carry other typos (drawn from a seeded generator), so a cache keyed by text gains nothing
+// included), start a bid check without files and ask a question while it waits. Warm-up passes (JIT,
+// lazy loading, regular expressions) are not counted; the measured passes use other conversations, whose
+// FAQ questions carry other typos (drawn from a seeded generator), so a cache keyed by text gains nothing
 // it would not gain in production from the same question typed the same way.
 //
 // Two figures per run:
@@ -14,11 +14,11 @@
 //   the measured pass, and the script prints the instructions executed per turn (Ir): the same figure
 //   whatever else the machine is doing, for before/after comparisons of one change.
 // Environment: BENCH_SCRIPT_CONVERSATIONS (conversations per pass, 12), BENCH_SCRIPT_PASSES (measured
-// passes, 3; 1 under callgrind), BENCH_SCRIPT_VERBOSE=1 (print each turn's first reply),
+// passes, 3; 1 under callgrind), BENCH_SCRIPT_WARMUP_PASSES (3), BENCH_SCRIPT_VERBOSE=1 (print each turn's first reply),
 // BENCH_CPU_PROF=<dir> (the bot writes a .cpuprofile there on exit), BENCH_BOT_ENTRY (the bot's entry file,
 // dist/src/index.js; a copy of dist/ elsewhere under the project, e.g. scratch/, runs an earlier build),
 // BENCH_CALLGRIND_KEEP=<file> (keeps the callgrind dump of the measured turns, for callgrind_annotate),
-// BENCH_SCRIPT_REPLIES=<file> (writes every turn's text and first reply there, to compare two builds' answers),
+// BENCH_SCRIPT_LOG=<file> (keeps the bot's output), BENCH_SCRIPT_REPLIES=<file> (writes every turn's text and first reply there, to compare two builds' answers),
 // BENCH_SCRIPT_NODE_FLAGS (the bot's node flags; under callgrind by default V8 works on one thread, with a
 // fixed GC schedule and random seed, so that two runs of the same build count nearly the same instructions).
 import { execFileSync } from 'node:child_process';
@@ -35,6 +35,10 @@ const CALLGRIND = process.env.BENCH_CALLGRIND === '1';
 const CONVERSATIONS = Number(process.env.BENCH_SCRIPT_CONVERSATIONS ?? 12);
 const PASSES = Number(process.env.BENCH_SCRIPT_PASSES ?? (CALLGRIND ? 1 : 3));
 const VERBOSE = process.env.BENCH_SCRIPT_VERBOSE === '1';
+// Three passes, so that every path has run at least twice before the count starts: V8 compiles a
+// regular expression to bytecode at its first use and to machine code at its second, and the
+// privacy scrubber's expressions cost ~9 M instructions each to compile — once per process.
+const WARMUP_PASSES = Number(process.env.BENCH_SCRIPT_WARMUP_PASSES ?? 3);
 
 const messages = JSON.parse(readFileSync(path.join(root, 'knowledge/messages.json'), 'utf8')).messages;
 const TURN_ERROR_TEXT = messages['error.generic'];
@@ -162,7 +166,7 @@ try {
       })
     : await startChild('bot', script, { cwd: root, logFile: path.join(dir, 'bot.log'), env });
   const client = jsonClient(`${bot.url}/api/messages`, 1);
-  const warm = await pass(client, 0, CONVERSATIONS);
+  const warm = await pass(client, 0, CONVERSATIONS * WARMUP_PASSES);
   if (CALLGRIND) callgrindControl(['-i', 'on', String(bot.pid)], env);
   const cpuBefore = cpuMsOf(bot.pid);
   // Monotonic µs, the clock of V8's profile timestamps: cpuProfileSummary.mjs --window keeps only these turns.
@@ -170,7 +174,7 @@ try {
   let turns = 0;
   const readings = [...warm.readings];
   for (let p = 1; p <= PASSES; p++) {
-    const measured = await pass(client, p * CONVERSATIONS, CONVERSATIONS);
+    const measured = await pass(client, (WARMUP_PASSES + p - 1) * CONVERSATIONS, CONVERSATIONS);
     turns += measured.turns;
     readings.push(...measured.readings);
   }
@@ -205,6 +209,7 @@ try {
       process.stderr.write(`bot exited with ${code}:\n${bot.output().slice(-3000)}\n`);
     }
   }
+  if (process.env.BENCH_SCRIPT_LOG && existsSync(path.join(dir, 'bot.log'))) copyFileSync(path.join(dir, 'bot.log'), process.env.BENCH_SCRIPT_LOG);
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 }
 process.exitCode = failed ? 1 : 0;
