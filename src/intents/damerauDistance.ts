@@ -18,6 +18,8 @@ export function damerauDistance(source: string, target: string): number {
   for (let row = 1; row <= rows; row++) {
     const sourceLetter = source[row - 1]!;
     let lastColumnMatch = 0;
+    // natural sets this after each cell of the row; only cells from the second column on read it.
+    lastRowOf.set(sourceLetter, row);
     for (let column = 1; column <= columns; column++) {
       const targetLetter = target[column - 1]!;
       const here = row * width + column;
@@ -30,7 +32,6 @@ export function damerauDistance(source: string, target: string): number {
         }
       }
       cost[here] = best;
-      lastRowOf.set(sourceLetter, row);
       if (sourceLetter === targetLetter) lastColumnMatch = column;
     }
   }
