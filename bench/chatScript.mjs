@@ -133,6 +133,12 @@ async function pass(client, from, count) {
 }
 
 // vgdb names its pipes after USER and HOST: callgrind_control must see the bot's environment (HOST is set there).
+/** User and system CPU ms of a process, from /proc (clock ticks of 10 ms). */
+function cpuSplitOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
 const callgrindControl = (args, env) => execFileSync('callgrind_control', args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
 
 /** Total Ir of the newest callgrind dump in dir (the one written by `callgrind_control -d`), copied to `keep` if given. */
@@ -152,7 +158,10 @@ let failed = false;
 try {
   const loadBefore = loadavg().map((value) => value.toFixed(2)).join(', ');
   const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const env = { HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info', MicrosoftAppId: '', MicrosoftAppPassword: '' };
+  // No alerts poll: it is work per minute, not per turn, and under callgrind (~50 times slower) a varying
+  // number of polls would land among the counted turns. The knowledge folder's poll (a stat per file
+  // every 2 s) stays: it cannot be turned off, and costs ~1 ms a poll.
+  const env = { HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'info', ALERTS_POLL_SECONDS: '0', MicrosoftAppId: '', MicrosoftAppPassword: '' };
   const flags = (process.env.BENCH_SCRIPT_NODE_FLAGS ?? (CALLGRIND ? '--single-threaded --predictable-gc-schedule --random-seed=1' : '')).split(' ').filter(Boolean);
   const script = [...flags, ...profiling, path.resolve(root, process.env.BENCH_BOT_ENTRY ?? 'dist/src/index.js')];
   bot = CALLGRIND
@@ -169,6 +178,7 @@ try {
   const warm = await pass(client, 0, CONVERSATIONS * WARMUP_PASSES);
   if (CALLGRIND) callgrindControl(['-i', 'on', String(bot.pid)], env);
   const cpuBefore = cpuMsOf(bot.pid);
+  const splitBefore = cpuSplitOf(bot.pid);
   // Monotonic µs, the clock of V8's profile timestamps: cpuProfileSummary.mjs --window keeps only these turns.
   const windowStart = process.hrtime.bigint() / 1000n;
   let turns = 0;
@@ -179,6 +189,7 @@ try {
     readings.push(...measured.readings);
   }
   const cpuMs = cpuMsOf(bot.pid) - cpuBefore;
+  const splitAfter = cpuSplitOf(bot.pid);
   const windowEnd = process.hrtime.bigint() / 1000n;
   let instructions;
   if (CALLGRIND) {
@@ -192,7 +203,7 @@ try {
   const lines = [
     `Chat script: ${turns} measured turns (${PASSES} × ${CONVERSATIONS} conversations, one turn at a time) after ${warm.turns} warm-up turns; ${distinct} different first replies in the warm-up`,
     `  load average before: ${loadBefore}; after: ${loadavg().map((value) => value.toFixed(2)).join(', ')}${CALLGRIND ? ' (under callgrind: CPU figures are valgrind\'s, not the bot\'s)' : ''}`,
-    `  bot CPU per turn: ${((cpuMs * 1000) / turns).toFixed(0)} µs (${cpuMs.toFixed(0)} ms for ${turns} turns, 10 ms clock ticks)`,
+    `  bot CPU per turn: ${((cpuMs * 1000) / turns).toFixed(0)} µs (${cpuMs.toFixed(0)} ms for ${turns} turns, 10 ms clock ticks; user ${(((splitAfter.user - splitBefore.user) * 1000) / turns).toFixed(0)} µs, system ${(((splitAfter.system - splitBefore.system) * 1000) / turns).toFixed(0)} µs)`,
     ...(profiling.length ? [`  profile of the measured turns: node bench/support/cpuProfileSummary.mjs <file> --window=${windowStart}-${windowEnd}`] : []),
     ...(instructions === undefined ? [] : [`  instructions per turn (callgrind Ir): ${(instructions / turns / 1e6).toFixed(2)} M (${(instructions / 1e6).toFixed(0)} M for ${turns} turns)`]),
   ];
