@@ -1,4 +1,3 @@
-import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import type { ConversationMemory, DialogServices, LastSearch, StoredProfile } from '../dialogs/DialogServices';
@@ -12,6 +11,7 @@ import { ProactiveSender } from './alerts/ProactiveSender';
 import { SubscriptionStore } from './alerts/SubscriptionStore';
 import { FileIntake } from './attachments/FileIntake';
 import { type BidContext, DossierSessions, setReadLogger } from './bidcheck';
+import { TextComparedConversationState, TextComparedUserState } from './bot/TextComparedState';
 import { Ha30Bot } from './bot/Ha30Bot';
 import { createAdapter } from './bot/createAdapter';
 import { upcomingEvents } from './contacts';
@@ -165,8 +165,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     testimonies,
     interest: tenderInterest,
   };
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TextComparedConversationState(storage);
+  const userState = new TextComparedUserState(storage);
   const memory: ConversationMemory = {
     lastCheckContext: conversationState.createProperty<BidContext>('lastCheckContext'),
     profile: userState.createProperty<StoredProfile>('smeProfile'),

@@ -27,11 +27,13 @@ export function cpuMsOf(pid) {
 
 /**
  * Runs `node ...args` with `env` (and nothing else inherited but PATH), output to `logFile`, and
- * resolves once a line with "event":"started" gives the URL.
+ * resolves once a line with "event":"started" gives the URL. `command` ([program, its own args]) runs
+ * node through another program instead, e.g. valgrind (node's path among its args).
  */
-export async function startChild(name, args, { env, cwd, logFile, timeoutMs = 120_000 }) {
+export async function startChild(name, args, { env, cwd, logFile, timeoutMs = 120_000, command }) {
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, cwd, stdio: ['ignore', fd, fd] });
+  const [program, before] = command ?? [process.execPath, []];
+  const child = spawn(program, [...before, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exitCode;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exitCode = code ?? signal))));

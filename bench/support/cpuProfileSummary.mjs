@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// node bench/support/cpuProfileSummary.mjs <file.cpuprofile> [top=25] [filter]
+// node bench/support/cpuProfileSummary.mjs <file.cpuprofile> [top=25] [filter] [--window=FROM-TO]
 // Reads a V8 CPU profile (node --cpu-prof, or BENCH_CPU_PROF=dir for bench/chat.mjs) and prints the
 // functions with the most self time, then the most inclusive time (whose frames contain `filter` if given),
 // then self time by package with idle time and start-up (everything under the main module's first run) left out.
+// --window=FROM-TO (monotonic µs, as bench/chatScript.mjs prints them) keeps only the samples taken between the two.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [file, topArg, filter] = process.argv.slice(2);
+const windowArg = process.argv.find((arg) => arg.startsWith('--window='));
+const [from, to] = windowArg ? windowArg.slice('--window='.length).split('-').map(Number) : [-Infinity, Infinity];
+const [file, topArg, filter] = process.argv.slice(2).filter((arg) => !arg.startsWith('--window='));
 if (!file) {
   process.stderr.write('usage: cpuProfileSummary.mjs <file.cpuprofile> [top] [filter]\n');
   process.exit(2);
@@ -19,7 +22,11 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 
 // Sample counts per node, weighted by the time delta that follows each sample.
 const selfMicros = new Map();
-profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= from && at <= to) selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+});
 const total = [...selfMicros.values()].reduce((a, b) => a + b, 0);
 
 const label = (node) => {

@@ -24,8 +24,11 @@ export function parseNature(text: string): Nature | undefined {
   return undefined;
 }
 
+// Built once: building a formatter costs more than reading a date with it (each typed answer is tried as a date).
+const PARIS_OFFSET = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+
 const parisOffset = (isoDate: string): string => {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+  const name = PARIS_OFFSET
     .formatToParts(new Date(`${isoDate}T12:00:00Z`))
     .find((part) => part.type === 'timeZoneName')?.value;
   return name?.replace('GMT', '') || '+01:00';

@@ -1,7 +1,10 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { type DialogState, DialogSet, type DialogStateManagerConfiguration, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { RootDialog } from '../../dialogs/RootDialog';
 import type { Logger } from '../logger';
+
+/** Where botbuilder-dialogs looks in a turn for the memory scopes and path resolvers it would otherwise build. */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /**
  * The thin bot: greets new members, runs the root dialog on every message and saves the state.
@@ -9,6 +12,14 @@ import type { Logger } from '../logger';
  */
 export class Ha30Bot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Built once: a DialogSet holds only the root dialog and the state accessor, nothing of a turn. */
+  private readonly dialogs: DialogSet;
+  /**
+   * The memory scopes and path resolvers botbuilder-dialogs builds at each turn's first dialog
+   * context (a dependency-graph resolution and a dozen objects); they hold no turn data, and
+   * DialogManager reuses them the same way (its stateConfiguration). Kept from the first turn.
+   */
+  private dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -18,6 +29,8 @@ export class Ha30Bot extends ActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(this.rootDialog);
 
     this.onMessage(async (context, next) => {
       await this.runRoot(context);
@@ -43,9 +56,9 @@ export class Ha30Bot extends ActivityHandler {
   }
 
   private async runRoot(context: TurnContext): Promise<void> {
-    const dialogs = new DialogSet(this.dialogState);
-    dialogs.add(this.rootDialog);
-    const dc = await dialogs.createContext(context);
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.dialogStateConfiguration);
+    const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= context.turnState.get<DialogStateManagerConfiguration | undefined>(DIALOG_STATE_CONFIGURATION);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.rootDialog.id);
   }

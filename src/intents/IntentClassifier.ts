@@ -1,7 +1,7 @@
 import { BayesClassifier } from 'natural/lib/natural/classifiers';
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 import { AggressiveTokenizerFr } from 'natural/lib/natural/tokenizers';
 import type { IntentsFile } from '../knowledge/types';
+import { damerauDistance } from './damerauDistance';
 import { memoStemmer } from './memoStemmer';
 import { normalizeText } from './normalizeText';
 
@@ -57,7 +57,7 @@ export class IntentClassifier {
     if (exact) return exact;
     if (normalized.includes(' ') || normalized.length < 5) return null;
     for (const [phrase, command] of this.commands) {
-      if (!phrase.includes(' ') && DamerauLevenshteinDistance(normalized, phrase) <= 1) return command;
+      if (!phrase.includes(' ') && damerauDistance(normalized, phrase) <= 1) return command;
     }
     return null;
   }
@@ -95,7 +95,7 @@ export class IntentClassifier {
     let bestDistance = allowed + 1;
     for (const candidate of this.vocabulary) {
       if (Math.abs(candidate.length - word.length) > allowed) continue;
-      const distance = DamerauLevenshteinDistance(word, candidate);
+      const distance = damerauDistance(word, candidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -41,6 +41,9 @@ function branchFor(block: PluralBlock, value: number): string {
   return block.branches.get(`=${value}`) ?? block.branches.get(FRENCH_PLURAL.select(value)) ?? block.branches.get('other')!;
 }
 
+/** `{name}` exactly at lastIndex (sticky): no copy of the rest of the template to match it. */
+const SIMPLE_PLACEHOLDER = /\{(\w+)\}/y;
+
 /**
  * Fills a template: `{name}` takes the parameter's value (an unknown name is left as written), and
  * `{count, plural, =0 {aucune pièce} one {# pièce} other {# pièces}}` takes the branch for the number
@@ -50,7 +53,15 @@ function branchFor(block: PluralBlock, value: number): string {
 export function fill(template: string, params: MessageParams): string {
   let out = '';
   for (let at = 0; at < template.length; ) {
-    const block = template[at] === '{' ? readPlural(template, at) : undefined;
+    if (template[at] !== '{') {
+      // Plain text up to the next brace in one piece: a placeholder can only start at a brace.
+      const brace = template.indexOf('{', at);
+      const end = brace === -1 ? template.length : brace;
+      out += template.slice(at, end);
+      at = end;
+      continue;
+    }
+    const block = readPlural(template, at);
     if (block) {
       const value = Number(params[block.key]);
       if (block.key in params && Number.isFinite(value)) {
@@ -61,13 +72,14 @@ export function fill(template: string, params: MessageParams): string {
       at = block.end;
       continue;
     }
-    const simple = /^\{(\w+)\}/.exec(template.slice(at));
+    SIMPLE_PLACEHOLDER.lastIndex = at;
+    const simple = SIMPLE_PLACEHOLDER.exec(template);
     if (simple) {
       out += simple[1]! in params ? String(params[simple[1]!]) : simple[0];
       at += simple[0].length;
       continue;
     }
-    out += template[at];
+    out += '{';
     at++;
   }
   return out;

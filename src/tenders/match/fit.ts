@@ -39,9 +39,11 @@ const DAY_MS = 86_400_000;
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', month: 'long', year: 'numeric' });
 const euro = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+/** What `toLocaleString('fr-FR')` uses, built once rather than at each call. */
+const frenchNumber = new Intl.NumberFormat('fr-FR');
 
 export function formatEuros(amount: number): string {
-  if (amount >= 1_000_000) return `${(Math.round(amount / 100_000) / 10).toLocaleString('fr-FR')} M€`;
+  if (amount >= 1_000_000) return `${frenchNumber.format(Math.round(amount / 100_000) / 10)} M€`;
   return `${euro.format(Math.round(amount / 1000) * 1000)} €`.replace(/\u202f/g, ' ');
 }
 

@@ -32,6 +32,8 @@ export interface SearchOptions {
 }
 
 /** "2026-12-01" → midnight in Paris that day (the contract's dates are Europe/Paris). */
+const PARIS_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
+
 export function referenceInstant(date: string | Date | undefined): Date | undefined {
   if (date === undefined) return new Date();
   if (date instanceof Date) return Number.isFinite(date.getTime()) ? date : undefined;
@@ -42,7 +44,7 @@ export function referenceInstant(date: string | Date | undefined): Date | undefi
   const check = new Date(utcMidnight);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
   // Paris is UTC+1 or UTC+2: find the offset at that day from the formatter, not a fixed guess.
-  const parisHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight));
+  const parisHour = Number(PARIS_HOUR.format(utcMidnight));
   return new Date(utcMidnight - parisHour * 3_600_000);
 }
 
