@@ -7,6 +7,7 @@ import type { TenderInterestRecorder } from '../src/insights/types';
 import type { IntentClassifier } from '../src/intents/IntentClassifier';
 import type { Messages } from '../src/knowledge/Messages';
 import type { Goal } from '../src/knowledge/types';
+import type { Places } from '../src/tenders/profileFromText';
 import type { TenderCatalogue } from '../src/tenders';
 import type { TestimonyRecorder } from '../src/testimonies';
 import type { CpvCatalogue, SmeProfile } from '../src/tenders/match';
@@ -47,6 +48,8 @@ export interface DialogServices {
   /** Opened once at start; re-read before each search so that a CLI import is seen. */
   tenders: TenderCatalogue;
   cpv: CpvCatalogue;
+  /** Towns and departments of knowledge/places.json, for profiles typed in the chat (live like the rest). */
+  places: Places;
   directory: Directory;
   /** Trained once at start; `understand` is a pure lookup. */
   faq: FaqAsker;

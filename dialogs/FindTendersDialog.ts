@@ -3,7 +3,7 @@ import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } fro
 import type { Messages } from '../src/knowledge/Messages';
 import { type CpvCatalogue, rankTenders, type SmeProfile } from '../src/tenders/match';
 import { GARD, inDepartment } from '../src/tenders/match/geography';
-import { type ProfileFacts, profileFromText } from '../src/tenders/profileFromText';
+import { type Places, type ProfileFacts, profileFromText } from '../src/tenders/profileFromText';
 import type { ConversationMemory, DialogServices, StoredProfile } from './DialogServices';
 import { PROFILE_DIALOG, ProfileDialog, type ProfileOptions, profileSummary } from './ProfileDialog';
 import { resultsFooterCard, tenderCard } from './cards/tenderCards';
@@ -28,8 +28,8 @@ export const PAGE_SIZE = 3;
  * "je suis peintre à Nîmes, 4 salariés": a trade the CPV list knows plus a place or a size — an
  * SME introducing itself to find tenders, even without the word "marchés".
  */
-export function isProfileSentence(text: string, cpv: CpvCatalogue): boolean {
-  const facts = profileFromText(text);
+export function isProfileSentence(text: string, cpv: CpvCatalogue, places: Places): boolean {
+  const facts = profileFromText(text, places);
   const described = facts.departments !== undefined || facts.employees !== undefined || facts.turnover !== undefined || facts.absurdTurnover !== undefined;
   return described && facts.activity !== undefined && cpv.suggest(facts.activity, 1).length > 0;
 }
@@ -68,7 +68,7 @@ export class FindTendersDialog extends ResumableDialog {
       const last = await this.memory.lastSearch.get(step.context);
       if (last) return step.next({ profile: stored, offset: last.offset });
     }
-    const facts = profileFromText(options.text ?? '');
+    const facts = profileFromText(options.text ?? '', this.services.places);
     if (stored && !hasFacts(facts)) {
       await step.context.sendActivity(this.services.messages.text('profile.reused', { summary: profileSummary(stored, this.services.messages) }));
       return step.next({ profile: stored, offset: 0 });

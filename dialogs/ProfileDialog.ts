@@ -108,7 +108,7 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   private isActivity(text: string): boolean {
-    return this.suggestions(profileFromText(text).activity).length > 0;
+    return this.suggestions(profileFromText(text, this.services.places).activity).length > 0;
   }
 
   /** Codes it does not know are an answer too: the prompt says which. */
@@ -118,7 +118,7 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   private knowsCertifications(text: string): boolean {
-    return profileFromText(text).certifications !== undefined || isNoCertification(text);
+    return profileFromText(text, this.services.places).certifications !== undefined || isNoCertification(text);
   }
 
   private draft(step: WaterfallStepContext): Draft {
@@ -163,7 +163,7 @@ export class ProfileDialog extends ComponentDialog {
   private async cpvStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = this.draft(step);
     if (typeof step.result === 'string') {
-      const facts = profileFromText(step.result);
+      const facts = profileFromText(step.result, this.services.places);
       draft.activity = facts.activity;
       delete draft.cpv;
       complete(draft, facts);
@@ -185,12 +185,12 @@ export class ProfileDialog extends ComponentDialog {
     const only = suggestions.find((s) => folded === fold(messages.text('profile.choice.cpvOnly', { label: s.label })));
     if (only) return { codes: [only.code] };
     // "non, plutôt chauffage": another activity, whose domains are proposed instead.
-    const other = profileFromText(text).activity;
+    const other = profileFromText(text, this.services.places).activity;
     if (other && fold(other) !== fold(activity) && this.suggestions(other).length > 0 && !/^\d/.test(folded)) return { newActivity: other };
     const typed = text.match(/(?<![\d.,])\d{8}(?:-\d)?(?![\d.,])/g) ?? [];
     if (!typed.length) {
       // An answer to a later question ("6 salariés, CA 450 k€") keeps the domains and is read on.
-      const { activity: _activity, ...others } = profileFromText(text);
+      const { activity: _activity, ...others } = profileFromText(text, this.services.places);
       return Object.values(others).some((value) => value !== undefined) ? { codes: suggestions.map((s) => s.code) } : {};
     }
     const codes: string[] = [];
@@ -220,10 +220,10 @@ export class ProfileDialog extends ComponentDialog {
       if (answer.newActivity) {
         // Start again from what is known, with the new activity: its domains are proposed next.
         const { cpv: _cpv, ...known } = draft;
-        return step.replaceDialog(FLOW, { facts: { ...known, ...profileFromText(step.result), activity: answer.newActivity } } satisfies ProfileOptions);
+        return step.replaceDialog(FLOW, { facts: { ...known, ...profileFromText(step.result, this.services.places), activity: answer.newActivity } } satisfies ProfileOptions);
       }
       draft.cpv = answer.codes;
-      const { activity: _activity, ...others } = profileFromText(step.result);
+      const { activity: _activity, ...others } = profileFromText(step.result, this.services.places);
       complete(draft, others);
     }
     if (draft.departments?.length) return step.next();
@@ -232,7 +232,7 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   private readPlace(text: string): { departments: string[]; town?: string } | undefined {
-    const facts = profileFromText(text);
+    const facts = profileFromText(text, this.services.places);
     return facts.departments?.length ? { departments: facts.departments, town: facts.town } : undefined;
   }
 
@@ -242,7 +242,7 @@ export class ProfileDialog extends ComponentDialog {
       const place = this.readPlace(step.result)!;
       draft.departments = place.departments;
       draft.town = place.town;
-      complete(draft, profileFromText(step.result));
+      complete(draft, profileFromText(step.result, this.services.places));
     }
     const { messages } = this.services;
     if (draft.absurdTurnover !== undefined) {
@@ -262,7 +262,7 @@ export class ProfileDialog extends ComponentDialog {
     const band = BANDS.find(([id]) => fold(messages.text(id)) === folded);
     if (band) return { turnover: band[1] };
     if (isDontKnow(text) || folded === fold(messages.text('profile.choice.dontSay')) || /^(passer|aucune idee|non|je prefere pas|secret)$/.test(folded)) return {};
-    const facts = profileFromText(text);
+    const facts = profileFromText(text, this.services.places);
     if (facts.absurdTurnover !== undefined) return { absurd: facts.absurdTurnover };
     if (facts.employees === undefined && facts.turnover === undefined) return undefined;
     return { employees: facts.employees, turnover: facts.turnover };
@@ -284,7 +284,7 @@ export class ProfileDialog extends ComponentDialog {
       if (size.employees !== undefined) draft.employees = size.employees;
       if (size.turnover !== undefined) draft.turnover = size.turnover;
       // The size was read above (bands included); the rest of the answer may say more.
-      const { employees: _employees, turnover: _turnover, absurdTurnover: _absurd, ...others } = profileFromText(step.result);
+      const { employees: _employees, turnover: _turnover, absurdTurnover: _absurd, ...others } = profileFromText(step.result, this.services.places);
       complete(draft, others);
     }
     if (draft.certifications !== undefined) return step.next();
@@ -293,7 +293,7 @@ export class ProfileDialog extends ComponentDialog {
   }
 
   private readCertifications(text: string): string[] {
-    const facts = profileFromText(text);
+    const facts = profileFromText(text, this.services.places);
     if (facts.certifications) return facts.certifications;
     if (isNoCertification(text)) return [];
     // A qualification the reader does not know ("Certibat") is kept as the SME wrote it.
@@ -304,7 +304,7 @@ export class ProfileDialog extends ComponentDialog {
     const draft = this.draft(step);
     if (typeof step.result === 'string') {
       draft.certifications = this.readCertifications(step.result);
-      const { natures } = profileFromText(step.result);
+      const { natures } = profileFromText(step.result, this.services.places);
       if (natures && !draft.natures) draft.natures = natures;
     }
     if (draft.natures !== undefined) return step.next();
@@ -317,7 +317,7 @@ export class ProfileDialog extends ComponentDialog {
   private readNatures(text: string): TenderNature[] | undefined {
     const folded = fold(text);
     if (/^(tous|toutes|tout|les trois|peu importe|indifferent|n importe)\b/.test(folded) || folded === fold(this.services.messages.text('profile.choice.all')) || isDontKnow(text)) return [];
-    return profileFromText(text).natures;
+    return profileFromText(text, this.services.places).natures;
   }
 
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

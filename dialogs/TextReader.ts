@@ -125,7 +125,7 @@ export class TextReader {
   private unclassifiedGoal(text: string): GoalId | undefined {
     // « tu connais un bon comptable à Nîmes » names a trade and a town but asks for no tender.
     const describesItself = !asksSomething(text) || namesGoalObject('FIND_TENDERS', text);
-    if (describesItself && isProfileSentence(text, this.services.cpv)) return 'FIND_TENDERS';
+    if (describesItself && isProfileSentence(text, this.services.cpv, this.services.places)) return 'FIND_TENDERS';
     return isContactRequest(text, this.services.directory) ? 'CONTACT_CLUB' : undefined;
   }
 

@@ -154,6 +154,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     get cpv() {
       return now().cpv;
     },
+    get places() {
+      return now().places;
+    },
     get directory() {
       return now().directory;
     },

@@ -1,4 +1,5 @@
 import { BidCheckService, DEFAULT_LIMITS } from './bidcheck';
+import type { Places } from './tenders/profileFromText';
 import { type Directory, directoryFrom } from './contacts';
 import { FaqService } from './faq';
 import { faqContext, ruleTitles } from './insights';
@@ -26,6 +27,7 @@ export interface KnowledgeServices {
   goals: readonly Goal[];
   bidCheck: BidCheckService;
   cpv: CpvCatalogue;
+  places: Places;
   directory: Directory;
   faq: FaqService;
   insights: InsightsKnowledge;
@@ -49,6 +51,7 @@ export function buildKnowledgeServices(loaded: ReloadedKnowledge, stores: Knowle
     goals: knowledge.intents.goals,
     bidCheck: new BidCheckService(knowledge, DEFAULT_LIMITS, stores.checkStats),
     cpv: new CpvCatalogue(knowledge.cpvCodes),
+    places: knowledge.places,
     directory: directoryFrom(knowledge.directory.contacts, knowledge.directory.events),
     faq: new FaqService(knowledge.faq, messages, faqClassifier(knowledge.faq, loaded.faqKey, loaded.model, stores.faqModels)),
     insights: { messages, ruleTitles: ruleTitles(knowledge.rules), ...faqContext(knowledge.faq) },

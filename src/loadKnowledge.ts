@@ -1,4 +1,5 @@
 import { type BidCheckKnowledge, checkKnowledgeFrom } from './bidcheck';
+import type { Places } from './tenders/profileFromText';
 import type { ContactsFile, EventsFile } from './contacts/types';
 import { type FaqKnowledge, faqFrom } from './faq';
 import { recoverInstall } from './knowledge/bundle/installFolder';
@@ -25,6 +26,8 @@ export type Knowledge = ConversationKnowledge &
     faq: FaqKnowledge;
     directory: DirectoryFiles;
     cpvCodes: CpvFile['codes'];
+    /** Towns and departments as people write them (profiles typed in the chat). */
+    places: Places;
     tenders: KnowledgeTenders;
   };
 
@@ -35,6 +38,7 @@ function knowledgeFrom(files: KnowledgeFiles): Knowledge {
     faq: faqFrom(files),
     directory: { contacts: files.required('contacts.json') as ContactsFile, events: files.required('events.json') as EventsFile },
     cpvCodes: (files.required('cpv.json') as CpvFile).codes,
+    places: files.required('places.json') as Places,
     tenders: knowledgeTendersFrom((name) => files.get(name)),
   };
 }

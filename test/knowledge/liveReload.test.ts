@@ -77,6 +77,16 @@ describe('live reload of the knowledge in a running app', () => {
     expect(await say(app, 'oublier mon profil')).toContain('texte modifié en direct');
   });
 
+  it('knows a town added to places.json in the next profile typed in the chat', async () => {
+    const sentence = 'je suis plombier à Lussan, 3 salariés';
+    // Unknown, the town is read as part of the trade.
+    expect(await say(app, sentence)).toContain("D'après votre activité « plombier Lussan »");
+    const version = app.knowledge.status().version;
+    editJson(dir, 'places.json', (data) => data.towns.push({ name: 'Lussan', department: '30' }));
+    await reloaded(app, version);
+    expect(await say(app, sentence)).toContain("D'après votre activité « plombier »,");
+  });
+
   it('refuses a file that is not JSON: the status lists it in French, and the previous knowledge still answers', async () => {
     const count = app.knowledge.status().refusals.length;
     const version = app.knowledge.status().version;

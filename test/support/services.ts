@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { loadPlaces } from '../../src/tenders/profileFromText';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
@@ -40,6 +41,7 @@ export class MemoryStats {
 
 const knowledge = loadKnowledge(KNOWLEDGE_DIR);
 const cpv = loadCpvCatalogue(KNOWLEDGE_DIR);
+const places = loadPlaces(KNOWLEDGE_DIR);
 const directory = loadDirectory(KNOWLEDGE_DIR);
 /** Trained once per test file when it loads (not inside a test's time), as the app trains it once at start. */
 const faq = new FaqService(knowledge.faq, new Messages(knowledge.messages));
@@ -93,6 +95,7 @@ export function realServices(uploadMaxBytes = 50 * 1024 * 1024, stats = new Memo
     dossiers: new DossierSessions(),
     tenders: unopenedCatalogue(),
     cpv,
+    places,
     directory,
     faq,
     gaps: faqLogs.gaps,
