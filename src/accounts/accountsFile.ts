@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../store/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { AccountError } from './AccountError';
 import { isValidHash } from './passwordHash';
 import { isRole, type Account } from './types';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { syncFolder } from './atomicFile';
+import { syncFolder } from '../files/atomicFile';
 import { CoalescingWriter } from './CoalescingWriter';
 import { type FileLockOptions, withFileLock } from './fileLock';
 

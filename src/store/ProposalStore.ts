@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Proposal } from '../proposals/types';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { withFileLock } from './fileLock';
 
 export const PROPOSALS_DIR = 'proposals';

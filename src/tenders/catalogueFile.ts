@@ -1,7 +1,7 @@
 import { createReadStream, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { access, mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { syncFolder } from '../store/atomicFile';
+import { syncFolder } from '../files/atomicFile';
 import type { Adapter } from 'lowdb';
 import type { NoticeLink } from './boamp';
 import type { Tender } from './types';

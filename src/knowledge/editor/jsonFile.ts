@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { syncFolder } from '../../store/atomicFile';
+import { syncFolder } from '../../files/atomicFile';
 
 /** A knowledge file as read: its data and the indentation it was written with. */
 export interface JsonDocument {
