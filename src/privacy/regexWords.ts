@@ -95,3 +95,16 @@ export const NOT_NAMES = new Set([
   'union', 'europeenne', 'code', 'commande', 'docusign', 'yousign', 'certinomis', 'chambersign', 'eidas', 'rgs', 'dematis',
   'ha30', 'club', 'acheteurs', 'acheteur',
 ]);
+
+/**
+ * Capitalised words before « , gérant de » that are no one's name: the Gard's towns in two words
+ * (« Saint Gilles », « Pont Saint Esprit », « Grau du Roi »), trades and firms (« Plomberie
+ * Générale »), and what a sentence starts with. Compared folded.
+ */
+export const NOT_FULL_NAME_WORDS = new Set([
+  'saint', 'sainte', 'st', 'ste', 'pont', 'port', 'mont', 'val', 'mas', 'grau', 'aigues', 'villeneuve', 'vers', 'les', 'pays', 'cevennes', 'camargue', 'vidourle', 'rhone', 'cedex',
+  'plomberie', 'maconnerie', 'menuiserie', 'electricite', 'charpente', 'couverture', 'peinture', 'nettoyage', 'chauffage', 'serrurerie', 'carrelage', 'terrassement',
+  'batiment', 'travaux', 'renovation', 'espaces', 'verts', 'paysage', 'transports', 'transport', 'services', 'service', 'etudes', 'ingenierie', 'construction', 'genie', 'civil',
+  'metallerie', 'toiture', 'isolation', 'climatisation', 'multiservices', 'informatique', 'generale', 'general', 'entreprise', 'societe', 'groupe', 'atelier', 'ateliers', 'freres',
+  'jeune', 'nouveau', 'nouvelle', 'ancien', 'ancienne', 'actuellement', 'aujourd', 'directeur', 'directrice', 'bureau', 'achats', 'direction', 'madame', 'monsieur',
+]);

@@ -1,5 +1,5 @@
 import { SCRUB_TOKENS } from '../tokens';
-import { anyOf, END, foldWord, PERSON_CAP_WORD, PERSON_WORD, START, splitAtNotName } from '../regexWords';
+import { anyOf, END, foldWord, NOT_FULL_NAME_WORDS, PERSON_CAP_WORD, PERSON_WORD, START, splitAtNotName } from '../regexWords';
 
 /** « Jean Dupont », « Jean-Pierre de La Tour », « DUPONT »: up to three capitalised words. */
 const CAP_PERSON = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de le', "de l'", 'de', 'du', 'des', "d'", 'le', 'la', "l'"])}\s*)?${PERSON_CAP_WORD}){0,2}`;
@@ -33,18 +33,6 @@ const SEP = String.raw`[\s,.;:!–—-]*`;
 const FULL_NAME = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de', 'du', 'des', "d'"])}\s*)?${PERSON_CAP_WORD}){1,2}`;
 const FIRM_ROLES = anyOf(['gérant', 'gérante', 'cogérant', 'cogérante', 'co-gérant', 'co-gérante', 'patron', 'patronne', 'dirigeant', 'dirigeante', 'fondateur', 'fondatrice']);
 const ROLE_AFTER = String.raw`(?=\s*[,(–—-]?\s*${FIRM_ROLES}\s+(?:${anyOf(['de', 'du', 'des', 'chez'])}${END}|${anyOf(["d'"])}))`;
-/**
- * Capitalised words before « , gérant de » that are no one's name: the Gard's towns in two words
- * (« Saint Gilles », « Pont Saint Esprit », « Grau du Roi »), trades and firms (« Plomberie
- * Générale »), and what a sentence starts with. Compared folded.
- */
-const NOT_FULL_NAME_WORDS = new Set([
-  'saint', 'sainte', 'st', 'ste', 'pont', 'port', 'mont', 'val', 'mas', 'grau', 'aigues', 'villeneuve', 'vers', 'les', 'pays', 'cevennes', 'camargue', 'vidourle', 'rhone', 'cedex',
-  'plomberie', 'maconnerie', 'menuiserie', 'electricite', 'charpente', 'couverture', 'peinture', 'nettoyage', 'chauffage', 'serrurerie', 'carrelage', 'terrassement',
-  'batiment', 'travaux', 'renovation', 'espaces', 'verts', 'paysage', 'transports', 'transport', 'services', 'service', 'etudes', 'ingenierie', 'construction', 'genie', 'civil',
-  'metallerie', 'toiture', 'isolation', 'climatisation', 'multiservices', 'informatique', 'generale', 'general', 'entreprise', 'societe', 'groupe', 'atelier', 'ateliers', 'freres',
-  'jeune', 'nouveau', 'nouvelle', 'ancien', 'ancienne', 'actuellement', 'aujourd', 'directeur', 'directrice', 'bureau', 'achats', 'direction', 'madame', 'monsieur',
-]);
 
 /** The name before a role, unless one of its words is a place, a trade or a firm's. */
 function fullNameBeforeRole(match: string, cue: string, candidate: string): string {
