@@ -1,4 +1,6 @@
 import { cleanForStorage, scrubPersonalData } from '../../src/privacy';
+import { FIRST_NAMES } from '../../src/privacy/lists/firstNames';
+import { foldWord } from '../../src/privacy/regexWords';
 
 /** As the gap log does it: cleaned (NFKC, one space), then scrubbed. */
 function scrub(text: string): string {
@@ -128,6 +130,39 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     ['Kevin Martin, fondateur d’une jeune entreprise de nettoyage', '[nom], fondateur d’une jeune entreprise de nettoyage'],
   ])('person or firm name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
 
+  it.each([
+    ["j'ai eu Pierre Martin au téléphone, il m'a dit que mon DC2 était faux", "j'ai eu [nom] au téléphone, il m'a dit que mon DC2 était faux"],
+    ['Sophie Durand du service achats du CHU ne répond pas', '[nom] du service achats du CHU ne répond pas'],
+    ['merci à Karim Benali pour son aide', 'merci à [nom] pour son aide'],
+    ["avec Jean-Marc ça s'est mal passé", "avec [nom] ça s'est mal passé"],
+    ["Karim BENALI m'a renvoyé le DC4 sans signature", "[nom] m'a renvoyé le DC4 sans signature"],
+    ["l'acheteuse Sophie Durand-Roux exige un mémoire de 10 pages", "l'acheteuse [nom] exige un mémoire de 10 pages"],
+    ['BERTRAND Hélène, Présidente, a signé', '[nom], Présidente, a signé'],
+    ['Laurent Rossi du CD30 a reporté la date limite', '[nom] du CD30 a reporté la date limite'],
+    ['Grâce à Mohamed Haddad on a gagné le lot 2', 'Grâce à [nom] on a gagné le lot 2'],
+    ['selon Giuseppe Romano le CCAP est faux', 'selon [nom] le CCAP est faux'],
+    ['Rendez-vous avec José García lundi pour le chantier', 'Rendez-vous avec [nom] lundi pour le chantier'],
+    ['la visite avec Aïcha El Idrissi est annulée', 'la visite avec [nom] est annulée'],
+    ["Hélène Garnier et Paul Girard ont signé l'acte d'engagement", "[nom] et [nom] ont signé l'acte d'engagement"],
+    ["le maître d'œuvre, Cédric Lambert, refuse la variante", "le maître d'œuvre, [nom], refuse la variante"],
+    ['Mme Lopez puis avec Julien Moreau, on a signé', 'Mme [nom] puis avec [nom], on a signé'],
+    ['appelé Marie-Claire ce matin pour la visite', 'appelé [nom] ce matin pour la visite'],
+    ['contacté Youssef de la mairie, pas de réponse', 'contacté [nom] de la mairie, pas de réponse'],
+    ['demandé à Fatima si le Kbis de 4 mois passe', 'demandé à [nom] si le Kbis de 4 mois passe'],
+    ["le mail d'Isabelle est resté sans réponse", "le mail d'[nom] est resté sans réponse"],
+    ['avec Karim et Sophie on répond en groupement', 'avec [nom] et [nom] on répond en groupement'],
+    ["Pierre m'a dit que mon DC2 était faux", "[nom] m'a dit que mon DC2 était faux"],
+    ['Sophie ne répond pas aux mails', '[nom] ne répond pas aux mails'],
+    ['Antoine nous a envoyé le CCTP', '[nom] nous a envoyé le CCTP'],
+    ['vu avec thomas pour le devis, c bon ?', 'vu avec [nom] pour le devis, c bon ?'],
+    ['jai eu nathalie au tel elle dit que c trop tard', 'jai eu [nom] au tel elle dit que c trop tard'],
+    ['avec rachid on a depose l offre hier', 'avec [nom] on a depose l offre hier'],
+    ['on a vu avec marie de la mairie', 'on a vu avec [nom] de la mairie'],
+    ['eu Jean-Baptiste Fabre au tel : offre rejetée', 'eu [nom] au tel : offre rejetée'],
+    ['j ai appele Helene Garnier au service marches', 'j ai appele [nom] au service marches'],
+    ['JEAN-PIERRE MOREAU DIT QUE LE DUME SUFFIT', '[nom] DIT QUE LE DUME SUFFIT'],
+  ])('person named with no cue but a listed first name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
+
   it('scrubs several kinds in one message and leaves the question word for word', () => {
     expect(scrub('Bonjour, je m’appelle Jean Dupont (06 12 34 56 78, jean.dupont@free.fr), SIRET 732 829 320 00074. c koi la diff entre dc1 et dume ?')).toBe(
       'Bonjour, je m’appelle [nom] ([téléphone], [courriel]), SIRET [SIRET]. c koi la diff entre dc1 et dume ?',
@@ -228,8 +263,58 @@ describe('scrubPersonalData: the words of the question survive', () => {
     'Maçon, gérant de ma boîte, je réponds seul ?',
     'Uzès, Sommières, Beaucaire : gérant de deux boutiques, où répondre ?',
     'Bonjour Madame, gérante de SAS, le DUME ?',
+    // First names in the names of buildings, streets, towns, holidays, brands, and first names that are words.
+    'Le collège Jean Moulin lance un marché de restauration',
+    'le lycée Albert Camus de Nîmes cherche un prestataire',
+    'La salle Marie Curie est-elle dans le lot 2 ?',
+    'Le stade Louis Michel à Alès : travaux de pelouse ?',
+    'le groupe scolaire Jean Jaurès de Bagnols a publié un MAPA',
+    'le gymnase Pierre de Coubertin doit être repeint',
+    "l'école maternelle Marie Curie passe en appel d'offres",
+    "La médiathèque Carré d'Art et l'espace Albert Camus",
+    'Je travaille à Saint-Gilles et à Pont-Saint-Esprit',
+    'un chantier à Villeneuve-lès-Avignon et au Grau-du-Roi',
+    'la mairie de Saint-Christol-lez-Alès publie un marché',
+    "à Saint Gilles, les marchés de voirie c'est qui ?",
+    "Saint Laurent d'Aigouze a un marché de voirie",
+    'La France impose le DUME depuis 2018 ?',
+    "Paris ou Nîmes, c'est le même seuil ?",
+    "max 3 lots par candidat, c'est légal ?",
+    'Grâce à la dématérialisation on dépose en ligne',
+    'une Renault Mégane et une Peugeot 208 pour la flotte municipale',
+    'le marché de fourniture de colin et de cerises pour la cantine',
+    "Marie DC1 signé c'est bon ?",
+    'Noël approche, le délai est-il prolongé ?',
+    'À la Toussaint les mairies ferment-elles ?',
+    'mur en pierre sèche : quel CPV ?',
+    "avec pierre de taille c'est un lot à part ?",
+    'Faut-il une Victoire au tribunal pour être payé ?',
+    'Le Conseil départemental du Gard publie-t-il sur le BOAMP ?',
+    'avec Chorus Pro, la facture est-elle acceptée ?',
+    "j'ai eu la mairie au téléphone, ils disent que c'est ok",
+    'Claire et nette : la réponse du BOAMP ?',
+    'une église romane à restaurer : faut-il Qualibat ?',
+    "vu avec la CCI pour le DUME, c'est bon",
+    'Je suis plombier à Uzès, le DUME c quoi',
+    "Rose des vents : nom du lot 3, c'est normal ?",
+    'le centre hospitalier Louis Pasteur achète du mobilier',
+    'la place Charles de Gaulle est en travaux',
+    'la Marine Nationale recrute des PME ?',
+    "le lycée Jean Baptiste Dumas d'Alès change de cantine",
+    'Le Pont du Gard organise un marché',
     '👍👍',
   ];
 
   it.each(QUESTIONS)('%s', (question) => expect(scrub(question)).toBe(question));
+});
+
+describe('the list of first names', () => {
+  it('is sorted by folded spelling, one spelling per name, and holds no word a question uses', () => {
+    const folded = FIRST_NAMES.map(foldWord);
+    expect(folded).toEqual([...new Set(folded)].sort());
+    expect(FIRST_NAMES.length).toBeGreaterThan(1000);
+    for (const word of ['france', 'paris', 'victoire', 'constance', 'prudence', 'rose', 'reine', 'ange', 'grace', 'max', 'noel', 'toussaint', 'mercedes']) {
+      expect(folded).not.toContain(word);
+    }
+  });
 });

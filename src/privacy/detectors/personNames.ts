@@ -1,5 +1,6 @@
 import { SCRUB_TOKENS } from '../tokens';
 import { anyOf, END, foldWord, NOT_FULL_NAME_WORDS, PERSON_CAP_WORD, PERSON_WORD, START, splitAtNotName } from '../regexWords';
+import { scrubListedFirstNames } from './listedFirstNames';
 
 /** « Jean Dupont », « Jean-Pierre de La Tour », « DUPONT »: up to three capitalised words. */
 const CAP_PERSON = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de le', "de l'", 'de', 'du', 'des', "d'", 'le', 'la', "l'"])}\s*)?${PERSON_CAP_WORD}){0,2}`;
@@ -60,12 +61,13 @@ const FULL_NAME_BEFORE_ROLE = new RegExp(`(${START})(${FULL_NAME})${ROLE_AFTER}`
 
 /**
  * Person names where the sentence gives them away: an introduction, a civility, a signature, the
- * role a full name holds in a firm (« Jean Dupont, gérant de … »). A name met anywhere else
- * (« j'ai eu Sophie au téléphone ») is not detectable without a list of first names and stays:
- * the cost of not eating the question's own words.
+ * role a full name holds in a firm (« Jean Dupont, gérant de … »); then, anywhere, a listed first
+ * name with its surname or after a word saying someone was met (« j'ai eu Sophie au téléphone »).
+ * A surname alone, or a first name outside the list, with no cue stays: the cost of not eating the
+ * question's own words.
  */
 export function scrubPersonNames(text: string): string {
   let out = text;
   for (const rule of RULES) out = out.replace(rule, (match, cue: string, candidate: string) => replaceName(match, cue, candidate, SCRUB_TOKENS.name));
-  return out.replace(FULL_NAME_BEFORE_ROLE, fullNameBeforeRole);
+  return scrubListedFirstNames(out.replace(FULL_NAME_BEFORE_ROLE, fullNameBeforeRole), SCRUB_TOKENS.name);
 }
