@@ -158,6 +158,8 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     ['jai eu nathalie au tel elle dit que c trop tard', 'jai eu [nom] au tel elle dit que c trop tard'],
     ['avec rachid on a depose l offre hier', 'avec [nom] on a depose l offre hier'],
     ['on a vu avec marie de la mairie', 'on a vu avec [nom] de la mairie'],
+    ['Bonjour Sophie, je voudrais savoir si le DC1 suffit', 'Bonjour [nom], je voudrais savoir si le DC1 suffit'],
+    ['salut karim, c koi le dume', 'salut [nom], c koi le dume'],
     ['eu Jean-Baptiste Fabre au tel : offre rejetée', 'eu [nom] au tel : offre rejetée'],
     ['j ai appele Helene Garnier au service marches', 'j ai appele [nom] au service marches'],
     ['JEAN-PIERRE MOREAU DIT QUE LE DUME SUFFIT', '[nom] DIT QUE LE DUME SUFFIT'],

@@ -43,10 +43,16 @@ const QUALIFIERS = new Set(
   ].map(foldWord),
 );
 
-/** After these, a listed first name alone is the person the user talked to (« j'ai eu Sophie », « avec Jean-Marc »). */
-const CUES = new Set(['avec', 'à', 'a', 'eu', 'appelé', 'appelée', 'rappelé', 'rappelée', 'appelle', 'appeler', 'rappeler', 'contacté', 'contactée', 'contacter', 'vu', 'vue', 'selon', 'par', 'de', 'pour'].map(foldWord));
-/** Only these also take a name typed in lower case (« vu avec thomas »): « à » and « de » precede too many words. */
-const LOWER_CASE_CUES = new Set(['avec', 'eu', 'appelé', 'appelée', 'rappelé', 'rappelée', 'appelle', 'appeler', 'rappeler', 'contacté', 'contactée', 'contacter', 'vu', 'vue'].map(foldWord));
+/** Also take a name typed in lower case (« vu avec thomas », « bonjour karim »). */
+const LOWER_CASE_CUES = new Set(
+  ['avec', 'eu', 'appelé', 'appelée', 'rappelé', 'rappelée', 'appelle', 'appeler', 'rappeler', 'contacté', 'contactée', 'contacter', 'vu', 'vue', 'bonjour', 'bonsoir', 'salut', 'coucou', 'hello', 'merci'].map(foldWord),
+);
+/**
+ * After these, a listed first name alone is the person the user talked to, thanks or greets
+ * (« j'ai eu Sophie », « avec Jean-Marc », « Bonjour Sophie »); « à », « de », « par » only
+ * before a capitalised one: they precede too many words.
+ */
+const CUES = new Set([...LOWER_CASE_CUES, ...['à', 'a', 'selon', 'par', 'de', 'pour'].map(foldWord)]);
 /** A name follows a name: « avec Karim et Sophie », « Sophie, Paul et Anne ». */
 const LIST_JOINS = new Set(['et', 'ou']);
 /** Acronyms a question puts after a first name that are no surname (« Marie CHU »): also any all-capitals word of three letters or less. */
