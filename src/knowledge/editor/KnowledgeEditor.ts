@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { problem } from '../problems';
 import { type Collection, COLLECTIONS, collectionOf } from './collections';
-import { jsonCopy, versionOf } from './canonical';
+import { canonicalJson, jsonCopy, versionOf } from './canonical';
 import { fieldDiff } from './diff';
 import { EditorError } from './EditorError';
 import { HistoryLog } from './HistoryLog';
@@ -234,6 +234,10 @@ export class KnowledgeEditor {
 
   /** Validate on a copy, write one file atomically, record, reload: the steps of every write. */
   private async write(collection: Collection, operation: RecordOperation, current: StoredRecord | undefined, target: string, who: string, action: ChangeAction, verb: SummaryVerb, restores?: Change['restores']): Promise<WriteResult> {
+    // « Enregistrer » without an edit, or a restore to the state already there: a history line saying « modifié » with no change would only hide the real ones.
+    if (operation.type === 'put' && current && canonicalJson(operation.record) === canonicalJson(current.record)) {
+      throw new EditorError('bad-request', 'Rien n’a changé : la fiche est déjà ainsi ; rien n’a été enregistré ni ajouté à l’historique.');
+    }
     const dir = this.options.knowledgeDir;
     const fileChange = fileChangeFor(collection, dir, operation, current, target);
     if (!landsInside(dir, path.join(dir, fileChange.file))) {

@@ -114,6 +114,18 @@ describe('the knowledge editor', () => {
     expect(historyLines(fixture)).toHaveLength(1);
   });
 
+  it('refuses a save that changes nothing (« Enregistrer » clicked without an edit, a restore to the state already there): no write, no history line', async () => {
+    const before = snapshot(fixture.knowledgeDir);
+    const read = fixture.editor.get('checkSettings', 'settings');
+    const same = await refusal(fixture.editor.update('checkSettings', 'settings', { ...(read.record as object) }, read.version, 'paul.cci'));
+    expect([same.kind, same.message]).toEqual(['bad-request', 'Rien n’a changé : la fiche est déjà ainsi ; rien n’a été enregistré ni ajouté à l’historique.']);
+    expect(snapshot(fixture.knowledgeDir)).toEqual(before);
+    expect(historyLines(fixture)).toEqual([]);
+    const changed = await fixture.editor.update('checkSettings', 'settings', { ...(read.record as object), kbisMaxAgeMonths: 6 }, read.version, 'paul.cci');
+    expect((await refusal(fixture.editor.restore(changed.change.id, 'paul.cci'))).message).toMatch(/^Rien n’a changé/);
+    expect(historyLines(fixture)).toHaveLength(1);
+  });
+
   it('refuses a change that would make the knowledge invalid, with every problem, and changes no byte', async () => {
     const before = snapshot(fixture.knowledgeDir);
     const read = fixture.editor.get('rules', 'KBIS_TOO_OLD');
