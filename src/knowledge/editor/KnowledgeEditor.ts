@@ -256,7 +256,8 @@ export class KnowledgeEditor {
       action,
       collection: collection.id,
       recordId: operation.id,
-      summary: summaryOf(collection, operation.id, verb === 'retire' && !collection.retiredFlag ? 'remove' : verb, diff, titleOf(collection, after ?? before)),
+      // A record that goes away is « supprimé », whether retired, undone (its creation) or restored to before it existed.
+      summary: summaryOf(collection, operation.id, operation.type === 'remove' ? 'remove' : verb, diff, titleOf(collection, after ?? before)),
       diff,
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),

@@ -197,6 +197,10 @@ describe('the knowledge editor', () => {
     expect(existsSync(file)).toBe(false);
     await fixture.editor.undo(removed.change.id, 'paul.cci');
     expect(readFileSync(file, 'utf8')).toBe(text);
+    // Undoing the creation removes the topic: the history says so, not « rétabli » as if it were back.
+    const undone = await fixture.editor.undo(created.change.id, 'anne.cci');
+    expect(existsSync(file)).toBe(false);
+    expect(undone.change).toMatchObject({ action: 'restore', summary: 'Sujet de FAQ « Trouver un cotraitant » supprimé', before: topic });
     // A topic id that is not one (a path, say) never reaches the file system.
     const error = await refusal(fixture.editor.create('faqTopics', { ...topic, id: '../../evil' }, 'paul.cci'));
     expect(error.kind).toBe('bad-request');
