@@ -48,6 +48,9 @@ export interface WriteOptions {
  */
 export const MAX_WAITING_WRITES = 8;
 
+/** What a FAQ topic id is made of, as its schema says it. */
+const TOPIC_ID_RULE = 'FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE';
+
 /** A record id as it may appear anywhere: no path separator, no dot segment, no control character. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -205,10 +208,14 @@ export class KnowledgeEditor {
     const key = storage.key;
     if (expectedId !== undefined && value[key] === undefined) value[key] = expectedId;
     const id = value[key];
-    if (typeof id !== 'string' || !SAFE_ID.test(id)) throw new EditorError('bad-request', `Identifiant « ${key} » manquant ou invalide : lettres sans accents, chiffres et . _ : - (128 au plus).`);
+    if (typeof id !== 'string' || !SAFE_ID.test(id)) {
+      // « faq paiement » typed in the dashboard's form: say a topic id's own rule, the one under its field.
+      if (storage.kind === 'perFile' && typeof id === 'string' && id.trim()) throw new EditorError('bad-request', `Identifiant de sujet « ${id.slice(0, 80)} » invalide : ${TOPIC_ID_RULE}.`);
+      throw new EditorError('bad-request', `Identifiant « ${key} » manquant ou invalide : lettres sans accents, chiffres et . _ : - (128 au plus).`);
+    }
     if (expectedId !== undefined && id !== expectedId) throw new EditorError('bad-request', `L’identifiant ne change pas (« ${expectedId} ») : pour un autre identifiant, créez une nouvelle fiche et retirez celle-ci.`);
     if (storage.kind === 'perFile' && !storage.idPattern.test(id)) {
-      throw new EditorError('invalid', 'La fiche n’est pas valide : rien n’a été modifié.', { problems: [problem(`${storage.folder}/`, `/${key}`, `« ${id} » n’a pas la forme d’un identifiant de sujet`, 'écrivez FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE')] });
+      throw new EditorError('invalid', 'La fiche n’est pas valide : rien n’a été modifié.', { problems: [problem(`${storage.folder}/`, `/${key}`, `« ${id} » n’a pas la forme d’un identifiant de sujet`, `écrivez ${TOPIC_ID_RULE}`)] });
     }
     return { id, value };
   }

@@ -205,6 +205,9 @@ describe('the knowledge editor', () => {
     const error = await refusal(fixture.editor.create('faqTopics', { ...topic, id: '../../evil' }, 'paul.cci'));
     expect(error.kind).toBe('bad-request');
     expect(existsSync(path.join(fixture.knowledgeDir, '..', 'evil.json'))).toBe(false);
+    // A topic id as an adviser types it, in words: the rule of a topic id, not the one of ids in general.
+    const words = await refusal(fixture.editor.create('faqTopics', { ...topic, id: 'faq paiement' }, 'paul.cci'));
+    expect(words.message).toBe('Identifiant de sujet « faq paiement » invalide : FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE.');
   });
 
   it('leaves the previous file whole when a save fails between the temporary file and the rename, and cleans a leftover temporary file', async () => {
