@@ -195,8 +195,9 @@ describe('the knowledge editor', () => {
     expect((await refusal(fixture.editor.create('faqTopics', topic, 'paul.cci'))).kind).toBe('conflict');
     const removed = await fixture.editor.retire('faqTopics', topic.id, created.version, 'paul.cci');
     expect(existsSync(file)).toBe(false);
-    await fixture.editor.undo(removed.change.id, 'paul.cci');
+    const back = await fixture.editor.undo(removed.change.id, 'paul.cci');
     expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(back.change.summary).toBe('Sujet de FAQ « Trouver un cotraitant » rétabli');
     // Undoing the creation removes the topic: the history says so, not « rétabli » as if it were back.
     const undone = await fixture.editor.undo(created.change.id, 'anne.cci');
     expect(existsSync(file)).toBe(false);
