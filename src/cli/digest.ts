@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
 import { openFaqLogs } from '../faq/openFaqLogs';
-import { InsightsService, type InsightsKnowledge, monthLabel, ruleTitles } from '../insights';
+import { InsightsService, type InsightsKnowledge, monthLabel, monthOfDay, parisDay, ruleTitles } from '../insights';
 import { type DigestSources, isDigestMonth, renderDigest } from '../insights/digest';
 import { type KnowledgeFiles, loadConversationKnowledge, readKnowledgeFiles } from '../knowledge/loadKnowledge';
 import { Messages } from '../knowledge/Messages';
@@ -27,6 +27,8 @@ interface Flags {
 function checkedMonth(month: string | undefined): string {
   if (month === undefined) throw new UsageError(`Indiquez le mois de la synthèse : --month AAAA-MM (par exemple --month 2026-11).\n${USAGE}`);
   if (!isDigestMonth(month)) throw new UsageError(`--month attend un mois au format AAAA-MM, de 01 à 12 (par exemple 2026-11) : « ${month} » ne convient pas.\n${USAGE}`);
+  // As GET /api/insights/digest.pdf: a month to come would give an empty bulletin that reads « nothing happened ».
+  if (month > monthOfDay(parisDay(new Date())!)) throw new UsageError(`Le mois ${month} n’a pas encore commencé : le bulletin d’un mois se prépare à partir de son premier jour.\n${USAGE}`);
   return month;
 }
 

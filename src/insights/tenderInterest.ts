@@ -1,4 +1,5 @@
 import type { Tender } from '../tenders/types';
+import { parisDay } from './calendar';
 import { type ShownCount, SMALL_COUNT_LIMIT, showCount } from './smallNumbers';
 import type { InterestCounts, TenderFlag } from './types';
 
@@ -77,7 +78,8 @@ export function tenderInterest(tenders: readonly TenderForInterest[], counts: Re
   const rows = tenders.map((tender): TenderInterestRow => {
     const interest = counts.get(tender.id) ?? NO_COUNTS;
     const deadline = tender.deadlineAt ? Date.parse(tender.deadlineAt) : Number.NaN;
-    const daysLeft = Number.isFinite(deadline) ? Math.max(0, Math.floor((deadline - now) / DAY_MS)) : null;
+    // Calendar days in Paris, as the chat's card of the same tender counts them (« dans 40 jours »).
+    const daysLeft = Number.isFinite(deadline) ? Math.max(0, Math.round((Date.parse(parisDay(new Date(deadline))!) - Date.parse(parisDay(options.now)!)) / DAY_MS)) : null;
     return {
       tenderId: tender.id,
       title: tender.title,

@@ -265,7 +265,7 @@ describe('knowledge administration in Chromium', () => {
     await field(page, '/cpv').fill('98310000');
     await field(page, '/departments').fill('Gard');
     await page.locator('#save').click();
-    await page.locator('[data-path="/departments"] .field-problem-text', { hasText: /reçu « Gard »/ }).waitFor();
+    await page.locator('[data-path="/departments"] .field-problem-text', { hasText: /ligne 1, « Gard » : un numéro de département/ }).waitFor();
     await field(page, '/departments').fill('30');
     await field(page, '/expectedPublicationDate', 'input').fill('2020-06');
     await page.locator('#save').click();
@@ -277,6 +277,17 @@ describe('knowledge administration in Chromium', () => {
     // Saved, its short identifier is the record's name: shown, not editable (a new one would be another purchase).
     expect(await field(page, '/slug', 'input').isDisabled()).toBe(true);
     expect(await field(page, '/slug', 'input').inputValue()).toBe('chu-nimes-blanchisserie-2027');
+    // The same identifier again: said once, in one sentence with its way out.
+    await page.goto(`${base}/admin#/c/upcoming/nouveau`);
+    await field(page, '/slug', 'input').fill('chu-nimes-blanchisserie-2027');
+    await field(page, '/title', 'input').fill('Blanchisserie hospitalière, second lot');
+    await field(page, '/buyer/name', 'input').fill('CHU de Nîmes');
+    await field(page, '/cpv').fill('98310000');
+    await field(page, '/departments').fill('30');
+    await page.locator('#save').click();
+    const refusal = page.getByText(/existe déjà dans Achats à venir/);
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toBe('« chu-nimes-blanchisserie-2027 » existe déjà dans Achats à venir : choisissez un autre identifiant, ou modifiez l’existant.');
   }, 60_000);
 
   it('adds a buyer account, refuses a short password in French, gives a new password and removes the account', async () => {

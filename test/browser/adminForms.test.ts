@@ -141,6 +141,30 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
       { message: 'Référence (bid-rules.md) : R suivi de deux chiffres (R07), la référence de la règle dans bid-rules.md.', path: '/ref' },
     ]);
   }, 60_000);
+  it('says a line that is not a code (« Gard », « plomberie ») and an empty list under their fields, before sending', async () => {
+    const schema = json('schemas/tender-entries.schema.json') as Schema;
+    const record = json('tenders/examples.json').tenders[0];
+    const said = await page.evaluate(
+      async ([tenderSchema, tender]) => {
+        const { buildRecordForm } = await import('/web/admin/form.js' as string);
+        const form = buildRecordForm(tenderSchema, tender);
+        form.element.querySelector('[data-path="/departments"] textarea').value = '30\nGard';
+        form.element.querySelector('[data-path="/cpv"] textarea').value = '';
+        form.read();
+        const first = (form.issues() as { path: string; label: string; message: string }[]).map((issue) => `${issue.path} ${issue.label} : ${issue.message}`);
+        form.element.querySelector('[data-path="/cpv"] textarea').value = 'plomberie';
+        form.element.querySelector('[data-path="/departments"] textarea').value = '30';
+        form.read();
+        const second = (form.issues() as { path: string; label: string; message: string }[]).map((issue) => `${issue.path} ${issue.label} : ${issue.message}`);
+        return { first, second };
+      },
+      [{ ...schema.properties!.tenders!.items, $defs: schema.$defs }, record],
+    );
+    expect(said).toEqual({
+      first: ['/cpv Codes CPV (un par ligne) : obligatoire — remplissez ce champ (une valeur par ligne).', '/departments Départements (un par ligne) : ligne 2, « Gard » : un numéro de département à deux chiffres (30, 07), 2A, 2B, ou 971 à 976.'],
+      second: ['/cpv Codes CPV (un par ligne) : ligne 1, « plomberie » : un code CPV de 8 chiffres, sans le chiffre de contrôle (45330000).'],
+    });
+  }, 60_000);
   it('points a refusal at its field, a line of a one-value-per-line field included', async () => {
     const schema = json('schemas/tender-entries.schema.json') as Schema;
     const record = json('tenders/examples.json').tenders[0];

@@ -8,6 +8,11 @@ import { SEEDED_MONTH, seedMonth } from '../insights/support/digestSeed';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
+/** The month after the current one in Paris: the command runs on the real clock. */
+const NEXT_MONTH = (() => {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+})();
 
 interface Outcome {
   code: number;
@@ -77,6 +82,8 @@ describe('npm run digest', () => {
     [[], /^Indiquez le mois de la synthèse\u00a0: --month AAAA-MM/],
     [['--month', '2026-11', '--couleur'], /^Option inconnue\u00a0: --couleur\./],
     [['--month', '2026-11', '--out', path.join(tmpdir(), 'pas-de-dossier-ici', 'x.pdf')], /^Dossier introuvable pour --out\u00a0: /],
+    // A slip of the year (2027-01 typed for 2026-01): the month to come would give an empty bulletin that reads « nothing happened ».
+    [['--month', NEXT_MONTH], new RegExp(`^Le mois ${NEXT_MONTH} n’a pas encore commencé\u00a0: le bulletin d’un mois se prépare à partir de son premier jour\\.`)],
   ])('refuses %j in French with exit 2, writing nothing', async (args, message) => {
     const dataDir = path.join(dir, 'refused');
     const result = await cli(args, { DATA_DIR: dataDir });

@@ -68,6 +68,8 @@ describe('GapAnswerService', () => {
     const faq = new InMemoryFaq();
     const service = new GapAnswerService(faq.editor, faq.live);
     await expect(service.answer({ questions: [DUME.phrasings[3]!], topicId: 'FAQ_KBIS_AGE' }, 'paul.cci')).rejects.toThrow(/est déjà une formulation du sujet « .+ » \(FAQ_WHAT_IS_DUME\)/);
+    // Typed among « Autres formulations » rather than ticked: the way out says both.
+    await expect(service.answer({ questions: [DUME.phrasings[3]!], topicId: 'FAQ_KBIS_AGE' }, 'paul.cci')).rejects.toThrow(/: décochez-la ou retirez-la des autres formulations, ou ajoutez-la à ce sujet-là\.$/);
     await expect(service.answer({ questions: [DUME.phrasings[3]!], topicId: 'FAQ_WHAT_IS_DUME' }, 'paul.cci')).rejects.toThrow(/déjà des formulations de ce sujet/);
     await expect(service.answer({ questions: ['x'], topicId: 'FAQ_NULLE_PART' }, 'paul.cci')).rejects.toThrow(/Sujet inconnu/);
     await expect(service.answer({ questions: ['x'], topic: { id: 'FAQ_KBIS_AGE', title: 'Kbis', short: 'x' } }, 'paul.cci')).rejects.toThrow(/existe déjà/);

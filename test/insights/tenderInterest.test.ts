@@ -53,6 +53,11 @@ describe('interest of local SMEs per tender', () => {
     expect(row).toMatchObject({ seen: 0, signal: 'FEW_VIEWS', daysLeft: 26 });
   });
 
+  it('counts the days left by calendar day in Paris, as the chat does: 40 from 2 December afternoon to 11 January noon', () => {
+    const [row] = tenderInterest([tender('manual:later', '2027-01-11T12:00:00+01:00')], new Map(), [], { now: new Date('2026-12-02T12:55:00Z') });
+    expect(row!.daysLeft).toBe(40);
+  });
+
   it('lets a buyer flag only an open tender of their own organisation', () => {
     expect(mayFlag(tenders[0]!, 'ville-nimes', NOW)).toBe(true);
     expect(mayFlag(tenders[0]!, 'departement-gard', NOW)).toBe(false);

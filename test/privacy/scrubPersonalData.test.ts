@@ -128,6 +128,11 @@ describe('scrubPersonalData: each kind of personal data, in the spellings people
     ['ici Paul Roux gérant chez Roux Peinture', 'ici [nom] gérant chez [entreprise]'],
     ['Anne de La Tour (dirigeante de la SCOP), on peut répondre ?', '[nom] (dirigeante de la SCOP), on peut répondre ?'],
     ['Kevin Martin, fondateur d’une jeune entreprise de nettoyage', '[nom], fondateur d’une jeune entreprise de nettoyage'],
+    // A full name before the firm it comes from, as a testimony signs; a buyer's proposal naming its contact.
+    ['jai été rejeté, Jean Dupuis de chez Dupuis Plomberie 06 11 22 33 44.', 'jai été rejeté, [nom] de chez [entreprise] [téléphone].'],
+    ['Sophie Martin de la société Durand, on peut répondre ?', '[nom] de la société [entreprise], on peut répondre ?'],
+    ['Contact : Jean Martin 06 12 34 56 78', 'Contact : [nom] [téléphone]'],
+    ['interlocuteur : Paul Roux, service des marchés', 'interlocuteur : [nom], service des marchés'],
   ])('person or firm name: %s', (input, expected) => expect(scrub(input)).toBe(expected));
 
   it.each([
@@ -304,6 +309,8 @@ describe('scrubPersonalData: the words of the question survive', () => {
     'la Marine Nationale recrute des PME ?',
     "le lycée Jean Baptiste Dumas d'Alès change de cantine",
     'Le Pont du Gard organise un marché',
+    'Contact : Nîmes Métropole, direction de la commande publique',
+    'Travaux Publics de chez nous, quels marchés ?',
     '👍👍',
   ];
 

@@ -250,8 +250,10 @@ describe('/api/knowledge: the CCI’s administration API', () => {
       const short = await add({ ...fresh, password: 'court' });
       expect([short.status, error(short)]).toEqual([422, expect.stringMatching(/^Mot de passe trop court : 12 caractères au moins/)]);
       expect((await add({ ...fresh, role: 'admin' })).status).toBe(422);
-      expect(error(await add({ ...fresh, org: 'nulle-part' }))).toMatch(/Organisation inconnue « nulle-part »/);
-      expect(error(await add({ ...fresh, login: BUYER.login }))).toMatch(/existe déjà/);
+      // Said with what the page offers, never the command line's « --org » or « users -- password ».
+      expect(error(await add({ ...fresh, org: 'nulle-part' }))).toBe('Organisation inconnue « nulle-part » : choisissez dans la liste « Organisation » un membre du club.');
+      expect(error(await add({ ...fresh, org: '' }))).toBe('Un compte acheteur est rattaché à un membre du club : choisissez-le dans la liste « Organisation ».');
+      expect(error(await add({ ...fresh, login: BUYER.login.toUpperCase() }))).toBe(`L’identifiant « ${BUYER.login} » existe déjà : choisissez-en un autre, ou donnez un nouveau mot de passe à ce compte (« Nouveau mot de passe » dans la liste des comptes).`);
       expect((await add({ ...fresh, password: 12345678901234 })).status).toBe(400);
       const created = await add(fresh);
       expect(created.status).toBe(201);

@@ -251,7 +251,8 @@ export async function renderEditor(container, state, one, id) {
       return;
     }
     const problems = problemsOf(answer);
-    fail(answer.status === 409 ? `${errorText(answer)} Choisissez un autre identifiant.` : errorText(answer), problems);
+    // A 409 here is an identifier already taken: the server's sentence already says what to do.
+    fail(errorText(answer), problems);
     markProblems(problems);
   });
 

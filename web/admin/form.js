@@ -135,11 +135,17 @@ function buildBoolean(node, value, ctx) {
 function buildLines(node, value, ctx) {
   const control = el('textarea', { className: 'lines', attrs: { rows: Math.min(12, Math.max(3, Array.isArray(value) ? value.length + 1 : 3)), name: ctx.path } });
   control.value = Array.isArray(value) ? value.join('\n') : '';
-  const note = el('small', { className: 'hint', text: 'Une valeur par ligne.' });
+  const perLine = el('small', { className: 'hint', text: 'Une valeur par ligne.' });
   return {
-    element: wrap(ctx, control, node.itemSchema ?? {}, note),
+    element: wrap(ctx, control, node.itemSchema ?? {}, perLine),
     read: () => {
       const lines = linesOf(control.value);
+      // « Gard » typed for 30, « plomberie » for a CPV code: said on the field, with the others, before sending.
+      const item = node.itemSchema ?? {};
+      lines.forEach((line, index) => {
+        if (!fitsPattern(item, line)) note(ctx, `ligne ${index + 1}, « ${line} » : ${item.patternErrorMessage ?? 'n’a pas la forme attendue'}.`);
+      });
+      if (lines.length === 0 && ctx.required && node.schema.minItems > 0) note(ctx, `${REQUIRED.replace(/\.$/, '')} (une valeur par ligne).`);
       return lines.length === 0 && !ctx.required && value === undefined ? undefined : lines;
     },
   };

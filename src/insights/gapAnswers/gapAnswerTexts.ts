@@ -14,5 +14,5 @@ export const GAP_ANSWER_TEXTS = {
     `Enregistrement refusé : ${conflicts
       .slice(0, 5)
       .map((c) => (c.topicId ? `« ${c.question} » est déjà une formulation du sujet « ${c.title ?? c.topicId} » (${c.topicId})` : `« ${c.question} » est déclarée hors sujet dans les réglages de la FAQ`))
-      .join(' ; ')}${conflicts.length > 5 ? ` (et ${conflicts.length - 5} autres)` : ''}. Une même question ne peut mener qu’à un seul sujet : décochez-la, ou ajoutez-la à ce sujet-là.`,
+      .join(' ; ')}${conflicts.length > 5 ? ` (et ${conflicts.length - 5} autres)` : ''}. Une même question ne peut mener qu’à un seul sujet : décochez-la ou retirez-la des autres formulations, ou ajoutez-la à ce sujet-là.`,
 } as const;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { problem } from '../problems';
 import { type Collection, COLLECTIONS, collectionOf } from './collections';
-import { jsonCopy, versionOf } from './canonical';
+import { canonicalJson, jsonCopy, versionOf } from './canonical';
 import { fieldDiff } from './diff';
 import { EditorError } from './EditorError';
 import { HistoryLog } from './HistoryLog';
@@ -47,6 +47,9 @@ export interface WriteOptions {
  * of work (and hold every body in memory) while the chat waits between them.
  */
 export const MAX_WAITING_WRITES = 8;
+
+/** What a FAQ topic id is made of, as its schema says it. */
+const TOPIC_ID_RULE = 'FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE';
 
 /** A record id as it may appear anywhere: no path separator, no dot segment, no control character. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -205,10 +208,14 @@ export class KnowledgeEditor {
     const key = storage.key;
     if (expectedId !== undefined && value[key] === undefined) value[key] = expectedId;
     const id = value[key];
-    if (typeof id !== 'string' || !SAFE_ID.test(id)) throw new EditorError('bad-request', `Identifiant « ${key} » manquant ou invalide : lettres sans accents, chiffres et . _ : - (128 au plus).`);
+    if (typeof id !== 'string' || !SAFE_ID.test(id)) {
+      // « faq paiement » typed in the dashboard's form: say a topic id's own rule, the one under its field.
+      if (storage.kind === 'perFile' && typeof id === 'string' && id.trim()) throw new EditorError('bad-request', `Identifiant de sujet « ${id.slice(0, 80)} » invalide : ${TOPIC_ID_RULE}.`);
+      throw new EditorError('bad-request', `Identifiant « ${key} » manquant ou invalide : lettres sans accents, chiffres et . _ : - (128 au plus).`);
+    }
     if (expectedId !== undefined && id !== expectedId) throw new EditorError('bad-request', `L’identifiant ne change pas (« ${expectedId} ») : pour un autre identifiant, créez une nouvelle fiche et retirez celle-ci.`);
     if (storage.kind === 'perFile' && !storage.idPattern.test(id)) {
-      throw new EditorError('invalid', 'La fiche n’est pas valide : rien n’a été modifié.', { problems: [problem(`${storage.folder}/`, `/${key}`, `« ${id} » n’a pas la forme d’un identifiant de sujet`, 'écrivez FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE')] });
+      throw new EditorError('invalid', 'La fiche n’est pas valide : rien n’a été modifié.', { problems: [problem(`${storage.folder}/`, `/${key}`, `« ${id} » n’a pas la forme d’un identifiant de sujet`, `écrivez ${TOPIC_ID_RULE}`)] });
     }
     return { id, value };
   }
@@ -234,6 +241,10 @@ export class KnowledgeEditor {
 
   /** Validate on a copy, write one file atomically, record, reload: the steps of every write. */
   private async write(collection: Collection, operation: RecordOperation, current: StoredRecord | undefined, target: string, who: string, action: ChangeAction, verb: SummaryVerb, restores?: Change['restores']): Promise<WriteResult> {
+    // « Enregistrer » without an edit, or a restore to the state already there: a history line saying « modifié » with no change would only hide the real ones.
+    if (operation.type === 'put' && current && canonicalJson(operation.record) === canonicalJson(current.record)) {
+      throw new EditorError('bad-request', 'Rien n’a changé : la fiche est déjà ainsi ; rien n’a été enregistré ni ajouté à l’historique.');
+    }
     const dir = this.options.knowledgeDir;
     const fileChange = fileChangeFor(collection, dir, operation, current, target);
     if (!landsInside(dir, path.join(dir, fileChange.file))) {
@@ -252,7 +263,8 @@ export class KnowledgeEditor {
       action,
       collection: collection.id,
       recordId: operation.id,
-      summary: summaryOf(collection, operation.id, verb === 'retire' && !collection.retiredFlag ? 'remove' : verb, diff, titleOf(collection, after ?? before)),
+      // A record that goes away is « supprimé », whether retired, undone (its creation) or restored to before it existed.
+      summary: summaryOf(collection, operation.id, operation.type === 'remove' ? 'remove' : verb, diff, titleOf(collection, after ?? before)),
       diff,
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),

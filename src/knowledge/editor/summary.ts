@@ -59,8 +59,9 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The fields a diff touches, first level, in French, each once. */
-function fieldNames(diff: readonly DiffEntry[]): string[] {
-  const names = diff.map((entry) => entry.path.split('/')[1] ?? '').map((name) => (name ? (FIELD_LABELS[name] ?? name) : 'texte'));
+function fieldNames(diff: readonly DiffEntry[], wholeIsText: boolean): string[] {
+  // The whole record at once (one brought back by an undo) names no field; a chat text's whole is its text.
+  const names = diff.map((entry) => entry.path.split('/')[1] ?? '').flatMap((name) => (name ? [FIELD_LABELS[name] ?? name] : wholeIsText ? ['texte'] : []));
   return [...new Set(names)];
 }
 
@@ -90,6 +91,6 @@ export function summaryOf(collection: Collection, id: string, verb: SummaryVerb,
   const plural = collection.noun.startsWith('Réglages');
   const participle = PARTICIPLES[verb][collection.feminine ? 1 : 0] + (plural ? 's' : '');
   const head = collection.storage.kind === 'single' ? `${collection.noun} ${participle}` : `${collection.noun} ${nameOf(id, title)} ${participle}`;
-  const fields = verb === 'update' || verb === 'restore' || verb === 'undo' ? fieldNames(diff) : [];
+  const fields = verb === 'update' || verb === 'restore' || verb === 'undo' ? fieldNames(diff, collection.storage.kind === 'map') : [];
   return fields.length > 0 ? `${head} : ${fields.join(', ')}` : head;
 }

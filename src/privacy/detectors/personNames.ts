@@ -14,7 +14,7 @@ const INTRODUCTIONS = anyOf([
   "mon prénom c'est", 'prénom :', 'je suis madame', 'je suis monsieur',
 ]);
 /** Also common before other words (« signé c grave ? »): only a capitalised name. */
-const CAP_INTRODUCTIONS = anyOf(['de la part de', 'signé', 'signée', 'signé par', 'signée par']);
+const CAP_INTRODUCTIONS = anyOf(['de la part de', 'signé', 'signée', 'signé par', 'signée par', 'contact :', 'interlocuteur :', 'interlocutrice :', 'référent :', 'référente :']);
 /** « c'est Paul de la boîte X », « je suis Sophie Martin de chez Y ». */
 const COMPANY_CUE = anyOf(['de la boîte', 'de la boite', 'de chez', "de l'entreprise", 'de la société', 'de la sté', 'du cabinet', "de l'agence", 'de la sarl', 'de la sas', "de l'eurl", 'gérant', 'gérante']);
 const SELF_CUES = anyOf(["c'est", 'ici', 'je suis']);
@@ -33,7 +33,8 @@ const SEP = String.raw`[\s,.;:!–—-]*`;
 /** « Jean Dupont, gérant de … »: a first name and a surname (two or three words) before the role they hold in a firm. */
 const FULL_NAME = String.raw`${PERSON_CAP_WORD}(?:(?:\s+|\s*-\s*)(?:${anyOf(['de la', 'de', 'du', 'des', "d'"])}\s*)?${PERSON_CAP_WORD}){1,2}`;
 const FIRM_ROLES = anyOf(['gérant', 'gérante', 'cogérant', 'cogérante', 'co-gérant', 'co-gérante', 'patron', 'patronne', 'dirigeant', 'dirigeante', 'fondateur', 'fondatrice']);
-const ROLE_AFTER = String.raw`(?=\s*[,(–—-]?\s*${FIRM_ROLES}\s+(?:${anyOf(['de', 'du', 'des', 'chez'])}${END}|${anyOf(["d'"])}))`;
+/** … or before the firm it comes from: « Jean Dupuis de chez Dupuis Plomberie ». */
+const ROLE_AFTER = String.raw`(?=\s*[,(–—-]?\s*${FIRM_ROLES}\s+(?:${anyOf(['de', 'du', 'des', 'chez'])}${END}|${anyOf(["d'"])})|\s*,?\s*${COMPANY_CUE}${END})`;
 
 /** The name before a role, unless one of its words is a place, a trade or a firm's. */
 function fullNameBeforeRole(match: string, cue: string, candidate: string): string {

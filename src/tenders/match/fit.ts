@@ -37,6 +37,13 @@ export function sharedMatchText(knowledgeDir: string = defaultKnowledgeDir()): M
 
 const DAY_MS = 86_400_000;
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
+const parisDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Calendar days from today to the deadline's day, in Paris: the count the tender card shows (« dans 47 jours »). */
+function calendarDays(deadlineMs: number, nowMs: number): number {
+  const day = (ms: number) => Date.parse(`${parisDayFormat.format(ms)}T00:00:00Z`);
+  return Math.max(0, Math.round((day(deadlineMs) - day(nowMs)) / DAY_MS));
+}
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', month: 'long', year: 'numeric' });
 const euro = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 /** What `toLocaleString('fr-FR')` uses, built once rather than at each call. */
@@ -79,9 +86,11 @@ export function timeFit(tender: Tender, deadlineMs: number, nowMs: number, text:
   const days = Math.floor((deadlineMs - nowMs) / DAY_MS);
   const date = dateFormat.format(deadlineMs);
   if (days < 1) return { factor, reason: text('tenders.reason.deadlineTomorrow', { date }) };
-  if (days < TOO_SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineTooShort', { count: days, date }) };
-  if (days < SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineShort', { count: days, date }) };
-  return { factor, reason: text('tenders.reason.deadline', { count: days, date }) };
+  // The thresholds weigh the hours left; the sentence counts calendar days, as the card above it does.
+  const count = calendarDays(deadlineMs, nowMs);
+  if (days < TOO_SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineTooShort', { count, date }) };
+  if (days < SHORT_DAYS) return { factor, reason: text('tenders.reason.deadlineShort', { count, date }) };
+  return { factor, reason: text('tenders.reason.deadline', { count, date }) };
 }
 
 /** APProch brackets ("100k - 500k€", "1M - 5M€"): the geometric middle, never a sum. */

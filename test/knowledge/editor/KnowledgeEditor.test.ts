@@ -114,6 +114,18 @@ describe('the knowledge editor', () => {
     expect(historyLines(fixture)).toHaveLength(1);
   });
 
+  it('refuses a save that changes nothing (« Enregistrer » clicked without an edit, a restore to the state already there): no write, no history line', async () => {
+    const before = snapshot(fixture.knowledgeDir);
+    const read = fixture.editor.get('checkSettings', 'settings');
+    const same = await refusal(fixture.editor.update('checkSettings', 'settings', { ...(read.record as object) }, read.version, 'paul.cci'));
+    expect([same.kind, same.message]).toEqual(['bad-request', 'Rien n’a changé : la fiche est déjà ainsi ; rien n’a été enregistré ni ajouté à l’historique.']);
+    expect(snapshot(fixture.knowledgeDir)).toEqual(before);
+    expect(historyLines(fixture)).toEqual([]);
+    const changed = await fixture.editor.update('checkSettings', 'settings', { ...(read.record as object), kbisMaxAgeMonths: 6 }, read.version, 'paul.cci');
+    expect((await refusal(fixture.editor.restore(changed.change.id, 'paul.cci'))).message).toMatch(/^Rien n’a changé/);
+    expect(historyLines(fixture)).toHaveLength(1);
+  });
+
   it('refuses a change that would make the knowledge invalid, with every problem, and changes no byte', async () => {
     const before = snapshot(fixture.knowledgeDir);
     const read = fixture.editor.get('rules', 'KBIS_TOO_OLD');
@@ -183,12 +195,20 @@ describe('the knowledge editor', () => {
     expect((await refusal(fixture.editor.create('faqTopics', topic, 'paul.cci'))).kind).toBe('conflict');
     const removed = await fixture.editor.retire('faqTopics', topic.id, created.version, 'paul.cci');
     expect(existsSync(file)).toBe(false);
-    await fixture.editor.undo(removed.change.id, 'paul.cci');
+    const back = await fixture.editor.undo(removed.change.id, 'paul.cci');
     expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(back.change.summary).toBe('Sujet de FAQ « Trouver un cotraitant » rétabli');
+    // Undoing the creation removes the topic: the history says so, not « rétabli » as if it were back.
+    const undone = await fixture.editor.undo(created.change.id, 'anne.cci');
+    expect(existsSync(file)).toBe(false);
+    expect(undone.change).toMatchObject({ action: 'restore', summary: 'Sujet de FAQ « Trouver un cotraitant » supprimé', before: topic });
     // A topic id that is not one (a path, say) never reaches the file system.
     const error = await refusal(fixture.editor.create('faqTopics', { ...topic, id: '../../evil' }, 'paul.cci'));
     expect(error.kind).toBe('bad-request');
     expect(existsSync(path.join(fixture.knowledgeDir, '..', 'evil.json'))).toBe(false);
+    // A topic id as an adviser types it, in words: the rule of a topic id, not the one of ids in general.
+    const words = await refusal(fixture.editor.create('faqTopics', { ...topic, id: 'faq paiement' }, 'paul.cci'));
+    expect(words.message).toBe('Identifiant de sujet « faq paiement » invalide : FAQ_ suivi de majuscules sans accents, de chiffres et de soulignés, par exemple FAQ_KBIS_AGE.');
   });
 
   it('leaves the previous file whole when a save fails between the temporary file and the rename, and cleans a leftover temporary file', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { reservedFit, sharedMatchText, timeFit, type MatchText } from '../../../src/tenders/match/fit';
 import { TenderIndex } from '../../../src/tenders/match/TenderIndex';
 import { baseFold } from '../../../src/text/baseFold';
+import { daysLeft } from '../../../dialogs/cards/tenderCards';
 import { makeTender } from './makeTender';
 
 const DAY = 86_400_000;
@@ -27,6 +28,14 @@ describe('match reasons come from knowledge/messages.json', () => {
     const tender = makeTender('r2', { title: 'x' });
     expect(timeFit(tender, NOW + 1 * DAY + 1000, NOW).reason).toMatch(/^date limite dans 1 jour \(/);
     expect(timeFit(tender, NOW + 4 * DAY + 1000, NOW).reason).toMatch(/^date limite dans 4 jours \(.*\) : délai court$/);
+  });
+
+  it('counts the days as the card above it does, by calendar day in Paris: 47 days from 2 December afternoon to 18 January noon', () => {
+    const tender = makeTender('r4', { title: 'x' });
+    const now = Date.parse('2026-12-02T12:55:00Z');
+    const deadline = Date.parse('2027-01-18T11:00:00Z');
+    expect(timeFit(tender, deadline, now).reason).toBe('date limite dans 47 jours (18 janvier 2027)');
+    expect(daysLeft('2027-01-18T11:00:00Z', new Date(now))).toBe(47);
   });
 
   it('reads the wording a CCI editor changed in another knowledge folder', () => {
