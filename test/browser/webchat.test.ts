@@ -38,6 +38,27 @@ describe('Web Chat page in Chromium', () => {
     await page.getByText(/effacés au plus tard 30 minutes/).first().waitFor();
   });
 
+  it('on a phone, leaves the height to the conversation and shows each goal in full', async () => {
+    const phone = await browser.newPage({ locale: 'fr-FR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(app.url.replace('localhost', '127.0.0.1'));
+      await phone.getByRole('button', { name: 'Trouver des marchés pour mon entreprise' }).first().waitFor({ timeout: 20_000 });
+      const layout = await phone.evaluate(() => {
+        const height = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().height;
+        const cut = [...document.querySelectorAll('#webchat .ac-pushButton')]
+          .filter((button) => button.scrollWidth > button.clientWidth + 1 || [...button.querySelectorAll('div')].some((div) => div.scrollWidth > div.clientWidth + 1))
+          .map((button) => button.textContent);
+        return { chat: height('#webchat'), header: height('header'), footer: height('footer'), cut };
+      });
+      // Before: a two-line header and a four-line privacy footer took a fifth of the screen.
+      expect(layout.chat).toBeGreaterThan(0.85 * 844);
+      expect(layout.cut).toEqual([]);
+      await phone.getByText(/fichiers effacés au plus tard 30 minutes après l['’]envoi, statistiques anonymes/).first().waitFor();
+    } finally {
+      await phone.close();
+    }
+  });
+
   const say = async (text: string) => {
     const input = page.locator('[data-id="webchat-sendbox-input"]').first();
     await input.fill(text);
