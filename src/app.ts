@@ -188,6 +188,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     pollSeconds: config.alerts.pollSeconds,
     retentionDays: config.alerts.retentionDays,
     logger,
+    // The texts in service at each check, as the chat reads them: never the folder on disk.
+    text: (id, ...params) => messages.text(id, ...params),
   });
   await alerts.start();
   // A buyer's « peu ou pas de réponses locales » reaches the subscribers it fits, by the same routes as the alerts.

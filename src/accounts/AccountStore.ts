@@ -134,9 +134,17 @@ export class AccountStore {
 }
 
 function taken(login: string): AccountError {
-  return new AccountError('LOGIN_TAKEN', `L'identifiant « ${login} » existe déjà : choisissez-en un autre, ou changez son mot de passe avec « users -- password --login ${login} ».`);
+  return new AccountError(
+    'LOGIN_TAKEN',
+    `L'identifiant « ${login} » existe déjà : choisissez-en un autre, ou changez son mot de passe avec « users -- password --login ${login} ».`,
+    `L'identifiant « ${login} » existe déjà : choisissez-en un autre, ou changez le mot de passe de ce compte avec son bouton « Nouveau mot de passe » dans la liste des comptes.`,
+  );
 }
 
 function unknown(login: string): AccountError {
-  return new AccountError('LOGIN_UNKNOWN', `Aucun compte « ${login.slice(0, 80)} » : « npm run --silent users -- list » montre les comptes existants.`);
+  return new AccountError(
+    'LOGIN_UNKNOWN',
+    `Aucun compte « ${login.slice(0, 80)} » : « npm run --silent users -- list » montre les comptes existants.`,
+    `Aucun compte « ${login.slice(0, 80)} » : il a peut-être été supprimé entre-temps ; rechargez la page pour voir les comptes existants.`,
+  );
 }

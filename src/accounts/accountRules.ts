@@ -34,7 +34,12 @@ export function checkPassword(password: string): string {
 
 export function checkRole(role: string | undefined): Role {
   if (!isRole(role)) {
-    throw new AccountError('ROLE_INVALID', `Rôle inconnu « ${String(role ?? '').slice(0, 40)} » : ${ROLES[0]} (membre acheteur du club) ou ${ROLES[1]} (personnel de la CCI).`);
+    const shown = String(role ?? '').slice(0, 40);
+    throw new AccountError(
+      'ROLE_INVALID',
+      `Rôle inconnu « ${shown} » : ${ROLES[0]} (membre acheteur du club) ou ${ROLES[1]} (personnel de la CCI).`,
+      `Rôle inconnu « ${shown} » : choisissez « Acheteur du club » ou « Personnel de la CCI » dans la liste « Rôle ».`,
+    );
   }
   return role;
 }

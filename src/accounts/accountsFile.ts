@@ -27,7 +27,11 @@ export function fileSignature(file: string): string | undefined {
 }
 
 function corrupt(file: string, what: string): AccountError {
-  return new AccountError('ACCOUNTS_CORRUPT', `Fichier des comptes illisible (${file}) : ${what}. Rien n'a été modifié ; restaurez une sauvegarde ou corrigez le fichier.`);
+  return new AccountError(
+    'ACCOUNTS_CORRUPT',
+    `Fichier des comptes illisible (${file}) : ${what}. Rien n'a été modifié ; restaurez une sauvegarde ou corrigez le fichier.`,
+    `Le fichier des comptes du serveur est illisible : rien n'a été modifié. Prévenez la personne qui administre le serveur (elle restaure une sauvegarde ou corrige le fichier).`,
+  );
 }
 
 function isAccount(value: unknown): value is Account {
@@ -131,5 +135,5 @@ export async function withAccountsLock<T>(file: string, change: () => Promise<T>
       rmSync(lock, { force: true });
     }
   }
-  throw new AccountError('ACCOUNTS_BUSY', 'Une autre commande modifie les comptes en ce moment : réessayez dans quelques secondes.');
+  throw new AccountError('ACCOUNTS_BUSY', 'Une autre commande modifie les comptes en ce moment : réessayez dans quelques secondes.', 'Les comptes sont en cours de modification (sur cette page ou sur le serveur) : réessayez dans quelques secondes.');
 }

@@ -21,16 +21,28 @@ function listing(organisations: readonly Organisation[]): string {
 export function checkOrganisation(role: Role, orgId: string | undefined, organisations: readonly Organisation[]): string | undefined {
   const members = organisations.filter((org) => org.member);
   if (role === 'buyer' && !orgId) {
-    throw new AccountError('ORG_INVALID', `Un compte acheteur est rattaché à un membre du club : ajoutez --org avec l'un de ces identifiants (knowledge/contacts.json) :\n${listing(members)}`);
+    throw new AccountError(
+      'ORG_INVALID',
+      `Un compte acheteur est rattaché à un membre du club : ajoutez --org avec l'un de ces identifiants (knowledge/contacts.json) :\n${listing(members)}`,
+      `Un compte acheteur est rattaché à un membre du club : choisissez une organisation dans la liste « Organisation », parmi les membres du club HA30.`,
+    );
   }
   if (!orgId) return undefined;
   const found = organisations.find((org) => org.id === orgId);
   if (role === 'buyer' && !found?.member) {
     const why = found ? `« ${orgId} » (${found.name}) n'est pas membre du club HA30` : `Organisation inconnue « ${orgId.slice(0, 80)} »`;
-    throw new AccountError('ORG_INVALID', `${why} : un compte acheteur prend l'un de ces identifiants (knowledge/contacts.json) :\n${listing(members)}`);
+    throw new AccountError(
+      'ORG_INVALID',
+      `${why} : un compte acheteur prend l'un de ces identifiants (knowledge/contacts.json) :\n${listing(members)}`,
+      `${found ? `« ${found.name} » n'est pas membre du club HA30` : why} : un compte acheteur est rattaché à un membre du club ; choisissez une organisation dans la liste « Organisation », parmi les membres du club HA30.`,
+    );
   }
   if (!found) {
-    throw new AccountError('ORG_INVALID', `Organisation inconnue « ${orgId.slice(0, 80)} » : identifiants possibles (knowledge/contacts.json) :\n${listing(organisations)}`);
+    throw new AccountError(
+      'ORG_INVALID',
+      `Organisation inconnue « ${orgId.slice(0, 80)} » : identifiants possibles (knowledge/contacts.json) :\n${listing(organisations)}`,
+      `Organisation inconnue « ${orgId.slice(0, 80)} » : choisissez une organisation dans la liste « Organisation », ou « Aucune » pour le personnel de la CCI.`,
+    );
   }
   return orgId;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import type { MatchText } from '../tenders/match/fit';
 import type { SmeProfile } from '../tenders/match/profile';
 import type { Tender } from '../tenders/types';
 import { selectAlerts } from './selectAlerts';
@@ -29,6 +30,8 @@ export interface AlertServiceOptions {
   retentionDays: number;
   logger: Logger;
   now?: () => Date;
+  /** The texts in service (the running app's live knowledge), read at each check; the shipped ones when not given. */
+  text?: MatchText;
 }
 
 export interface AlertRun {
@@ -184,10 +187,10 @@ export class AlertService {
     const corpus = this.catalogue.all();
     const { threshold } = this.options;
     const batches = new Map<string, AlertBatch>();
-    for (const batch of selectAlerts(subscriptions, this.tendersOf(changedIds), now, threshold, { corpus })) batches.set(batch.subscriptionId, batch);
+    for (const batch of selectAlerts(subscriptions, this.tendersOf(changedIds), now, threshold, { corpus, ...(this.options.text ? { text: this.options.text } : {}) })) batches.set(batch.subscriptionId, batch);
     // A batch that could not be sent last time is tried again, for its own subscription only.
     for (const subscription of subscriptions.filter((candidate) => candidate.pendingIds.length)) {
-      const [retry] = selectAlerts([subscription], this.tendersOf(subscription.pendingIds), now, threshold, { corpus });
+      const [retry] = selectAlerts([subscription], this.tendersOf(subscription.pendingIds), now, threshold, { corpus, ...(this.options.text ? { text: this.options.text } : {}) });
       if (!retry) {
         await this.store.dropPending(subscription.id);
         continue;

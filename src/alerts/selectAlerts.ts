@@ -1,4 +1,5 @@
 import { isOpenAt } from '../tenders/catalogue';
+import type { MatchText } from '../tenders/match/fit';
 import { rankTenders } from '../tenders/match/TenderIndex';
 import type { Tender } from '../tenders/types';
 import type { AlertBatch, AlertItem, Subscription } from './types';
@@ -11,6 +12,11 @@ export interface SelectOptions {
   corpus?: readonly Tender[];
   /** How deep in the profile's ranking of the corpus a changed tender may be and still be alerted. */
   depth?: number;
+  /**
+   * The search's sentences (knowledge/messages.json in service): the app gives the live ones, so that
+   * ranking never reads the folder on disk (which may hold a refused edit). Default: the shipped ones.
+   */
+  text?: MatchText;
 }
 
 /** Deep enough that a real match of a large catalogue is found, shallow enough to rank fast. */
@@ -50,7 +56,7 @@ export function selectAlerts(subscriptions: readonly Subscription[], changedTend
     const sent = new Set(subscription.sentIds);
     const fresh = new Set(alertable.filter((tender) => !sent.has(tender.id)).map((tender) => tender.id));
     if (!fresh.size) continue;
-    const items = rankTenders(corpus, subscription.profile, { now, limit: depth })
+    const items = rankTenders(corpus, subscription.profile, { now, limit: depth, ...(options.text ? { text: options.text } : {}) })
       .filter((ranked) => fresh.has(ranked.tender.id) && ranked.score >= threshold && isAlertable(ranked.tender, now))
       .map((ranked) => itemOf(ranked.tender, ranked.score));
     if (items.length) batches.push({ subscriptionId: subscription.id, items });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type KnowledgeFiles, requireFiles } from '../knowledge/loadKnowledge';
 import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
-import { htmlProblems, stringsOf } from '../knowledge/textChecks';
+import { stringsOf, textProblems } from '../knowledge/textChecks';
 import { readValidated } from '../knowledge/validateFile';
 import { defaultKnowledgeDir } from '../tenders/match/cpv';
 import type { ClubContact, ClubEvent, ContactsFile, EventsFile, Situation } from './types';
@@ -60,7 +60,7 @@ export function directoryProblems(contacts: ContactsFile, events: EventsFile): K
       }
     }
   });
-  return [...problems, ...htmlProblems(CONTACTS, contacts.contacts, '/contacts'), ...htmlProblems(CONTACTS, contacts.situations, '/situations'), ...htmlProblems(EVENTS, events.events, '/events')];
+  return [...problems, ...textProblems(CONTACTS, contacts.contacts, '/contacts'), ...textProblems(CONTACTS, contacts.situations, '/situations'), ...textProblems(EVENTS, events.events, '/events')];
 }
 
 /** The same checks on a folder read generically (contacts.json and events.json must be there). */

@@ -1,6 +1,6 @@
 import { type KnowledgeFiles, requireFiles } from '../knowledge/loadKnowledge';
 import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
-import { htmlProblems } from '../knowledge/textChecks';
+import { textProblems } from '../knowledge/textChecks';
 import { figureIdsOf } from './renderAnswer';
 import { createNormalizer } from './normalizeQuestion';
 import type { FaqFigure, FaqKnowledge, FaqSettings, FaqTopic } from './types';
@@ -38,7 +38,7 @@ function checkFigures(figures: FaqFigure[]): FaqProblem[] {
     seen.add(figure.id);
     if (figure.until && figure.until < figure.since) problems.push(problem(FIGURES, `/figures/${index}/until`, `${figure.until} précède la date d’entrée en vigueur ${figure.since}`, 'vérifiez les deux dates : « since » est le début, « until » la fin'));
     // A figure's value and label are pasted into the answers ({fig:…}): plain text, like the answers themselves.
-    problems.push(...htmlProblems(FIGURES, { value: figure.value, label: figure.label, source: figure.source }, `/figures/${index}`));
+    problems.push(...textProblems(FIGURES, { value: figure.value, label: figure.label, source: figure.source }, `/figures/${index}`));
     return problems;
   });
 }
@@ -68,7 +68,7 @@ function checkTopics(byFile: [string, FaqTopic][], files: KnowledgeFiles, figure
     if (topic.phrasings.length < minPhrasings) {
       problems.push(problem(file, '/phrasings', `n’a que ${topic.phrasings.length} formulations : il en faut au moins ${minPhrasings}`, 'ajoutez des façons de demander (familières, SMS, fautes, formelles) pour que la question soit reconnue'));
     }
-    problems.push(...htmlProblems(file, { title: topic.title, short: topic.short, details: topic.details, legal: topic.legal, links: topic.links, ...(topic.uncertain ? { uncertain: topic.uncertain } : {}) }));
+    problems.push(...textProblems(file, { title: topic.title, short: topic.short, details: topic.details, legal: topic.legal, links: topic.links, ...(topic.uncertain ? { uncertain: topic.uncertain } : {}) }));
   }
   return problems;
 }

@@ -2,7 +2,7 @@ import type { KnowledgeFiles } from './loadKnowledge';
 import { templateProblem } from './templates';
 import { MESSAGE_IDS, MESSAGE_PLACEHOLDERS, type MessageId } from './messageIds';
 import { type KnowledgeProblem, missingFile, pointer, problem, quote } from './problems';
-import { htmlProblems } from './textChecks';
+import { textProblems } from './textChecks';
 import { GOAL_IDS, type IntentsFile, type MessagesFile } from './types';
 
 const MESSAGES = 'messages.json';
@@ -31,7 +31,7 @@ function messageProblems(file: MessagesFile): KnowledgeProblem[] {
   const absent = MESSAGE_IDS.filter((id) => file.messages[id] === undefined).map((id) =>
     problem(MESSAGES, pointer('messages', id), 'est absent : ce texte est utilisé par l’assistant', `ajoutez "${id}": "…" (son texte d’origine est dans le dossier knowledge/ livré avec l’assistant)`),
   );
-  return [...absent, ...messageTemplateProblems(file), ...htmlProblems(MESSAGES, file.messages, '/messages')];
+  return [...absent, ...messageTemplateProblems(file), ...textProblems(MESSAGES, file.messages, '/messages')];
 }
 
 function intentProblems(intents: IntentsFile): KnowledgeProblem[] {
@@ -50,7 +50,7 @@ function intentProblems(intents: IntentsFile): KnowledgeProblem[] {
   for (const id of GOAL_IDS) {
     if (!goalIds.has(id)) problems.push(problem(INTENTS, '/goals', `doit contenir l’objectif « ${id} »`, `ajoutez l’objectif ${id} (titre et description) : l’accueil le propose`));
   }
-  return [...problems, ...htmlProblems(INTENTS, intents.goals, '/goals')];
+  return [...problems, ...textProblems(INTENTS, intents.goals, '/goals')];
 }
 
 /** The conversation's part: messages.json and intents.json, cross-checked (both must be there). */

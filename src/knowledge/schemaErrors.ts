@@ -12,6 +12,7 @@ export function createKnowledgeAjv(options: Options = {}): Ajv2020 {
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'maxLengthErrorMessage', schemaType: 'string' });
   return ajv;
 }
 
@@ -56,9 +57,17 @@ const FORMAT_FIX: Record<string, [string, string]> = {
   email: ['n’est pas une adresse électronique', 'écrivez une adresse de la forme nom@domaine.fr'],
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
+/** "50 000": thousands apart, as a French reader writes them. */
+function frenchCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
+
+function plural(n: number, word: string): string {
+  return `${frenchCount(n)} ${word}${n > 1 ? 's' : ''}`;
+}
+
+/** What to do with a text too long for the chat, unless its schema says better (`maxLengthErrorMessage`). */
+const TOO_LONG_FIX = 'raccourcissez-le : le chat l’affiche d’un seul bloc, qui se lit mal sur un téléphone ; gardez l’essentiel et renvoyez au besoin vers une page https:// pour le détail';
 
 /** The French what/fix of one Ajv error. */
 function describe(error: ErrorObject, noun: Noun): { path: string; what: string; fix: string } {
@@ -100,8 +109,11 @@ function describe(error: ErrorObject, noun: Noun): { path: string; what: string;
     }
     case 'minLength':
       return { path: at, what: `est trop court : ${plural(String(data).length, 'caractère')}, il en faut au moins ${params.limit}`, fix: hint ?? 'complétez ce texte' };
-    case 'maxLength':
-      return { path: at, what: `est trop long : ${plural(String(data).length, 'caractère')}, au plus ${params.limit} admis`, fix: hint ?? 'raccourcissez ce texte' };
+    case 'maxLength': {
+      // Counted as Ajv counts (characters, not UTF-16 units): « é » and « € » are one each.
+      const own = typeof parent.maxLengthErrorMessage === 'string' ? parent.maxLengthErrorMessage : undefined;
+      return { path: at, what: `est trop long : ${plural([...String(data)].length, 'caractère')}, au plus ${frenchCount(Number(params.limit))} admis`, fix: own ?? hint ?? TOO_LONG_FIX };
+    }
     case 'minItems':
       return { path: at, what: `n’a que ${plural((data as unknown[]).length, 'élément')}, il en faut au moins ${params.limit}`, fix: hint ?? 'ajoutez les éléments qui manquent' };
     case 'maxItems':

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type KnowledgeProblem, pointer, problem, quote, throwIfAny } from '../knowledge/problems';
-import { htmlProblems } from '../knowledge/textChecks';
+import { textProblems } from '../knowledge/textChecks';
 import { readValidated } from '../knowledge/validateFile';
 import { expectedDay, parseSourceDateTime, toParisIso } from './dates';
 import type { Tender, TenderStatus } from './types';
@@ -93,7 +93,7 @@ function entryProblems(entry: TenderEntry, file: TenderEntriesFile, name: string
   if (value?.minEur !== undefined && value.maxEur !== undefined && value.minEur > value.maxEur) {
     problems.push(problem(name, at('estimatedValue'), `le minimum (${value.minEur} €) dépasse le maximum (${value.maxEur} €)`, 'inversez les deux montants'));
   }
-  return [...problems, ...htmlProblems(name, entry, at(), TEXTS_SKIPPED)];
+  return [...problems, ...textProblems(name, entry, at(), TEXTS_SKIPPED)];
 }
 
 /** What a schema cannot say of an entries file: its kind, unique slugs, real dates, known buyers, no HTML. */

@@ -275,5 +275,27 @@ describe('/api/knowledge: the CCI’s administration API', () => {
       expect(history.map((c) => c.action)).toEqual(['account.remove', 'account.password', 'account.add']);
       for (const secret of ['un mas dans les vignes', 'une autre phrase bien longue', 'scrypt']) expect(historyText()).not.toContain(secret);
     });
+
+    it('words its refusals for the « Comptes » page (its lists and buttons), never with the flags of npm run users', async () => {
+      const add = (body: Record<string, unknown>) => as('cci', '/api/knowledge/accounts', { method: 'POST', body });
+      const fresh = { login: 'lea.acheteuse', role: 'buyer', org: 'ha30-chu-nimes', password: 'un mas dans les vignes' };
+      const refusals = {
+        noOrg: error(await add({ ...fresh, org: undefined })),
+        notMember: error(await add({ ...fresh, org: 'cci-gard' })),
+        unknownOrg: error(await add({ ...fresh, role: 'cci', org: 'nulle-part' })),
+        taken: error(await add({ ...fresh, login: BUYER.login })),
+        role: error(await add({ ...fresh, role: 'admin' })),
+        unknownLogin: error(await as('cci', '/api/knowledge/accounts/personne/password', { method: 'POST', body: { password: 'une autre phrase bien longue' } })),
+      };
+      expect(refusals).toEqual({
+        noOrg: 'Un compte acheteur est rattaché à un membre du club : choisissez une organisation dans la liste « Organisation », parmi les membres du club HA30.',
+        notMember: "« CCI Gard (Chambre de commerce et d'industrie du Gard) » n'est pas membre du club HA30 : un compte acheteur est rattaché à un membre du club ; choisissez une organisation dans la liste « Organisation », parmi les membres du club HA30.",
+        unknownOrg: 'Organisation inconnue « nulle-part » : choisissez une organisation dans la liste « Organisation », ou « Aucune » pour le personnel de la CCI.',
+        taken: `L'identifiant « ${BUYER.login} » existe déjà : choisissez-en un autre, ou changez le mot de passe de ce compte avec son bouton « Nouveau mot de passe » dans la liste des comptes.`,
+        role: 'Rôle inconnu « admin » : choisissez « Acheteur du club » ou « Personnel de la CCI » dans la liste « Rôle ».',
+        unknownLogin: 'Aucun compte « personne » : il a peut-être été supprimé entre-temps ; rechargez la page pour voir les comptes existants.',
+      });
+      for (const text of Object.values(refusals)) expect(text).not.toMatch(/--|npm run|users --|contacts\.json|\bbuyer\b|\bcci\b/);
+    });
   });
 });

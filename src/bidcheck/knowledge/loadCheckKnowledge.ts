@@ -1,6 +1,6 @@
 import { type KnowledgeFiles, requireFiles } from '../../knowledge/loadKnowledge';
 import { type KnowledgeProblem, pointer, problem, throwIfAny } from '../../knowledge/problems';
-import { htmlProblems } from '../../knowledge/textChecks';
+import { textProblems } from '../../knowledge/textChecks';
 import type { DocumentsFile } from '../classify/classifyDocument';
 import { validateRules } from '../rules/validateRules';
 import type { CheckSettings, RulesFile } from '../rules/types';
@@ -33,7 +33,7 @@ function documentProblems(documents: DocumentsFile): KnowledgeProblem[] {
     if (first === undefined) seen.set(type.code, index);
     return first === undefined ? [] : [problem(DOCUMENTS, pointer('types', index, 'code'), `« ${type.code} » est en double (déjà /types/${first})`, 'réunissez les marqueurs des deux entrées dans une seule')];
   });
-  return [...problems, ...htmlProblems(DOCUMENTS, { unknownLabel: documents.unknownLabel, labels: documents.types.map((type) => type.label) })];
+  return [...problems, ...textProblems(DOCUMENTS, { unknownLabel: documents.unknownLabel, labels: documents.types.map((type) => type.label) })];
 }
 
 /**

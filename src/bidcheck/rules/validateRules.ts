@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { templateProblem } from '../../knowledge/Messages';
 import { type KnowledgeProblem, problem } from '../../knowledge/problems';
 import { createKnowledgeAjv, schemaProblems } from '../../knowledge/schemaErrors';
-import { htmlProblems } from '../../knowledge/textChecks';
+import { textProblems } from '../../knowledge/textChecks';
 import { DETECTOR_REGISTRY, type ContractVocabulary, type Emission } from './registry';
 import { GLOBAL_PLACEHOLDERS, messageKey, placeholdersOf, remedyText, wordings } from './ruleTexts';
 import type { Condition, RuleRecord, RulesFile, StageText } from './types';
@@ -103,7 +103,7 @@ function ruleProblems(rule: RuleRecord, vocabulary: ContractVocabulary, paramsVa
   if (rule.automation === 'FULL' && rule.limitation) problems.push(problem(file, `${at}/automation`, 'une règle qui a une « limitation » est PARTIAL', 'écrivez "automation": "PARTIAL", ou retirez la limitation'));
   if (placeholdersOf(rule.title).length > 0) problems.push(problem(file, `${at}/title`, 'le titre ne peut pas contenir de variable : il est lu sans constat', 'écrivez « trop ancienne » plutôt que la durée'));
   const { detect: _detect, severity: _severity, ...texts } = rule;
-  problems.push(...htmlProblems(file, texts, at));
+  problems.push(...textProblems(file, texts, at));
   return problems;
 }
 

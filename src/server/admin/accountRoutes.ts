@@ -30,12 +30,12 @@ function fieldsOf(account: ReturnType<typeof shown>): DiffEntry[] {
 
 const ACCOUNT_STATUS: Partial<Record<AccountError['code'], number>> = { LOGIN_UNKNOWN: 404, ACCOUNTS_BUSY: 503, ACCOUNTS_CORRUPT: 503 };
 
-/** The accounts domain's refusals as HTTP ones: a bad field is 422 with its French reason. */
+/** The accounts domain's refusals as HTTP ones: a bad field is 422 with its French reason, in the page's words. */
 async function accountCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AccountError) throw new HttpError(ACCOUNT_STATUS[error.code] ?? 422, error.code, error.message);
+    if (error instanceof AccountError) throw new HttpError(ACCOUNT_STATUS[error.code] ?? 422, error.code, error.webMessage);
     throw error;
   }
 }
