@@ -44,8 +44,10 @@ describe('Web Chat page in Chromium', () => {
       await phone.goto(app.url.replace('localhost', '127.0.0.1'));
       await phone.getByRole('button', { name: 'Trouver des marchés pour mon entreprise' }).first().waitFor({ timeout: 20_000 });
       const layout = await phone.evaluate(() => {
-        const height = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().height;
-        const cut = [...document.querySelectorAll('#webchat .ac-pushButton')]
+        interface Box { scrollWidth: number; clientWidth: number; textContent: string | null; getBoundingClientRect(): { height: number }; querySelectorAll(selector: string): Iterable<Box> }
+        const doc = (globalThis as unknown as { document: { querySelector(selector: string): Box | null; querySelectorAll(selector: string): Iterable<Box> } }).document;
+        const height = (selector: string) => doc.querySelector(selector)!.getBoundingClientRect().height;
+        const cut = [...doc.querySelectorAll('#webchat .ac-pushButton')]
           .filter((button) => button.scrollWidth > button.clientWidth + 1 || [...button.querySelectorAll('div')].some((div) => div.scrollWidth > div.clientWidth + 1))
           .map((button) => button.textContent);
         return { chat: height('#webchat'), header: height('header'), footer: height('footer'), cut };
