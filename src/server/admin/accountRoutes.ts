@@ -40,24 +40,6 @@ async function accountCall<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The domain's refusals that speak of the command line (« users -- password », « ajoutez --org » and
- * the ids of contacts.json), said instead with what the « Comptes » page offers.
- */
-function pageRefusal(error: unknown, input: { login: string; role: string; orgId?: string }, organisations: readonly Organisation[]): unknown {
-  if (!(error instanceof AccountError)) return error;
-  if (error.code === 'LOGIN_TAKEN') {
-    return new AccountError(error.code, `L’identifiant « ${normaliseLogin(input.login)} » existe déjà : choisissez-en un autre, ou donnez un nouveau mot de passe à ce compte (« Nouveau mot de passe » dans la liste des comptes).`);
-  }
-  if (error.code === 'ORG_INVALID') {
-    if (!input.orgId) return new AccountError(error.code, 'Un compte acheteur est rattaché à un membre du club : choisissez-le dans la liste « Organisation ».');
-    const found = organisations.find((org) => org.id === input.orgId);
-    const why = found ? `« ${found.name} » n’est pas membre du club HA30` : `Organisation inconnue « ${input.orgId.slice(0, 80)} »`;
-    return new AccountError(error.code, `${why} : choisissez dans la liste « Organisation » ${input.role === 'buyer' ? 'un membre du club' : 'une organisation'}.`);
-  }
-  return error;
-}
-
 /** docs/admin-api.md « Accounts »: the CCI manages accounts from /admin as `npm run users` does. */
 export function registerAccountRoutes(server: Server, deps: AccountRoutesDeps): void {
   const handle = (handler: Parameters<typeof adminHandler>[1]) => adminHandler(deps, handler);
@@ -77,13 +59,7 @@ export function registerAccountRoutes(server: Server, deps: AccountRoutesDeps): 
       const input = { login: requiredText(body.login, 'login'), role: requiredText(body.role, 'role'), ...(name !== undefined ? { name } : {}), ...(org ? { orgId: org } : {}), password: requiredText(body.password, 'password') };
       const organisations = deps.organisations();
       const account = shown(
-        await accountCall(async () => {
-          try {
-            return await deps.accounts.add(input, organisations);
-          } catch (error) {
-            throw pageRefusal(error, input, organisations);
-          }
-        }),
+        await accountCall(() => deps.accounts.add(input, organisations)),
       );
       const change = await deps.editor.record({ who: user.login, action: 'account.add', collection: 'accounts', recordId: account.login, summary: `Compte ${account.login} créé (${account.role === 'cci' ? 'CCI' : 'acheteur'})`, diff: fieldsOf(account), after: account });
       sendJson(res, 201, { ...account, change });
