@@ -292,6 +292,8 @@ export const MESSAGE_PLACEHOLDERS = {
   'tenders.reason.sizeHigh': ['yearly', 'capacity'],
   'tenders.reason.sizeOneLot': ['value', 'lot', 'title', 'lotValue'],
   'tenders.reason.sizeGroupement': ['yearly'],
+  'tenders.reason.sizeHighHeadcount': ['yearly', 'employees'],
+  'tenders.reason.sizeGroupementHeadcount': ['yearly', 'employees'],
   'tenders.reason.reservedQualified': [],
   'tenders.reason.reserved': [],
   'tenders.reason.cpv': ['code'],

@@ -43,6 +43,33 @@ describe('find tenders, profile and contacts dialogs', () => {
     ]);
   });
 
+  it('tells a plumber who gave only a headcount that a tender is large for 3 employees, never a turnover it did not give', async () => {
+    const adapter = await bot();
+    await transcript(adapter, [
+      ['je suis plombier à Alès, 3 salariés, quels marchés pour moi ?', /D'après votre activité « plombier »[\s\S]*Oui, garder ces domaines/],
+      ['oui', /qualifications ou certifications/],
+      ['Aucune', /travaux, des fournitures ou des services/],
+      [
+        'Travaux',
+        /^Votre profil : plombier, à Alès, 3 salariés, sans qualification déclarée, marchés de travaux\. Je le garde/,
+        /exemples de démonstration/,
+        // No turnover figure the SME did not give (the code guesses 100 k€ a head to weigh sizes).
+        /^(?![\s\S]*€ de chiffre d’affaires)[\s\S]*Rénovation des sanitaires[\s\S]*Montant estimé : 185 000 €[\s\S]*montant élevé pour une entreprise de 3 salariés \(185 000 €\) : l’acheteur peut exiger un chiffre d’affaires jusqu’à deux fois ce montant/,
+        /Que souhaitez-vous faire maintenant/,
+      ],
+    ]);
+  });
+
+  it('with the turnover given, weighs the tender against that turnover', async () => {
+    const adapter = await bot();
+    await transcript(adapter, [
+      ['je suis plombier à Alès, 3 salariés, CA 300 k€, quels marchés pour moi ?', /Oui, garder ces domaines/],
+      ['oui', /qualifications ou certifications/],
+      ['Aucune', /travaux, des fournitures ou des services/],
+      ['Travaux', /CA 300 000 €/, /exemples de démonstration/, /Rénovation des sanitaires[\s\S]*montant élevé pour votre taille \(185 000 € pour 300 000 € de chiffre d’affaires\)/, /Que souhaitez-vous faire/],
+    ]);
+  });
+
   it('never shows cleaning or closed tenders to the plumber, and pages through with "plus de résultats"', async () => {
     const adapter = await bot();
     await send(adapter, 'jsuis plombier a ales 6 salaries, des marchés ?');

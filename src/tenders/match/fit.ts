@@ -160,7 +160,16 @@ export function sizeFit(tender: Tender, profile: SmeProfile, lotRelevance: (lot:
   const factor = sizeFactor(yearly, smallestLotYearly(tender), capacity);
   const perYear = years > 1 ? text('tenders.amountPerYear', { amount: formatEuros(yearly) }) : formatEuros(yearly);
   if (factor === 1) return { factor, reason: text('tenders.reason.sizeFits', { yearly: perYear }) };
-  if (factor === 0.85) return { factor, reason: text('tenders.reason.sizeHigh', { yearly: perYear, capacity: formatEuros(capacity) }) };
+  // Without a turnover the capacity is a guess from the headcount: the sentence says the headcount
+  // the SME gave, never the guess as if it were its turnover.
+  const headcount = profile.turnover && profile.turnover > 0 ? undefined : profile.employees;
+  if (factor === 0.85)
+    return {
+      factor,
+      reason: headcount
+        ? text('tenders.reason.sizeHighHeadcount', { yearly: perYear, employees: headcount })
+        : text('tenders.reason.sizeHigh', { yearly: perYear, capacity: formatEuros(capacity) }),
+    };
   if (factor === 0.75) {
     const best = tender.lots
       .map((lot) => ({ lot, value: lot.estimatedValueEur && lot.estimatedValueEur > 0 ? lot.estimatedValueEur : value / tender.lots.length }))
@@ -168,7 +177,10 @@ export function sizeFit(tender: Tender, profile: SmeProfile, lotRelevance: (lot:
       .sort((a, b) => lotRelevance(b.lot) - lotRelevance(a.lot) || a.value - b.value)[0]!;
     return { factor, reason: text('tenders.reason.sizeOneLot', { value: formatEuros(value), lot: best.lot.number, title: best.lot.title, lotValue: formatEuros(best.value) }) };
   }
-  return { factor, reason: text('tenders.reason.sizeGroupement', { yearly: perYear }) };
+  return {
+    factor,
+    reason: headcount ? text('tenders.reason.sizeGroupementHeadcount', { yearly: perYear, employees: headcount }) : text('tenders.reason.sizeGroupement', { yearly: perYear }),
+  };
 }
 
 const RESERVED_OK = /\b(esat|siae|entreprise adaptee|entreprises adaptees|insertion|iae|handicap)/;

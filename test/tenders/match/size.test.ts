@@ -18,6 +18,13 @@ describe('size fit', () => {
     expect(fit.reason).toBe('montant élevé pour votre taille (300 000 € pour 450 000 € de chiffre d’affaires) : l’acheteur peut exiger jusqu’à deux fois ce montant');
   });
 
+  it('with a headcount and no turnover, names the headcount and never the turnover it guesses', () => {
+    const high = sizeFit(makeTender('h', { title: 'x', estimatedValue: { amountEur: 250_000 } }), { activity: 'x', employees: 3 }, noLotRelevance);
+    expect(high).toEqual({ factor: 0.85, reason: 'montant élevé pour une entreprise de 3 salariés (250 000 €) : l’acheteur peut exiger un chiffre d’affaires jusqu’à deux fois ce montant' });
+    const alone = sizeFit(makeTender('g', { title: 'x', estimatedValue: { amountEur: 900_000 } }), { activity: 'x', employees: 1 }, noLotRelevance);
+    expect(alone.reason).toBe('trop gros pour une entreprise de 1 salarié seule (900 000 €) : envisagez un groupement avec d’autres entreprises');
+  });
+
   it('flags what a firm cannot carry alone and suggests a groupement', () => {
     const fit = sizeFit(makeTender('c', { title: 'x', estimatedValue: { amountEur: 2_400_000 }, durationMonths: 12 }), small, noLotRelevance);
     expect(fit.factor).toBe(0.35);
