@@ -6,7 +6,7 @@ import { createKnowledgeAjv, schemaProblems } from '../knowledge/schemaErrors';
 import { appSchemasDir } from '../knowledge/validateFile';
 import { cleanForStorage, scrubPersonalData } from '../privacy';
 import { parseSourceDateTime, toParisIso } from '../tenders/dates';
-import { type TenderEntriesFile, type TenderEntry, tenderEntryProblems, UPCOMING_FILE } from '../tenders/knowledgeTenders';
+import { isExpectedDatePast, type TenderEntriesFile, type TenderEntry, tenderEntryProblems, UPCOMING_FILE } from '../tenders/knowledgeTenders';
 import { PROPOSAL_TEXTS } from './proposalTexts';
 import type { ProposalProblem, ProposedPurchase } from './types';
 
@@ -47,6 +47,12 @@ function fieldOf(at: string): string {
   return at.split('/')[1] ?? '';
 }
 
+/** A publication month already over, said to the buyer proposing (the CCI's advice for the catalogue is not theirs). */
+function publicationPastProblem(entry: TenderEntry, now: Date): ProposalProblem[] {
+  if (!isExpectedDatePast(entry, now)) return [];
+  return [{ path: '/expectedPublicationDate', message: PROPOSAL_TEXTS.publicationPast(entry.expectedPublicationDate!) }];
+}
+
 /** A typed free text as it may be kept: no markup left, no personal data (a name, a phone, an e-mail). */
 function scrubbed(text: string): string {
   return scrubPersonalData(cleanForStorage(text));
@@ -80,7 +86,8 @@ export function validateProposal(input: unknown, context: ProposalContext): Prop
   const refused = new Set(schema.map((problem) => fieldOf(problem.path)).filter(Boolean));
   const checkable = { ...entry, ...Object.fromEntries([...refused].map((key) => [key, undefined])), slug: CHECK_SLUG, buyer: entry.buyer } as TenderEntry;
   const cross = [
-    ...tenderEntryProblems(UPCOMING_FILE, { ...document, tenders: [checkable] }, 'upcoming', { organisations: context.organisations, now: context.now }).map(located),
+    ...tenderEntryProblems(UPCOMING_FILE, { ...document, tenders: [checkable] }, 'upcoming', { organisations: context.organisations }).map(located),
+    ...publicationPastProblem(checkable, context.now),
     ...deadlineProblem(checkable, context.now),
   ].filter((problem) => !refused.has(fieldOf(problem.path)));
   const problems = [...schema, ...cross];

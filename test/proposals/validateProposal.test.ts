@@ -73,6 +73,12 @@ describe('a proposed upcoming purchase is checked as the entry of upcoming.json 
     expect(problemsOf(purchase({ deadlineAt: 'demain', expectedPublicationDate: '2026-11' })).map((p) => p.path).sort()).toEqual(['/deadlineAt', '/expectedPublicationDate']);
   });
 
+  it('tells a buyer proposing a past month to choose a month to come, not to withdraw a purchase from the catalogue', () => {
+    const [past] = problemsOf(purchase({ expectedPublicationDate: '2026-11' }));
+    expect(past!.message).toBe('« 2026-11 » est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue — choisissez un mois à venir (une faute de frappe sur l’année ?)');
+    expect(past!.message).not.toMatch(/retirez/);
+  });
+
   it('every message is French and says how to fix it', () => {
     for (const p of problemsOf({ title: 'x', cpv: [], departments: ['99'] })) expect(p.message).toMatch(/ — /);
   });
