@@ -4,4 +4,5 @@ export { MAX_PENDING_PER_ORGANISATION, MAX_REASON_CHARS, type ProposalRepository
 export { slugFor } from './slugFor';
 export type * from './types';
 export { validateProposal } from './validateProposal';
+export { proposalSchema } from './proposalSchema';
 export { recordRejection, upcomingThroughEditor } from './editorAdapter';

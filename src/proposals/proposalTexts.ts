@@ -4,6 +4,7 @@
  */
 export const PROPOSAL_TEXTS = {
   notAnObject: 'la proposition doit être un objet JSON { … } décrivant l’achat — envoyez les champs du formulaire (titre, codes CPV, départements, date prévue…)',
+  publicationPast: (month: string) => `« ${month} » est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue — choisissez un mois à venir (une faute de frappe sur l’année ?)`,
   deadlinePast: (day: string) => `la date limite (${day}) est déjà passée — indiquez une date à venir, ou laissez-la vide si elle n’est pas encore connue`,
   invalid: 'La proposition n’a pas été enregistrée : corrigez les champs signalés puis renvoyez-la.',
   noOrganisation: 'Ce compte n’est rattaché à aucune organisation du club : la CCI doit le rattacher (users -- add --org) avant qu’il puisse proposer un achat.',

@@ -6,7 +6,7 @@ import { createKnowledgeAjv, schemaProblems } from '../knowledge/schemaErrors';
 import { appSchemasDir } from '../knowledge/validateFile';
 import { cleanForStorage, scrubPersonalData } from '../privacy';
 import { parseSourceDateTime, toParisIso } from '../tenders/dates';
-import { type TenderEntriesFile, type TenderEntry, tenderEntryProblems, UPCOMING_FILE } from '../tenders/knowledgeTenders';
+import { isExpectedDatePast, type TenderEntriesFile, type TenderEntry, tenderEntryProblems, UPCOMING_FILE } from '../tenders/knowledgeTenders';
 import { PROPOSAL_TEXTS } from './proposalTexts';
 import type { ProposalProblem, ProposedPurchase } from './types';
 
@@ -42,6 +42,17 @@ function deadlineProblem(entry: TenderEntry, now: Date): ProposalProblem[] {
   return [{ path: '/deadlineAt', message: PROPOSAL_TEXTS.deadlinePast(toParisIso(parsed.instant).slice(0, 10)) }];
 }
 
+/** « /departments/1 » → « departments »; « / » → « ». */
+function fieldOf(at: string): string {
+  return at.split('/')[1] ?? '';
+}
+
+/** A publication month already over, said to the buyer proposing (the CCI's advice for the catalogue is not theirs). */
+function publicationPastProblem(entry: TenderEntry, now: Date): ProposalProblem[] {
+  if (!isExpectedDatePast(entry, now)) return [];
+  return [{ path: '/expectedPublicationDate', message: PROPOSAL_TEXTS.publicationPast(entry.expectedPublicationDate!) }];
+}
+
 /** A typed free text as it may be kept: no markup left, no personal data (a name, a phone, an e-mail). */
 function scrubbed(text: string): string {
   return scrubPersonalData(cleanForStorage(text));
@@ -69,12 +80,17 @@ export function validateProposal(input: unknown, context: ProposalContext): Prop
   const given = Object.fromEntries(Object.entries(input).filter(([key]) => !FORCED.has(key)));
   const entry = { ...given, slug: CHECK_SLUG, buyer: { name: context.organisation.name, organisationId: context.organisation.id } } as TenderEntry;
   const document: TenderEntriesFile = { $schema: '../schemas/tender-entries.schema.json', kind: 'upcoming', updatedAt: toParisIso(context.now.getTime()).slice(0, 10), tenders: [entry] };
-  const schema = validateFile(document);
-  if (schema.length > 0) return { ok: false, problems: schema.map(located) };
-  const problems = [
-    ...tenderEntryProblems(UPCOMING_FILE, document, 'upcoming', { organisations: context.organisations, now: context.now }).map(located),
-    ...deadlineProblem(entry, context.now),
-  ];
+  const schema = validateFile(document).map(located);
+  // The cross-checks run on the fields the schema let through, so that one refusal lists every
+  // mistake (a code in words, HTML in a text, a past month), not the schema's first and the rest later.
+  const refused = new Set(schema.map((problem) => fieldOf(problem.path)).filter(Boolean));
+  const checkable = { ...entry, ...Object.fromEntries([...refused].map((key) => [key, undefined])), slug: CHECK_SLUG, buyer: entry.buyer } as TenderEntry;
+  const cross = [
+    ...tenderEntryProblems(UPCOMING_FILE, { ...document, tenders: [checkable] }, 'upcoming', { organisations: context.organisations }).map(located),
+    ...publicationPastProblem(checkable, context.now),
+    ...deadlineProblem(checkable, context.now),
+  ].filter((problem) => !refused.has(fieldOf(problem.path)));
+  const problems = [...schema, ...cross];
   if (problems.length > 0) return { ok: false, problems };
   const { slug: _slug, ...record } = scrubTexts(entry);
   return { ok: true, record };

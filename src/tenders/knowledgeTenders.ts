@@ -68,6 +68,15 @@ function isPast(expected: string, now: Date): boolean {
   return expected.length === 7 ? expected < today.slice(0, 7) : expected < today;
 }
 
+/**
+ * An upcoming purchase announced for a real month or day already over, and not published since: what
+ * the catalogue refuses (src/proposals words it for a buyer proposing, this file for the CCI editing).
+ */
+export function isExpectedDatePast(entry: Pick<TenderEntry, 'expectedPublicationDate' | 'publishedAs'>, now: Date): boolean {
+  const expected = entry.expectedPublicationDate;
+  return Boolean(expected && expectedDay(expected) && !entry.publishedAs && isPast(expected, now));
+}
+
 function entryProblems(entry: TenderEntry, file: TenderEntriesFile, name: string, index: number, options: EntryCheckOptions): KnowledgeProblem[] {
   const at = (...keys: (string | number)[]) => pointer('tenders', index, ...keys);
   const problems: KnowledgeProblem[] = [];
@@ -80,7 +89,7 @@ function entryProblems(entry: TenderEntry, file: TenderEntriesFile, name: string
   if (entry.expectedPublicationDate) {
     const day = expectedDay(entry.expectedPublicationDate);
     if (!day) problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} n’est pas un mois ni un jour réel`, 'écrivez un mois AAAA-MM (2027-05) ou un jour AAAA-MM-JJ qui existe'));
-    else if (upcoming && options.now && !entry.publishedAs && isPast(entry.expectedPublicationDate, options.now) && !options.alreadyAnnounced?.has(announcementKey(entry))) {
+    else if (upcoming && options.now && isExpectedDatePast(entry, options.now) && !options.alreadyAnnounced?.has(announcementKey(entry))) {
       problems.push(problem(name, at('expectedPublicationDate'), `${quote(entry.expectedPublicationDate)} est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue`, 'corrigez la date prévue (une faute de frappe sur l’année ?), ou retirez cet achat s’il a été publié ou abandonné'));
     }
   } else if (status === 'UPCOMING') problems.push(problem(name, at('expectedPublicationDate'), 'est requis pour un achat à venir', 'ajoutez "expectedPublicationDate": le mois (AAAA-MM) ou le jour (AAAA-MM-JJ) prévu de publication'));

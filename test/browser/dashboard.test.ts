@@ -241,6 +241,51 @@ describe('buyers’ dashboard in Chromium', () => {
     await form.locator('[name="title"]').fill('');
   });
 
+  it('says every mistake of a proposal under its field in one submit, and sends nothing until they are corrected', async () => {
+    const form = page.locator('#proposal-form');
+    const posted: string[] = [];
+    const watch = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/insights/proposals') posted.push(request.url());
+    };
+    page.on('request', watch);
+    await form.locator('[name="title"]').fill('Mobilier <b>urgent</b> des écoles');
+    await form.locator('[name="cpv"]').fill('plomberie');
+    await form.locator('[name="departments"]').fill('30, Gard');
+    await form.locator('[name="expectedPublicationDate"]').fill('2026-10');
+    await form.locator('[name="amount"]').fill('cent mille');
+    await form.getByRole('button', { name: 'Proposer cet achat' }).click();
+    const under = async (name: string) => (await form.locator(`label:has([name="${name}"]) .field-error`).allInnerTexts()).join(' | ');
+    await form.locator('.field-error').first().waitFor();
+    expect({
+      title: await under('title'),
+      cpv: await under('cpv'),
+      departments: await under('departments'),
+      expectedPublicationDate: await under('expectedPublicationDate'),
+      amount: await under('amount'),
+    }).toEqual({
+      title: 'contient du HTML (« <b> »), que le chat afficherait tel quel : écrivez du texte simple, sans balises ni entités.',
+      cpv: '« plomberie » : un code CPV de 8 chiffres, sans le chiffre de contrôle (45330000).',
+      departments: '« Gard » : un numéro de département à deux chiffres (30, 07), 2A, 2B, ou 971 à 976.',
+      expectedPublicationDate: '« 2026-10 » est déjà passé : indiquez le mois ou le jour prévu, à venir (une faute de frappe sur l’année ?).',
+      amount: '« cent mille » n’est pas un montant : écrivez-le en chiffres, par exemple 150 000.',
+    });
+    await expect(page.locator('#proposal-message').innerText()).resolves.toBe('La proposition n’a pas été envoyée : corrigez les champs signalés.');
+    expect(posted).toEqual([]);
+
+    // Corrected, it goes: one request, listed as awaiting the CCI.
+    await form.locator('[name="title"]').fill('Mobilier des écoles');
+    await form.locator('[name="cpv"]').fill('39160000');
+    await form.locator('[name="departments"]').fill('30');
+    await form.locator('[name="expectedPublicationDate"]').fill('2027-03');
+    await form.locator('[name="amount"]').fill('100 000');
+    await form.getByRole('button', { name: 'Proposer cet achat' }).click();
+    await page.locator('#proposal-message').getByText(/Proposition envoyée/).waitFor();
+    expect(await form.locator('.field-error').count()).toBe(0);
+    await page.locator('#proposal-list li', { hasText: 'Mobilier des écoles' }).getByText('En attente de la CCI').waitFor();
+    expect(posted).toHaveLength(1);
+    page.off('request', watch);
+  }, 60_000);
+
   it('downloads the gaps as a CSV a French Excel opens', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv-gaps').click()]);
     expect(download.suggestedFilename()).toMatch(/^ha30-questions-sans-reponse_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);

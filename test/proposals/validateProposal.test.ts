@@ -53,6 +53,32 @@ describe('a proposed upcoming purchase is checked as the entry of upcoming.json 
     expect(validateProposal(purchase({ noticeUrl: 'https://www.marches-securises.fr/avis/1234', buyerProfileUrl: 'http://achats.nimes.fr' }), context).ok).toBe(true);
   });
 
+  it('lists every mistake of a proposal in one refusal: codes in words, HTML in a text, a past month, a number in words', () => {
+    const problems = problemsOf(
+      purchase({
+        title: 'Toiture <b>urgente</b> du gymnase',
+        cpv: ['plomberie'],
+        departments: ['Gard'],
+        expectedPublicationDate: '2026-10',
+        estimatedValue: { amountEur: 'cent mille' },
+      }),
+    );
+    expect(problems.map((p) => p.path).sort()).toEqual(['/cpv/0', '/departments/0', '/estimatedValue/amountEur', '/expectedPublicationDate', '/title']);
+    expect(problems.find((p) => p.path === '/departments/0')!.message).toMatch(/« Gard ».*numéro de département/);
+    expect(problems.find((p) => p.path === '/title')!.message).toMatch(/contient du HTML/);
+  });
+
+  it('says a field the schema refuses once, without a cross-check on the same field after it', () => {
+    expect(problemsOf(purchase({ expectedPublicationDate: 'mars' })).map((p) => p.path)).toEqual(['/expectedPublicationDate']);
+    expect(problemsOf(purchase({ deadlineAt: 'demain', expectedPublicationDate: '2026-11' })).map((p) => p.path).sort()).toEqual(['/deadlineAt', '/expectedPublicationDate']);
+  });
+
+  it('tells a buyer proposing a past month to choose a month to come, not to withdraw a purchase from the catalogue', () => {
+    const [past] = problemsOf(purchase({ expectedPublicationDate: '2026-11' }));
+    expect(past!.message).toBe('« 2026-11 » est déjà passé : un achat à venir ne peut pas être annoncé pour une date révolue — choisissez un mois à venir (une faute de frappe sur l’année ?)');
+    expect(past!.message).not.toMatch(/retirez/);
+  });
+
   it('every message is French and says how to fix it', () => {
     for (const p of problemsOf({ title: 'x', cpv: [], departments: ['99'] })) expect(p.message).toMatch(/ — /);
   });

@@ -51,7 +51,7 @@ describe('proposals and gap answers × roles', () => {
   const upcomingFile = () => JSON.parse(readFileSync(path.join(knowledgeDir, 'tenders/upcoming.json'), 'utf8')) as { tenders: { slug: string; title: string; buyer: { organisationId: string } }[] };
 
   it('anonymous: 401 on every route; buyer: 403 on /api/knowledge/…; CSRF-less writes: 403', async () => {
-    for (const [method, route] of [['GET', '/api/insights/proposals'], ['POST', '/api/insights/proposals'], ['POST', '/api/knowledge/proposals/p-x/approve'], ['POST', '/api/knowledge/proposals/p-x/reject'], ['POST', '/api/knowledge/gaps/answer']] as const) {
+    for (const [method, route] of [['GET', '/api/insights/proposals'], ['GET', '/api/insights/proposals/schema'], ['POST', '/api/insights/proposals'], ['POST', '/api/knowledge/proposals/p-x/approve'], ['POST', '/api/knowledge/proposals/p-x/reject'], ['POST', '/api/knowledge/gaps/answer']] as const) {
       expect([route, (await as('anonymous', route, method === 'GET' ? {} : { method, body: {} })).status]).toEqual([route, 401]);
     }
     for (const route of ['/api/knowledge/proposals/p-x/approve', '/api/knowledge/proposals/p-x/reject', '/api/knowledge/gaps/answer']) {
@@ -62,6 +62,15 @@ describe('proposals and gap answers × roles', () => {
     expect((await propose('buyer', purchase(), false)).status).toBe(403);
     expect((await as('cci', '/api/knowledge/gaps/answer', { method: 'POST', body: { questions: ['x'], topicId: 'FAQ_KBIS_AGE' }, csrf: false })).status).toBe(403);
     expect(await stored()).toEqual([]);
+  });
+
+  it('gives a buyer the purchase’s schema, whose patterns their form checks the codes with', async () => {
+    const answer = await as('buyer', '/api/insights/proposals/schema');
+    expect(answer.status).toBe(200);
+    const schema = answer.json as unknown as { $defs: Record<string, { pattern: string; patternErrorMessage: string }>; properties: Record<string, { items?: { $ref: string } }> };
+    expect(schema.properties.departments!.items).toEqual({ $ref: '#/$defs/department' });
+    expect(new RegExp(schema.$defs.department!.pattern, 'u').test('Gard')).toBe(false);
+    expect(schema.$defs.cpv!.patternErrorMessage).toMatch(/code CPV de 8 chiffres/);
   });
 
   it('bad input is refused in French with the field, and nothing is stored', async () => {

@@ -5,7 +5,7 @@
 import { el } from './dom.js';
 import { orderFields } from './fieldOrder.js';
 import { fieldLabel, valueLabel } from './labels.js';
-import { convertValue, describe, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
+import { convertValue, describe, fitsPattern, linesOf, matchOption, numberOf, optionLabel, pairOf, shapeOf } from './schema.js';
 
 export class FormError extends Error {
   /** `path`: the field's JSON path in the record, so the page can point at it. */
@@ -69,17 +69,6 @@ function buildString(node, value, ctx) {
  */
 function note(ctx, message) {
   ctx.issues?.push({ path: ctx.path, label: ctx.label, message });
-}
-
-/** The schema's own `pattern`, as the server's validator reads it (a unicode regular expression). */
-function fitsPattern(schema, text) {
-  if (typeof schema.pattern !== 'string') return true;
-  try {
-    return new RegExp(schema.pattern, 'u').test(text);
-  } catch {
-    // A pattern this browser cannot compile is left to the server.
-    return true;
-  }
 }
 
 /** Whether a mandatory text may not be empty (its schema asks for at least a character, or a shape). */

@@ -156,6 +156,20 @@ export function convertValue(value, option) {
   return shapeOf(value) === type ? value : undefined;
 }
 
+/**
+ * The schema's own `pattern`, as the server's validator reads it (a unicode regular expression); the
+ * admin forms and the buyers' proposal form (web/dashboard/proposals.js) check codes with it.
+ */
+export function fitsPattern(schema, text) {
+  if (typeof schema?.pattern !== 'string') return true;
+  try {
+    return new RegExp(schema.pattern, 'u').test(text);
+  } catch {
+    // A pattern this browser cannot compile is left to the server.
+    return true;
+  }
+}
+
 /** Splits a « one per line » text area into its lines: trimmed, empty lines dropped. */
 export function linesOf(text) {
   return String(text ?? '')

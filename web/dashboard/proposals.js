@@ -1,5 +1,8 @@
-// « Proposer un achat à venir » (buyers, and the CCI for a member): the form, the server's French
-// refusals under their fields, and the organisation's proposals with their status.
+// « Proposer un achat à venir » (buyers, and the CCI for a member): the form, its mistakes all said
+// under their fields before sending (with the /admin forms' own checks: web/admin/precheck.js and
+// the schema's patterns), the server's French refusals likewise, and the organisation's proposals.
+import { precheck } from '../admin/precheck.js';
+import { fitsPattern, resolve } from '../admin/schema.js';
 import { getJson, sendJson } from './api.js';
 import { clear, el, setStatus, show } from './dom.js';
 
@@ -37,18 +40,54 @@ function numberProblems(form, purchase) {
   return problems;
 }
 
+/** The purchase's JSON Schema (GET /api/insights/proposals/schema); until it comes, the server alone checks the codes. */
+let purchaseSchema = null;
+
+async function loadSchema() {
+  try {
+    purchaseSchema = await getJson('/api/insights/proposals/schema');
+  } catch {
+    purchaseSchema = null;
+  }
+}
+
+const REQUIRED = { title: 'Indiquez l’objet de l’achat.', cpv: 'Indiquez au moins un code CPV.', departments: 'Indiquez au moins un département d’exécution.', expectedPublicationDate: 'Indiquez le mois prévu de publication.' };
+
+/** An empty mandatory field, said under it. */
+function missingProblems(purchase) {
+  return Object.entries(REQUIRED).flatMap(([name, message]) => ((Array.isArray(purchase[name]) ? purchase[name].length : purchase[name]) ? [] : [{ path: `/${name}`, message }]));
+}
+
+/** « Gard » typed for 30, « plomberie » for a CPV code: each refused by the schema's pattern, in its words. */
+function codeProblems(purchase) {
+  if (!purchaseSchema) return [];
+  return ['cpv', 'departments'].flatMap((name) => {
+    const item = resolve(purchaseSchema.properties?.[name]?.items ?? {}, purchaseSchema);
+    return purchase[name].flatMap((code, index) => (fitsPattern(item, code) ? [] : [{ path: `/${name}/${index}`, message: `« ${code} » : ${item.patternErrorMessage ?? 'n’a pas la forme attendue'}.` }]));
+  });
+}
+
+/** Every mistake the page can see before sending: numbers, empty fields, codes, HTML in a text, a past month. */
+function problemsBeforeSending(form, purchase) {
+  return [...numberProblems(form, purchase), ...missingProblems(purchase), ...codeProblems(purchase), ...precheck('upcoming', purchase)];
+}
+
 /** « /estimatedValue/amountEur » → the field « amount ». */
 const FIELD_OF = { '/estimatedValue': 'amount', '/estimatedValue/amountEur': 'amount' };
 
 function showProblems(form, problems) {
   for (const node of form.querySelectorAll('.field-error')) node.remove();
   const general = [];
+  let first = null;
   for (const problem of problems) {
     const name = FIELD_OF[problem.path] ?? problem.path.split('/')[1];
     const input = name ? form.elements.namedItem(name) : null;
-    if (input && input.closest) input.closest('label').append(el('small', { className: 'field-error', text: problem.message, attrs: { role: 'alert' } }));
-    else general.push(problem.message);
+    if (input && input.closest) {
+      input.closest('label').append(el('small', { className: 'field-error', text: problem.message, attrs: { role: 'alert' } }));
+      first ??= input;
+    } else general.push(problem.message);
   }
+  first?.focus();
   return general;
 }
 
@@ -81,6 +120,7 @@ export async function loadProposals() {
 }
 
 export function wireProposals() {
+  void loadSchema();
   const form = byId('proposal-form');
   const message = byId('proposal-message');
   form.addEventListener('submit', async (event) => {
@@ -91,7 +131,7 @@ export function wireProposals() {
     button.disabled = true;
     try {
       const purchase = purchaseOf(form);
-      const wrong = numberProblems(form, purchase);
+      const wrong = problemsBeforeSending(form, purchase);
       if (wrong.length) {
         showProblems(form, wrong);
         message.textContent = 'La proposition n’a pas été envoyée : corrigez les champs signalés.';

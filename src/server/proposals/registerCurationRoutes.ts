@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { type GapAnswerService, parseGapAnswer } from '../../insights/gapAnswers';
 import { type Logger, scrubError } from '../../logger';
-import type { Actor, Proposal, ProposalService } from '../../proposals';
+import { type Actor, type Proposal, proposalSchema, type ProposalService } from '../../proposals';
 import { readJsonBody } from '../http/readJsonBody';
 import type { SignedInUser } from '../web';
 import { isExpected, sendRefusal } from './refusals';
@@ -54,6 +54,10 @@ export function registerCurationRoutes(server: Server, deps: CurationRoutesDeps)
   server.get(
     '/api/insights/proposals',
     handle(async (_req, res, actor) => res.send(200, await deps.proposals.list(actor))),
+  );
+  server.get(
+    '/api/insights/proposals/schema',
+    handle(async (_req, res) => res.send(200, proposalSchema())),
   );
   server.post(
     '/api/knowledge/proposals/:id/approve',
