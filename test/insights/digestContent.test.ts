@@ -100,6 +100,30 @@ describe('the digest’s content', () => {
     expect(texts(march.blocks)).toMatch(/^Aucune donnée ce mois-ci\u00a0: en mars 2026/);
   });
 
+  it('writes a figure of 0 or 1 as a number and its noun, never « 0 aucun … », in the singular for 1', () => {
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    const stats = [{ at: '2026-11-02T09:00:00Z', documentTypes: ['DC1'], findings: [{ rule: 'KBIS_TOO_OLD', severity: 'REGULARISABLE' }] }];
+    const figures: MonthFigures = {
+      ...figuresOf(period),
+      gaps: clusterGaps([gap('2026-11-03T09:00:00Z', 'la visite de site est-elle obligatoire ?')], period),
+      satisfaction: satisfactionByTopic([], period),
+      rejections: rejectionCauses(stats, period, { messages, ruleTitles: ruleTitles(knowledge.rules) }).overall,
+    };
+    const digest = buildDigest({ figures, tenderRows: [], testimonies: [], knowledge: digestKnowledge, now: NOW });
+    const items = digest.blocks.flatMap((block) => (block.kind === 'figures' ? block.items.map((item) => `${item.value} ${item.label}`) : []));
+    expect(items).toEqual([
+      '1 dossier de candidature vérifié',
+      '1 question restée sans bonne réponse',
+      '0 avis sur les réponses de la FAQ',
+      '0 marché signalé «\u202fpeu ou pas de réponses locales\u202f»',
+      '0 témoignage de PME',
+    ]);
+    const all = texts(digest.blocks);
+    expect(all).not.toMatch(/\b0 (aucun|aucune|pas|ni)\b/i);
+    expect(all).toContain('Sur 1 dossier vérifié ce mois-ci');
+    expect(all).toContain('1 question posée');
+  });
+
   it('keeps the month’s testimonies, a few, signed with trade and size band only', () => {
     const testimonies: Testimony[] = [
       { text: 'Trop de pièces demandées.', trade: 'Plomberie', sizeBand: '10 à 49 salariés', at: '2026-11-02T10:00:00Z' },
