@@ -248,8 +248,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         {
           insights,
           knowledge: () => {
-            const { messages: texts, knowledge: known, insights: read } = now();
-            return { messages: texts, rules: known.rules, checkSettings: known.checkSettings, topicTitles: read.topicTitles };
+            const { messages: texts, knowledge: known, insights: read, faq } = now();
+            return { messages: texts, rules: known.rules, checkSettings: known.checkSettings, topicTitles: read.topicTitles, faq };
           },
           tender: (id) => tenders.get(id),
           testimonies: testimonies.testimonies,

@@ -4,6 +4,7 @@ import { loadCheckKnowledge } from '../bidcheck';
 import type { Command } from 'commander';
 import { loadConfig, loadDotEnv } from '../config';
 import { isAppError } from '../errors';
+import { FaqService, loadFaq } from '../faq';
 import { openFaqLogs } from '../faq/openFaqLogs';
 import { InsightsService, type InsightsKnowledge, monthLabel, monthOfDay, parisDay, ruleTitles } from '../insights';
 import { type DigestSources, isDigestMonth, renderDigest } from '../insights/digest';
@@ -60,6 +61,8 @@ async function openSources(): Promise<{ sources: DigestSources; close: () => Pro
   const check = loadCheckKnowledge(files);
   const messages = new Messages(loadConversationKnowledge(files).messages);
   const faq = faqOf(files);
+  // Trained as the chat is (a few seconds): the clusters of questions it now answers are shown apart.
+  const trained = new FaqService(loadFaq(files), messages);
   const logs = openFaqLogs(config.dataDir, { retentionMonths: config.gapRetentionMonths });
   const testimonies = TestimonyService.open(config.dataDir, { retentionMonths: config.testimonyRetentionMonths, sizeLabel: sizeBandLabels(messages) });
   const database = await Database.open(config.dataDir);
@@ -68,7 +71,7 @@ async function openSources(): Promise<{ sources: DigestSources; close: () => Pro
   const insights = new InsightsService({ gaps: () => logs.listGaps(), feedback: () => logs.listFeedback(), checkStats: () => checkStats.all(), tenderInterest: interest }, () => ({ messages, ruleTitles: ruleTitles(check.rules), ...faq }));
   const sources: DigestSources = {
     insights,
-    knowledge: () => ({ messages, rules: check.rules, checkSettings: check.checkSettings, topicTitles: faq.topicTitles }),
+    knowledge: () => ({ messages, rules: check.rules, checkSettings: check.checkSettings, topicTitles: faq.topicTitles, faq: trained }),
     tender: (id) => catalogue.get(id),
     testimonies: testimonies.testimonies,
   };

@@ -140,6 +140,13 @@ describe('knowledge administration in Chromium', () => {
     expect(await save(page)).toMatch(/^Enregistré/);
     await page.screenshot({ path: path.join(OUTPUT, 'regle-enregistree.png'), fullPage: true });
 
+    // The README's steps as the adviser follows them: the menu, « Modifier » on the settings record, the number, « Enregistrer ».
+    const guide = readFileSync(path.join(ROOT, 'README.md'), 'utf8').split(/\n\n/).find((paragraph) => paragraph.startsWith('**Changer un seuil ou une durée**'))!;
+    const steps = ['menu « Durées et seuils de la', '« Modifier »', 'changez le nombre', '« Enregistrer »'].map((step) => guide.replace(/\s+/g, ' ').indexOf(step));
+    expect(steps.every((at, i) => at >= 0 && (i === 0 || at > steps[i - 1]!))).toBe(true);
+    // The list of that menu holds the one settings record and its « Modifier », which opens the form.
+    await page.goto(`${base}/admin#/c/checkSettings`);
+    await expect(page.getByRole('link', { name: 'Modifier Durées et seuils de la vérification' }).getAttribute('href')).resolves.toBe(new URL(`${base}${SETTINGS}`).hash);
     await page.goto(`${base}${SETTINGS}`);
     await field(page, '/kbisMaxAgeMonths', 'input').waitFor();
     expect(await field(page, '/kbisMaxAgeMonths', 'input').inputValue()).toBe('3');

@@ -87,6 +87,34 @@ describe('admin forms generated from the knowledge schemas, in Chromium', () => 
     expect(Object.keys(seen.kinds).filter((name) => !/\/params$/.test(name))).toEqual([]);
   }, 60_000);
 
+  it('names each setting of « Réserve à signaler » by its French label, and reads a new reserve by the setting chosen', async () => {
+    const settings = json('schemas/check-settings.schema.json');
+    const { $schema: _file, ...record } = json('rules/settings.json');
+    const seen = await page.evaluate(
+      async ([schema, record]) => {
+        const { buildRecordForm } = await import('/web/admin/form.js' as string);
+        const form = buildRecordForm(schema, record);
+        const doc = (globalThis as unknown as { document: { body: { appendChild<T>(node: T): T } } }).document;
+        const host = doc.body.appendChild(form.element);
+        const box = host.querySelector('[data-path="/uncertain"]');
+        const shown = box.innerText as string;
+        const chosen = [...box.querySelectorAll('.entry select')].map((select: { selectedOptions: { text: string }[] }) => select.selectedOptions[0]!.text);
+        [...box.querySelectorAll('button')].find((button: { textContent: string }) => button.textContent === 'Ajouter une entrée').click();
+        const rows = box.querySelectorAll('.entry');
+        const added = rows[rows.length - 1];
+        added.querySelector('select').value = 'urssafMaxAgeMonths';
+        added.querySelector('textarea, input:not([type="hidden"])').value = 'À confirmer avec l’URSSAF.';
+        const read = form.read().uncertain;
+        host.remove();
+        return { shown, chosen, read };
+      },
+      [settings, record],
+    );
+    expect(seen.chosen).toEqual(Object.keys(record.uncertain).map((key) => ({ fiscalMaxAgeMonths: 'Validité de l’attestation fiscale (mois)', maxFileSizeMb: 'Taille maximale d’un fichier (Mo)', kbisMaxAgeMonths: 'Ancienneté maximale du Kbis (mois)' })[key]));
+    expect(seen.shown).not.toMatch(/MaxAgeMonths|maxFileSizeMb/);
+    expect(seen.read).toEqual({ ...record.uncertain, urssafMaxAgeMonths: 'À confirmer avec l’URSSAF.' });
+  });
+
   it('reads what is typed: a French number, lines, a text per stage, and refuses a number that is none', async () => {
     const rules = json('schemas/rules.schema.json') as { $defs: { rule: object } };
     const rule = json('rules/e-identity.json').rules.find((one: { id: string }) => one.id === 'KBIS_TOO_OLD');

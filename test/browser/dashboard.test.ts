@@ -323,6 +323,9 @@ describe('buyers’ dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Afficher' }).click();
     await page.getByText('Aucune question restée sans réponse sur cette période.').waitFor();
     await expect(page.locator('#figure-checks').textContent()).resolves.toBe('0');
+    // Each figure reads as a number and its noun: « 0 avis … », not « — réponses jugées utiles ».
+    const figures = await page.locator('.figures .figure').allInnerTexts();
+    expect(figures.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['0 question restée sans réponse satisfaisante', '0 dossier de candidature vérifié', '0 avis sur les réponses de la FAQ']);
     expect(new URL(page.url()).search).toBe('?from=2026-06-01&to=2026-06-30');
     await expect(page.locator('#csv-gaps').getAttribute('href')).resolves.toBe('/api/insights/gaps.csv?from=2026-06-01&to=2026-06-30');
     await page.getByRole('button', { name: 'Les 3 derniers mois' }).click();

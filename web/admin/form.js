@@ -248,17 +248,38 @@ function inOrderOf(original, result) {
 }
 
 /** Entries under free keys (a rule's message per kind of finding): a key and its value, added and removed at will. */
+/**
+ * The fields of the record an object's keys name, when they all do (the settings' « Réserve à
+ * signaler », one entry per setting): the key is then chosen by the setting's French label.
+ */
+function keyChoices(entries, ctx) {
+  const properties = ctx.depth === 1 && ctx.root && typeof ctx.root.properties === 'object' ? Object.keys(ctx.root.properties).filter((name) => name !== '$schema' && name !== ctx.name) : [];
+  const keys = Object.keys(entries);
+  return properties.length > 0 && keys.length > 0 && keys.every((key) => properties.includes(key)) ? properties : null;
+}
+
+function keyField(key, choices) {
+  if (!choices) {
+    const input = el('input', { attrs: { type: 'text', 'aria-label': 'Clé', placeholder: 'clé' } });
+    input.value = key;
+    return input;
+  }
+  const select = el('select', { attrs: { 'aria-label': 'Réglage' } }, el('option', { text: '— choisir un réglage —', attrs: { value: '' } }), ...choices.map((name) => el('option', { text: fieldLabel(name), attrs: { value: name } })));
+  select.value = key;
+  return select;
+}
+
 function buildEntries(schema, entries, ctx) {
   const list = el('div', { className: 'entries' });
   const rows = [];
+  const choices = keyChoices(entries, ctx);
   const addRow = (key, value) => {
-    const keyInput = el('input', { attrs: { type: 'text', 'aria-label': 'Clé', placeholder: 'clé' } });
-    keyInput.value = key;
+    const keyInput = keyField(key, choices);
     const row = { keyInput, built: buildField(schema, value, { ...child(ctx, key || 'entrée', true), label: 'Valeur' }) };
     const remove = el('button', { className: 'link danger', text: 'Retirer', attrs: { type: 'button' }, on: { click: () => { rows.splice(rows.indexOf(row), 1); row.element.remove(); } } });
     // A key naming a field (« kbisMaxAgeMonths ») says which one in French beside it.
-    const named = key && fieldLabel(key) !== key ? el('small', { className: 'hint', text: `c’est-à-dire : ${fieldLabel(key)}` }) : null;
-    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: 'Clé' }), keyInput, named), row.built.element, remove);
+    const named = !choices && key && fieldLabel(key) !== key ? el('small', { className: 'hint', text: `c’est-à-dire : ${fieldLabel(key)}` }) : null;
+    row.element = el('div', { className: 'entry' }, el('div', { className: 'field' }, el('label', { text: choices ? 'Réglage' : 'Clé' }), keyInput, named), row.built.element, remove);
     rows.push(row);
     list.append(row.element);
   };

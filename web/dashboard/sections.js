@@ -1,10 +1,16 @@
 // One function per section of the dashboard: from the JSON of /api/insights/… to charts and lists.
 import { COLOURS, draw, erase, horizontalBars, SEVERITY_COLOURS, sidewaysBars } from './charts.js';
 import { clear, el, setStatus, show } from './dom.js';
+import { checksFigure, gapsFigure, satisfactionFigure } from './figures.js';
 import { gapActions } from './gapAnswers.js';
 
 const TOP = 10;
 const byId = (id) => document.getElementById(id);
+
+function showFigure(id, figure) {
+  byId(id).textContent = figure.value;
+  byId(`${id}-label`).textContent = figure.label;
+}
 
 function chartOrNothing(canvasId, hasData) {
   const canvas = byId(canvasId);
@@ -18,7 +24,7 @@ function chartOrNothing(canvasId, hasData) {
  * `options.hideAnswered` leaves out the clusters the chat now answers; `options.saved(text)` after a save.
  */
 export function renderGaps(data, options = {}) {
-  byId('figure-gaps').textContent = data.total.text;
+  showFigure('figure-gaps', gapsFigure(data.total));
   const clusters = options.hideAnswered ? data.clusters.filter((cluster) => !cluster.answeredBy) : data.clusters;
   setStatus('gaps', clusters.length ? '' : 'Aucune question restée sans réponse sur cette période.');
   const top = clusters.slice(0, TOP);
@@ -76,7 +82,7 @@ export function renderWeeks(data) {
 
 export function renderRejections(data) {
   const overall = data.overall;
-  byId('figure-checks').textContent = overall.checks.text;
+  showFigure('figure-checks', checksFigure(overall.checks));
   const causes = overall.causes.slice(0, TOP);
   setStatus('rejections', causes.length ? '' : 'Aucun constat de vérification de dossier sur cette période.');
   const canvas = chartOrNothing('chart-rejections', causes.length > 0);
@@ -96,13 +102,9 @@ export function renderRejections(data) {
   }
 }
 
-function percent(share) {
-  return `${Math.round(share * 100)} %`;
-}
-
 export function renderSatisfaction(data) {
   const overall = data.overall;
-  byId('figure-satisfaction').textContent = overall.helpfulShare !== null ? percent(overall.helpfulShare) : overall.total.value === 0 ? '—' : overall.total.text;
+  showFigure('figure-satisfaction', satisfactionFigure(overall));
   const topics = data.topics.slice(0, TOP);
   setStatus('satisfaction', topics.length ? '' : 'Aucune réponse « Oui » ou « Non » sur cette période.');
   const canvas = chartOrNothing('chart-satisfaction', topics.length > 0);

@@ -1,4 +1,5 @@
 import { monthOfDay, parisDay } from '../calendar';
+import { answeredBy } from '../gapAnswers/answeredBy';
 import type { MonthFigures } from '../InsightsService';
 import { monthLabel } from '../labels';
 import { isExact, type ShownCount } from '../smallNumbers';
@@ -28,7 +29,7 @@ const isZero = (count: ShownCount): boolean => isExact(count) && count === 0;
 
 /** The club's monthly digest as blocks of final French text: what the PDF shows, in order. */
 export function buildDigest({ figures, tenderRows, testimonies, knowledge, now }: DigestInputs): DigestDocument {
-  const { messages } = knowledge;
+  const { messages, faq } = knowledge;
   const month = monthLabel(figures.month);
   const today = parisDay(now);
   const subtitle = [
@@ -43,7 +44,7 @@ export function buildDigest({ figures, tenderRows, testimonies, knowledge, now }
     : [
         ...figuresSection(messages, { checks: figures.rejections.checks, gaps: figures.gaps.total, satisfaction: figures.satisfaction, flaggedTenders: flagged, testimonies: testimonies?.length ?? 0 }, testimonies !== undefined),
         ...optionalChart(weeksChart(messages, figures.gaps)),
-        ...gapsSection(messages, figures.gaps, knowledge.topicTitles),
+        ...gapsSection(messages, figures.gaps, knowledge.topicTitles, faq ? (question) => answeredBy(faq, question) : undefined),
         ...rejectionsSection(messages, figures.rejections, remediesOf(knowledge.rules, knowledge.checkSettings)),
         ...satisfactionSection(messages, figures.satisfaction, knowledge.topicTitles),
         ...tendersSection(messages, figures.flags, tenderRows),

@@ -1,3 +1,4 @@
+import type { FaqAsker } from '../../faq/types';
 import type { Messages } from '../../knowledge/Messages';
 import type { InsightsService } from '../InsightsService';
 import type { TenderForInterest } from '../tenderInterest';
@@ -30,6 +31,8 @@ export interface DigestKnowledge {
   checkSettings: object;
   /** FAQ topic id → title (`faqContext(faq).topicTitles`). */
   topicTitles: ReadonlyMap<string, string>;
+  /** The FAQ in service: a cluster of questions it now answers is shown as « déjà traitée », apart from the open ones. */
+  faq?: FaqAsker;
 }
 
 /** Everything the digest is made from; the route and the command line build it the same way. */

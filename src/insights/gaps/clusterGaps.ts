@@ -37,6 +37,15 @@ export const DEFAULT_THRESHOLD = 0.25;
 export const DEFAULT_GRAM_WEIGHT = 0.5;
 const DEFAULT_MAX_ITEMS = 1200;
 
+/**
+ * A topic guess counts towards a cluster's closest topic only when the classifier's calibrated
+ * confidence in it is at least this (it was more likely right than wrong): a question the FAQ barely
+ * recognised gets a nearest topic that is often unrelated.
+ */
+export const CLOSEST_TOPIC_MIN_CONFIDENCE = 0.5;
+/** …and only when such guesses of one topic cover at least this share of the cluster's questions. */
+export const CLOSEST_TOPIC_MIN_SHARE = 0.5;
+
 export interface GapCluster {
   /** Stable while the representative stays the same (for links and CSV rows). */
   id: string;
@@ -52,6 +61,13 @@ export interface GapCluster {
   kinds: ShownGroup<GapKind>[];
   /** The FAQ's best topic guesses for its members (null: no guess), most frequent first. */
   topicGuesses: ShownGroup<string | null>[];
+  /**
+   * The FAQ topic the cluster is about, when the FAQ's guesses say so clearly (see closestTopicOf);
+   * null rather than a false lead.
+   */
+  closestTopic: string | null;
+  /** The topics whose answer a member of the cluster judged « Non » (NOT_HELPFUL): answering with them again solves nothing. */
+  unhelpfulTopics: string[];
 }
 
 export interface GapClusters {
@@ -183,6 +199,17 @@ function tally<K>(keys: readonly K[], order: readonly K[] = []): { key: K; count
   return [...counts].map(([key, count]) => ({ key, count }));
 }
 
+/**
+ * The topic most of a cluster's questions were confidently guessed as, or null: one hesitant guess
+ * among questions the FAQ did not recognise at all (« Faut-il signer son offre au dépôt ? » for a
+ * cluster about a mandatory site visit) is no lead for the club.
+ */
+function closestTopicOf(records: readonly GapRecord[]): string | null {
+  const votes = tally(records.filter((record) => record.topicGuess !== null && record.confidence >= CLOSEST_TOPIC_MIN_CONFIDENCE).map((record) => record.topicGuess!));
+  const best = votes.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))[0];
+  return best && best.count >= CLOSEST_TOPIC_MIN_SHARE * records.length ? best.key : null;
+}
+
 /** A short stable id from the folded representative (FNV-1a, base 36). */
 function clusterId(key: string): string {
   let hash = 0x811c9dc5;
@@ -229,6 +256,8 @@ export function clusterGaps(records: readonly GapRecord[], period: Period = {}, 
         weeks: weekSeries(memberDays, axis),
         kinds: protectCounts(tally(entries.map((entry) => entry.record.kind), GAP_KINDS), cut, 'categories'),
         topicGuesses: protectCounts(guesses, cut, 'categories'),
+        closestTopic: closestTopicOf(entries.map((entry) => entry.record)),
+        unhelpfulTopics: [...new Set(entries.flatMap(({ record }) => (record.kind === 'NOT_HELPFUL' && record.topicGuess !== null ? [record.topicGuess] : [])))].sort(),
       } satisfies GapCluster,
     };
   });
