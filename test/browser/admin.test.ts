@@ -121,6 +121,29 @@ describe('knowledge administration in Chromium', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'accueil.png'), fullPage: true });
   }, 60_000);
 
+  it('draws one page when the address changes again while a page still waits for its data', async () => {
+    // The first record answers late, as on a slow connection; the adviser has meanwhile opened another one.
+    const slow = '**/api/knowledge/collections/rules/records/KBIS_TOO_OLD';
+    await page.route(slow, async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await request.continue().catch(() => undefined);
+    });
+    try {
+      await page.goto(`${base}/admin#/c/rules/r/KBIS_TOO_OLD`);
+      await page.locator('body[data-loaded="true"]').waitFor({ timeout: 20_000 });
+      await page.evaluate(() => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = '#/c/rules/r/OFFER_LATE';
+      });
+      await page.locator('[data-view="c/rules/r/OFFER_LATE"]').waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(2500);
+      expect(await page.getByRole('button', { name: 'Enregistrer' }).count()).toBe(1);
+      expect(await page.locator('#view h2').count()).toBe(1);
+      expect(await page.locator('#view').innerText()).toContain('OFFER_LATE');
+    } finally {
+      await page.unroute(slow);
+    }
+  }, 60_000);
+
   it('(a) changes the remedy of KBIS_TOO_OLD and the Kbis window, and the next bid check shows both, without restart', async () => {
     const before = await checkOldKbis(app);
     expect(before).toMatch(/plus de 3 mois/);

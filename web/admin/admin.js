@@ -52,25 +52,31 @@ function notFound(container) {
 async function show() {
   const { parts, query } = route();
   clear(view);
+  // Each visit draws into its own element: a page still waiting for its data when the address
+  // changes again finishes into a detached element, instead of adding a second copy to the view.
+  const page = document.createElement('div');
+  page.className = 'admin-page';
+  view.append(page);
   markCurrent();
   document.querySelector('.admin-nav')?.classList.remove('open');
   document.getElementById('nav-toggle')?.setAttribute('aria-expanded', 'false');
   try {
-    if (parts.length === 0) await renderHome(view, state);
+    if (parts.length === 0) await renderHome(page, state);
     else if (parts[0] === 'c' && collection(parts[1])) {
       const one = collection(parts[1]);
-      if (parts.length === 2) await renderRecords(view, state, one, query);
-      else if (parts[2] === 'nouveau' && parts.length === 3) await renderEditor(view, state, one, null);
-      else if (parts[2] === 'r' && parts.length === 4) await renderEditor(view, state, one, parts[3]);
-      else notFound(view);
-    } else if (parts[0] === 'historique' && parts.length === 1) await renderHistory(view, state, query);
-    else if (parts[0] === 'comptes' && parts.length === 1) await renderAccounts(view, state);
-    else if (parts[0] === 'propositions' && parts.length === 1 && state.proposals) await renderProposals(view);
-    else notFound(view);
+      if (parts.length === 2) await renderRecords(page, state, one, query);
+      else if (parts[2] === 'nouveau' && parts.length === 3) await renderEditor(page, state, one, null);
+      else if (parts[2] === 'r' && parts.length === 4) await renderEditor(page, state, one, parts[3]);
+      else notFound(page);
+    } else if (parts[0] === 'historique' && parts.length === 1) await renderHistory(page, state, query);
+    else if (parts[0] === 'comptes' && parts.length === 1) await renderAccounts(page, state);
+    else if (parts[0] === 'propositions' && parts.length === 1 && state.proposals) await renderProposals(page);
+    else notFound(page);
   } catch (error) {
-    view.append(statusLine(`La page n’a pas pu s’afficher : ${error.message}. Rechargez la page.`, 'failed'));
+    page.append(statusLine(`La page n’a pas pu s’afficher : ${error.message}. Rechargez la page.`, 'failed'));
   }
-  document.title = `${view.querySelector('h2')?.textContent ?? 'Administration'} — administration HA30`;
+  if (!page.isConnected) return;
+  document.title = `${page.querySelector('h2')?.textContent ?? 'Administration'} — administration HA30`;
   view.focus({ preventScroll: true });
   document.body.dataset.view = parts.join('/') || 'accueil';
 }
