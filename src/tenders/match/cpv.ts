@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { boundedEditDistance } from '../../faq/editDistance';
 import { readValidated } from '../../knowledge/validateFile';
-import { prefixTerm, PREFIX_WEIGHT, stems } from './text';
+import { baseFold } from '../../text/baseFold';
+import { prefixTerm, PREFIX_WEIGHT, stems, stemWord, words } from './text';
 
 export interface CpvEntry {
   code: string;
@@ -65,13 +67,44 @@ export function cpvOverlap(profileCode: string, tenderCode: string): CpvOverlap 
   return { score, depth: common, inside: false };
 }
 
+/** Shorter words are never read as a misspelt trade word: one letter off, « point » is « pont », « tente » « tonte ». */
+export const TRADE_TYPO_MIN_LENGTH = 6;
+/** From this length two edits are allowed (« carelleur » → « carreleur »), if most trigrams are kept. */
+const TWO_EDITS_FROM = 8;
+const MIN_TRIGRAM_OVERLAP = 0.3;
+
+function trigramOverlap(a: string, b: string): number {
+  const grams = (word: string) => {
+    const marked = `^${word}$`;
+    const set = new Set<string>();
+    for (let at = 0; at + 3 <= marked.length; at++) set.add(marked.slice(at, at + 3));
+    return set;
+  };
+  const left = grams(a);
+  const right = grams(b);
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
 export class CpvCatalogue {
   private readonly byCode = new Map<string, CpvEntry>();
   private readonly terms: { entry: CpvEntry; weights: Map<string, number> }[] = [];
   private readonly idf = new Map<string, number>();
+  /** The keywords' words, accents folded, with the spelling to show (a label's accents when it has the word). */
+  private readonly vocabulary = new Map<string, string>();
+  /** The same words by first letter and length: the only ones a typo is compared with. */
+  private readonly vocabularyByStart = new Map<string, string[]>();
+  private readonly readings = new Map<string, string | null>();
 
   constructor(entries: readonly CpvEntry[]) {
     for (const entry of entries) this.byCode.set(entry.code, entry);
+    // Only the keywords are trade words; a label's words (« contre », « base », « électrique ») would
+    // also take ordinary words typed right (« centre », « basse », « électronique »).
+    for (const entry of entries) for (const word of words((entry.keywords ?? []).join(' '))) this.learn(word);
+    const accented = new Map<string, string>();
+    for (const entry of entries) for (const word of words(entry.label)) accented.set(baseFold(word), word);
+    for (const [folded, word] of this.vocabulary) this.vocabulary.set(folded, accented.get(folded) ?? word);
     const documentFrequency = new Map<string, number>();
     for (const entry of entries) {
       const weights = new Map<string, number>();
@@ -92,8 +125,60 @@ export class CpvCatalogue {
     for (const [term, df] of documentFrequency) this.idf.set(term, Math.log(1 + entries.length / df));
   }
 
+  private learn(word: string): void {
+    const folded = baseFold(word);
+    if (this.vocabulary.has(folded) || !stemWord(folded)) return;
+    this.vocabulary.set(folded, word);
+    const key = `${folded[0]}${folded.length}`;
+    const list = this.vocabularyByStart.get(key) ?? [];
+    list.push(folded);
+    this.vocabularyByStart.set(key, list);
+  }
+
   has(code: string): boolean {
     return this.byCode.has(code);
+  }
+
+  /**
+   * The catalogue's word a misspelt trade word stands for (« netoyage » → « nettoyage »,
+   * « plonbier » → « plombier », « carelleur » → « carreleur »), or undefined when the word is
+   * known, short, or not close to exactly one keyword. One edit is allowed, two from eight
+   * letters; the first letter must be kept. `isKnown` names other real words (a tender catalogue's
+   * vocabulary) that are never read as another word.
+   */
+  tradeWordFor(word: string, isKnown?: (folded: string) => boolean): string | undefined {
+    const folded = baseFold(word);
+    if (folded.length < TRADE_TYPO_MIN_LENGTH || this.vocabulary.has(folded) || !/^[a-z]+$/.test(folded)) return undefined;
+    // A stop word (« entreprise », « salaries ») is no trade, whatever word it is close to.
+    if (!stemWord(folded) || isKnown?.(folded)) return undefined;
+    const cached = this.readings.get(folded);
+    if (cached !== undefined) return cached ?? undefined;
+    const allowed = folded.length >= TWO_EDITS_FROM ? 2 : 1;
+    let bestDistance = allowed + 1;
+    let best: string[] = [];
+    for (let length = folded.length - allowed; length <= folded.length + allowed; length++) {
+      for (const candidate of this.vocabularyByStart.get(`${folded[0]}${length}`) ?? []) {
+        const distance = boundedEditDistance(folded, candidate, allowed);
+        if (distance > allowed || (distance === 2 && trigramOverlap(folded, candidate) < MIN_TRIGRAM_OVERLAP)) continue;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = [candidate];
+        } else if (distance === bestDistance) best.push(candidate);
+      }
+    }
+    // Two known words as close (« peintr » is « peintre », but « plombe » could be « plombier » or « plomb »):
+    // read only when they are one family (one stem); otherwise guessing would pick a trade for the SME.
+    const families = new Set(best.map((candidate) => stemWord(candidate)));
+    const reading = families.size === 1 ? this.vocabulary.get(best.sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!)! : null;
+    if (this.readings.size < 20_000) this.readings.set(folded, reading);
+    return reading ?? undefined;
+  }
+
+  /** The activity's words, each misspelt trade word replaced by the catalogue's (see `tradeWordFor`). */
+  readTrades(activity: string, isKnown?: (folded: string) => boolean): string {
+    return words(activity)
+      .map((word) => this.tradeWordFor(word, isKnown) ?? word)
+      .join(' ');
   }
 
   hasDivision(division: string): boolean {
@@ -112,11 +197,12 @@ export class CpvCatalogue {
 
   /**
    * CPV codes an activity text points to, best first: "plombier chauffagiste" → 45330000 Travaux de
-   * plomberie, 45331000 chauffage…. Divisions only come when nothing finer matches.
+   * plomberie, 45331000 chauffage…. Divisions only come when nothing finer matches. Misspelt trade
+   * words are read first (« netoyage de bureau » is cleaning, not office supplies).
    */
-  suggest(activity: string, limit = 5): CpvSuggestion[] {
+  suggest(activity: string, limit = 5, isKnown?: (folded: string) => boolean): CpvSuggestion[] {
     const query = new Set<string>();
-    for (const stem of stems(activity)) {
+    for (const stem of stems(this.readTrades(activity, isKnown))) {
       query.add(stem);
       const prefix = prefixTerm(stem);
       if (prefix) query.add(prefix);
