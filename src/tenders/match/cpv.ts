@@ -3,6 +3,7 @@ import path from 'node:path';
 import { boundedEditDistance } from '../../faq/editDistance';
 import { readValidated } from '../../knowledge/validateFile';
 import { baseFold } from '../../text/baseFold';
+import { foldedFrenchWords } from './frenchWords';
 import { prefixTerm, PREFIX_WEIGHT, stems, stemWord, words } from './text';
 
 export interface CpvEntry {
@@ -96,6 +97,12 @@ export class CpvCatalogue {
   /** The same words by first letter and length: the only ones a typo is compared with. */
   private readonly vocabularyByStart = new Map<string, string[]>();
   private readonly readings = new Map<string, string | null>();
+  /**
+   * The French words (a dictionary's) that a typo of a keyword could look like: read as themselves,
+   * never as the keyword (« transfert » is not « transport », « partager » not « paysager »). Only
+   * those within reach of a keyword are kept, worked out once at the first word to read.
+   */
+  private realWordsNearKeywords: ReadonlySet<string> | undefined;
 
   constructor(entries: readonly CpvEntry[]) {
     for (const entry of entries) this.byCode.set(entry.code, entry);
@@ -153,6 +160,19 @@ export class CpvCatalogue {
     if (!stemWord(folded) || isKnown?.(folded)) return undefined;
     const cached = this.readings.get(folded);
     if (cached !== undefined) return cached ?? undefined;
+    this.realWordsNearKeywords ??= this.findRealWordsNearKeywords();
+    if (this.realWordsNearKeywords.has(folded)) return undefined;
+    const best = this.nearestKeywords(folded);
+    // Two known words as close (« peintr » is « peintre », but « plombe » could be « plombier » or « plomb »):
+    // read only when they are one family (one stem); otherwise guessing would pick a trade for the SME.
+    const families = new Set(best.map((candidate) => stemWord(candidate)));
+    const reading = families.size === 1 ? this.vocabulary.get(best.sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!)! : null;
+    if (this.readings.size < 20_000) this.readings.set(folded, reading);
+    return reading ?? undefined;
+  }
+
+  /** The keywords closest to a folded word within the edit distance its length allows (none when none is). */
+  private nearestKeywords(folded: string): string[] {
     const allowed = folded.length >= TWO_EDITS_FROM ? 2 : 1;
     let bestDistance = allowed + 1;
     let best: string[] = [];
@@ -166,12 +186,45 @@ export class CpvCatalogue {
         } else if (distance === bestDistance) best.push(candidate);
       }
     }
-    // Two known words as close (« peintr » is « peintre », but « plombe » could be « plombier » or « plomb »):
-    // read only when they are one family (one stem); otherwise guessing would pick a trade for the SME.
-    const families = new Set(best.map((candidate) => stemWord(candidate)));
-    const reading = families.size === 1 ? this.vocabulary.get(best.sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!)! : null;
-    if (this.readings.size < 20_000) this.readings.set(folded, reading);
-    return reading ?? undefined;
+    return best;
+  }
+
+  /**
+   * The dictionary's words `tradeWordFor` would otherwise read as a keyword (about 2,000 of ~310,000).
+   * Each edit changes a word's letter counts by two at most, so a keyword whose counts differ by more
+   * than twice the allowed edits is out of reach without working out the distance: that skips
+   * nearly all of the dictionary.
+   */
+  private findRealWordsNearKeywords(): ReadonlySet<string> {
+    const counts = (word: string, into: Int16Array) => {
+      into.fill(0);
+      for (let at = 0; at < word.length; at++) {
+        const letter = word.charCodeAt(at) - 97;
+        into[letter >= 0 && letter < 26 ? letter : 26]! += 1;
+      }
+      return into;
+    };
+    const keywordCounts = new Map<string, Int16Array>();
+    for (const keyword of this.vocabulary.keys()) keywordCounts.set(keyword, counts(keyword, new Int16Array(27)));
+    const wordCounts = new Int16Array(27);
+    const withinReach = (word: string): boolean => {
+      const allowed = word.length >= TWO_EDITS_FROM ? 2 : 1;
+      counts(word, wordCounts);
+      for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+        for (const candidate of this.vocabularyByStart.get(`${word[0]}${length}`) ?? []) {
+          const other = keywordCounts.get(candidate)!;
+          let apart = 0;
+          for (let letter = 0; letter < 27 && apart <= 2 * allowed; letter++) apart += Math.abs(wordCounts[letter]! - other[letter]!);
+          if (apart <= 2 * allowed) return true;
+        }
+      }
+      return false;
+    };
+    const near = new Set<string>();
+    for (const word of foldedFrenchWords(TRADE_TYPO_MIN_LENGTH)) {
+      if (!this.vocabulary.has(word) && withinReach(word) && this.nearestKeywords(word).length) near.add(word);
+    }
+    return near;
   }
 
   /** The activity's words, each misspelt trade word replaced by the catalogue's (see `tradeWordFor`). */

@@ -71,10 +71,22 @@ describe('CPV codes', () => {
       expect(catalogue.tradeWordFor('maçon')).toBeUndefined();
       expect(catalogue.tradeWordFor('macon')).toBeUndefined();
       expect(catalogue.tradeWordFor('couveuse')).toBeUndefined();
-      expect(catalogue.tradeWordFor('couvreuse')).toBe('couvreur');
+      // « couvreuse » is a French word, read as itself: its first letters already say roofing.
+      expect(catalogue.tradeWordFor('couvreuse')).toBeUndefined();
+      expect(codes('couvreuse')).toEqual(codes('couvreur'));
       expect(codes('peintre')).toEqual(['45440000', '45442100']);
       expect(codes('maçon')).toEqual(codes('macon'));
       expect(codes('plâtrier plaquiste')).toEqual(['45410000']);
+    });
+
+    it('never reads a real French word as a trade: « transfert » is no « transport », « partager » no « paysager »', () => {
+      const catalogue = sharedCpvCatalogue();
+      for (const word of ['transfert', 'partager', 'traiter', 'électronique', 'export', 'négocier', 'répartition', 'travaille', 'vitrées']) {
+        expect({ word, reading: catalogue.tradeWordFor(word) }).toEqual({ word, reading: undefined });
+      }
+      expect(codes('traitement des eaux usées')).not.toContain('55520000');
+      expect(catalogue.readTrades('partager un transfert de données')).toBe('partager un transfert de données');
+      expect(catalogue.tradeWordFor('netoyage')).toBe('nettoyage');
     });
 
     it('leaves short words and stop words alone: « point » is no « pont », « entreprise » no « entreprises »', () => {
