@@ -88,6 +88,9 @@ function trigramOverlap(a: string, b: string): number {
   return shared / (left.size + right.size - shared);
 }
 
+/** Keywords (sorted, joined) → the real French words near them; at most two keyword sets kept. */
+const REAL_WORDS_NEAR_KEYWORDS = new Map<string, ReadonlySet<string>>();
+
 export class CpvCatalogue {
   private readonly byCode = new Map<string, CpvEntry>();
   private readonly terms: { entry: CpvEntry; weights: Map<string, number> }[] = [];
@@ -160,7 +163,7 @@ export class CpvCatalogue {
     if (!stemWord(folded) || isKnown?.(folded)) return undefined;
     const cached = this.readings.get(folded);
     if (cached !== undefined) return cached ?? undefined;
-    this.realWordsNearKeywords ??= this.findRealWordsNearKeywords();
+    this.realWordsNearKeywords ??= this.cachedRealWordsNearKeywords();
     if (this.realWordsNearKeywords.has(folded)) return undefined;
     const best = this.nearestKeywords(folded);
     // Two known words as close (« peintr » is « peintre », but « plombe » could be « plombier » or « plomb »):
@@ -195,6 +198,21 @@ export class CpvCatalogue {
    * than twice the allowed edits is out of reach without working out the distance: that skips
    * nearly all of the dictionary.
    */
+  /**
+   * The set depends on the keywords only: a catalogue rebuilt on a reload (same CPV list, new
+   * tenders) reuses it instead of blocking a chat turn for a second again.
+   */
+  private cachedRealWordsNearKeywords(): ReadonlySet<string> {
+    const key = [...this.vocabulary.keys()].sort().join(' ');
+    let near = REAL_WORDS_NEAR_KEYWORDS.get(key);
+    if (!near) {
+      near = this.findRealWordsNearKeywords();
+      if (REAL_WORDS_NEAR_KEYWORDS.size >= 2) REAL_WORDS_NEAR_KEYWORDS.clear();
+      REAL_WORDS_NEAR_KEYWORDS.set(key, near);
+    }
+    return near;
+  }
+
   private findRealWordsNearKeywords(): ReadonlySet<string> {
     const counts = (word: string, into: Int16Array) => {
       into.fill(0);
