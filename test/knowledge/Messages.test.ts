@@ -36,8 +36,8 @@ describe('message plurals', () => {
   });
 });
 
-// Placeholders that choose a plural form: a number, as the code gives them.
-const PLURAL_COUNTS = new Set(['count', 'total', 'limit']);
+// Placeholders that choose a plural form (« {employees, plural, …} » in any text): a number, as the code gives them.
+const PLURAL_COUNTS = new Set([...JSON.stringify(knowledge.messages.messages).matchAll(/\{(\w+), ?plural\b/g)].map((match) => match[1]!));
 
 describe('Messages', () => {
   it('refuses at start a CCI text that uses a placeholder the code never gives, naming the JSON path', () => {
