@@ -27,8 +27,6 @@ export const MIN_RELEVANCE = 0.12;
 /** A CPV code suggested from the activity text counts less than one the SME declared. */
 export const SUGGESTED_CPV_WEIGHT = 0.8;
 const NATURE_CODE: Record<TenderNature, number> = { TRAVAUX: 1, FOURNITURES: 2, SERVICES: 3 };
-/** A word this many tenders use is a real word, not a typo to read as a trade word. */
-const COMMON_WORD_DOCS = 5;
 /** Title words say what the contract is; descriptions add noise (site access, lot lists…). */
 const FIELD_WEIGHT = { title: 2, keywords: 1.5, lots: 1, description: 0.8 } as const;
 
@@ -268,12 +266,6 @@ export class TenderIndex {
     return { ids, weights: weights.map((w) => w / norm), shown };
   }
 
-  /** A word at least COMMON_WORD_DOCS tenders use: a real word, whatever the CPV keywords say. */
-  private readonly isCommonWord = (folded: string): boolean => {
-    const id = this.termIds.get(stemWord(folded));
-    return id !== undefined && this.postingStart[id + 1]! - this.postingStart[id]! >= COMMON_WORD_DOCS;
-  };
-
   /** Postings are filled in tender order, so each term's list is sorted: binary search. */
   private docHas(doc: number, term: number): boolean {
     let low = this.postingStart[term]!;
@@ -299,16 +291,13 @@ export class TenderIndex {
     // Without declared codes, the codes the activity points to stand in, with less weight.
     // The activity text often says more than the declared codes ("plomberie, entretien de
     // chaudières" with 45330000 only): the codes it points to join them, with less weight.
-    // Misspelt trade words (« netoyage ») are read once, for the codes and the text alike; a word
-    // the tenders themselves use often is a real word, never read as another.
-    const activity = this.cpv.readTrades(profile.activity, this.isCommonWord);
-    const suggested = this.cpv.suggest(activity, 3, this.isCommonWord).map((s) => s.code).filter((code) => !declared.includes(code));
+    const suggested = this.cpv.suggest(profile.activity, 3).map((s) => s.code).filter((code) => !declared.includes(code));
     const profileCodes = [...declared, ...suggested];
     const codeWeights = profileCodes.map((code) => (declared.includes(code) ? 1 : SUGGESTED_CPV_WEIGHT));
     const natures = profile.natures?.length ? new Set(profile.natures.map((nature) => NATURE_CODE[nature])) : undefined;
 
     // 1. Text similarity, accumulated over the postings of the activity's terms.
-    const query = this.queryTerms(activity);
+    const query = this.queryTerms(profile.activity);
     const scores = this.scratch;
     const seen = this.seen;
     const touched = this.touched;
