@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
@@ -14,13 +15,24 @@ export function syncFolder(folder: string): void {
   }
 }
 
+/** What a temporary file of `writeFileAtomic` looks like: hidden, named after its target, never *.json. */
+export const ATOMIC_TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+export interface AtomicWriteOptions {
+  /** Permissions of a new file (0o600 by default: accounts and proposals are nobody else's business). */
+  mode?: number;
+  /** Tests: runs after the temporary file is complete, before it replaces the target (a crash there leaves the old file). */
+  beforeRename?: (tempFile: string) => void;
+}
+
 /**
  * Replaces `file` with `text` so that a crash at any point leaves the old file or the new one, never
- * a mix: written beside it (same file system), synced, renamed over it, then the folder synced.
+ * a mix: written whole beside it (same file system) under a hidden random name that no reader of
+ * *.json takes for data, synced, renamed over it, then the folder synced.
  */
-export function writeFileAtomic(file: string, text: string, mode = 0o600): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w', mode);
+export function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions = {}): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', options.mode ?? 0o600);
   try {
     writeSync(fd, text);
     fsyncSync(fd);
@@ -28,6 +40,7 @@ export function writeFileAtomic(file: string, text: string, mode = 0o600): void 
     closeSync(fd);
   }
   try {
+    options.beforeRename?.(temp);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

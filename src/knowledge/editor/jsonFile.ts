@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { syncFolder } from '../../files/atomicFile';
+import { ATOMIC_TEMP_FILE, syncFolder, writeFileAtomic as writeAtomic } from '../../files/atomicFile';
 
 /** A knowledge file as read: its data and the indentation it was written with. */
 export interface JsonDocument {
@@ -38,36 +37,14 @@ export function formatJson(data: Record<string, unknown>, indent = '  '): string
   return `${JSON.stringify(ordered, null, indent)}\n`;
 }
 
-/** What a temporary file of ours looks like: hidden, named after its target, never *.json. */
-const TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
-
 export interface WriteHooks {
   /** Tests: runs after the temporary file is complete, before it replaces the target (a crash there leaves the old file). */
   beforeRename?: (tempFile: string) => void;
 }
 
-/**
- * Replaces a file atomically: a temporary file in the same folder, written whole and fsynced, then
- * renamed over the target (and the folder fsynced). A reader, or a crash at any point, sees the old
- * file or the new one, never a mix; a temporary file left by a crash is never read (not *.json).
- */
+/** A knowledge file replaced atomically (src/files), readable by all like the rest of the folder. */
 export function writeFileAtomic(file: string, text: string, hooks: WriteHooks = {}): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    hooks.beforeRename?.(temp);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  syncFolder(path.dirname(file));
+  writeAtomic(file, text, { mode: 0o644, ...(hooks.beforeRename ? { beforeRename: hooks.beforeRename } : {}) });
 }
 
 /** Removes a file (a record that is one file), the folder fsynced after. */
@@ -87,12 +64,12 @@ export function cleanTempFiles(dir: string): string[] {
   return entries.flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return cleanTempFiles(full);
-    if (!TEMP.test(entry.name)) return [];
+    if (!ATOMIC_TEMP_FILE.test(entry.name)) return [];
     rmSync(full, { force: true });
     return [full];
   });
 }
 
 export function isTempFile(name: string): boolean {
-  return TEMP.test(path.basename(name));
+  return ATOMIC_TEMP_FILE.test(path.basename(name));
 }
