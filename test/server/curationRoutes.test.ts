@@ -71,6 +71,8 @@ describe('proposals and gap answers × roles', () => {
     expect(schema.properties.departments!.items).toEqual({ $ref: '#/$defs/department' });
     expect(new RegExp(schema.$defs.department!.pattern, 'u').test('Gard')).toBe(false);
     expect(schema.$defs.cpv!.patternErrorMessage).toMatch(/code CPV de 8 chiffres/);
+    // What a buyer's browser receives names no file of the server.
+    expect(JSON.stringify(schema)).not.toMatch(/\/(?:work|tmp|home|root|usr)\/|[A-Z]:\\\\|\.json"/);
   });
 
   it('bad input is refused in French with the field, and nothing is stored', async () => {
